@@ -1,0 +1,62 @@
+// The fixed vocabularies the data is written in: countries, hazards, the risk scale and
+// corridors. They are documented here (and on /about) so that a reader of geo/ and a visitor
+// of the map read the same words. Extend a list only where a source document requires it.
+
+/** Countries the data names, ISO 3166-1 alpha-2 → the numeric id used by Natural Earth/world-atlas. */
+export const COUNTRIES = {
+  KP: { iso: '408', en: 'North Korea', ko: '북한' },
+  KR: { iso: '410', en: 'South Korea', ko: '대한민국' },
+  CN: { iso: '156', en: 'China', ko: '중국' },
+  HK: { iso: '344', en: 'Hong Kong', ko: '홍콩' },
+  MN: { iso: '496', en: 'Mongolia', ko: '몽골' },
+  RU: { iso: '643', en: 'Russia', ko: '러시아' },
+  LA: { iso: '418', en: 'Laos', ko: '라오스' },
+  TH: { iso: '764', en: 'Thailand', ko: '태국' },
+  NP: { iso: '524', en: 'Nepal', ko: '네팔' },
+  IN: { iso: '356', en: 'India', ko: '인도' },
+} as const;
+export type CountryCode = keyof typeof COUNTRIES;
+export const COUNTRY_CODES = Object.keys(COUNTRIES) as [CountryCode, ...CountryCode[]];
+
+/**
+ * Hazards, as listed in the data issue. Each annotation names the hazards its quoted passage
+ * supports, and no others.
+ */
+export const HAZARDS = {
+  gunfire: { en: 'Gunfire', ko: '총격', description: 'Guards or soldiers shooting at people crossing.' },
+  mines: { en: 'Mines', ko: '지뢰', description: 'Minefields along a fortified border.' },
+  drowning: { en: 'Drowning', ko: '익사', description: 'Rivers or sea crossed on foot, swimming or by boat.' },
+  'terrain-exposure': { en: 'Terrain and exposure', ko: '지형·노출', description: 'Long, hard journeys over difficult ground.' },
+  'arrest-repatriation': { en: 'Arrest and forced repatriation', ko: '체포·강제송환', description: 'Caught by the authorities and sent back to North Korea.' },
+  trafficking: { en: 'Trafficking and exploitation', ko: '인신매매·착취', description: 'Sold, trafficked or exploited, above all women.' },
+  detention: { en: 'Detention and prison camps', ko: '구금·수용소', description: 'Imprisonment, torture and prison camps after return.' },
+  agents: { en: 'Pursuit by agents', ko: '공작원 추적', description: 'North Korean agents hunting or posing as escapees.' },
+  'family-reprisals': { en: 'Reprisals against family', ko: '가족 연좌', description: 'Relatives left behind punished for the escape.' },
+  deportation: { en: 'Deportation', ko: '추방', description: 'Removal by a third country under its agreements with North Korea.' },
+  'sea-weather': { en: 'Sea and weather', ko: '바다·기상', description: 'Small boats at sea, fog and weather.' },
+} as const;
+export type HazardId = keyof typeof HAZARDS;
+export const HAZARD_IDS = Object.keys(HAZARDS) as [HazardId, ...HazardId[]];
+
+/**
+ * The risk scale. A level is our judgement of the cited passages, never a figure from them;
+ * every level carries a reason in our own words. Colours are from the Okabe–Ito palette
+ * (safe for the common forms of colour blindness) and every level also has its own line
+ * pattern, so colour is never the only cue.
+ */
+export const RISK_LEVELS = {
+  1: { key: 'lower', en: 'Lower', ko: '낮음', color: '#0072B2', dash: [1, 0], description: 'Described as a way out; risk remains but no violence is reported.' },
+  2: { key: 'high', en: 'High', ko: '높음', color: '#009E73', dash: [4, 2], description: 'Arrest, exploitation or removal reported.' },
+  3: { key: 'severe', en: 'Severe', ko: '심각', color: '#E69F00', dash: [2, 1, 0.5, 1], description: 'Forced return to imprisonment, torture or trafficking reported.' },
+  4: { key: 'extreme', en: 'Extreme', ko: '극도', color: '#D55E00', dash: [0.5, 1.2], description: 'Shooting, mines, executions or deaths reported.' },
+} as const;
+export type RiskLevel = keyof typeof RISK_LEVELS;
+export const RISK_LEVEL_VALUES = [1, 2, 3, 4] as const;
+
+/** Precision of a geometry: where the documents only say "across the river", we draw a corridor. */
+export const PRECISIONS = {
+  approximate: { en: 'Approximate corridor', ko: '대략적 경로', description: 'The sources do not give an exact path or place; the geometry shows the general area only.' },
+  'named-place': { en: 'Named place', ko: '지명', description: 'The sources name this place; the point marks the place, not an exact site.' },
+} as const;
+export type Precision = keyof typeof PRECISIONS;
+export const PRECISION_VALUES = Object.keys(PRECISIONS) as [Precision, ...Precision[]];
