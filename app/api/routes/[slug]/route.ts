@@ -1,0 +1,24 @@
+// GET /api/routes/[slug] – one route, crossing, event or zone with its stages, annotations and
+// the passages they cite.
+import { Slug } from '@/geo/schema';
+import { badRequest, errorResponse, notFound } from '@/lib/api-errors';
+import { cachedJson } from '@/lib/api-response';
+import { routeDetailPayload } from '@/lib/queries';
+
+export const dynamic = 'force-dynamic';
+
+export async function GET(request: Request, context: { params: Promise<{ slug: string }> }): Promise<Response> {
+  try {
+    const { slug } = await context.params;
+    const parsed = Slug.safeParse(slug);
+    if (!parsed.success) {
+      // The input is not echoed back: it may be long or hold control characters.
+      throw badRequest('Not a valid id: ids are 2–80 lower-case letters, digits and single hyphens.');
+    }
+    const payload = await routeDetailPayload(parsed.data);
+    if (!payload) throw notFound(`No route, crossing, event or zone has the id "${parsed.data}".`);
+    return cachedJson(request, payload);
+  } catch (e) {
+    return errorResponse(e);
+  }
+}

@@ -1,0 +1,33 @@
+// JSON responses that browsers and CDNs may keep but must revalidate: a strong ETag from the
+// body's hash answers a repeat request with 304 and no body.
+import { createHash } from 'node:crypto';
+
+/** A response body serialised once, with its validator. */
+export interface JsonPayload {
+  json: string;
+  etag: string;
+}
+
+export function jsonPayload(value: unknown): JsonPayload {
+  const json = JSON.stringify(value);
+  return { json, etag: `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"` };
+}
+
+/** Clients revalidate every time (cheap: 304); a shared cache may serve a minute-old copy. */
+export const CACHE_CONTROL = 'public, max-age=0, s-maxage=60, must-revalidate';
+
+/**
+ * Whether If-None-Match lets us answer 304. RFC 9110 §13.1.2 uses the weak comparison here,
+ * so W/"x" matches "x" (a proxy that compressed the body may have weakened our tag).
+ */
+export function etagMatches(ifNoneMatch: string | null, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+  return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === opaque(etag));
+}
+
+export function cachedJson(request: Request, payload: JsonPayload): Response {
+  const headers = { ETag: payload.etag, 'Cache-Control': CACHE_CONTROL };
+  if (etagMatches(request.headers.get('if-none-match'), payload.etag)) return new Response(null, { status: 304, headers });
+  return new Response(payload.json, { status: 200, headers: { ...headers, 'Content-Type': 'application/json; charset=utf-8' } });
+}

@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+// npm start: from a fresh checkout (after `npm install`) to a running production server.
+// 1. generate the Prisma client when it is missing or older than prisma/schema.prisma;
+// 2. apply pending migrations to the SQLite DATABASE_URL (default file:./data/atlas.db) and seed
+//    it from geo/ when the data version differs from the one stored;
+// 3. build (basemap, then next build) when .next/BUILD_ID ($NEXT_DIST_DIR/BUILD_ID when set) is missing;
+// 4. `next start` on PORT (default 3000).
+// Every step that fails stops here with a message saying what to do, before the server starts.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { DEFAULT_DATABASE_URL, MigrateError, ROOT, migrateDeploy } from './migrate.mjs';
+
+const require = createRequire(import.meta.url);
+
+class StartError extends Error {}
+
+/** The JavaScript file behind a package's command, run with this Node (no shell, no .bin shims). */
+function binOf(pkg, name = pkg) {
+  const manifest = require.resolve(`${pkg}/package.json`, { paths: [ROOT] });
+  const { bin } = JSON.parse(fs.readFileSync(manifest, 'utf8'));
+  return path.join(path.dirname(manifest), typeof bin === 'string' ? bin : bin[name]);
+}
+
+function run(what, args, env) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: 'inherit' });
+    child.on('error', (e) => reject(new StartError(`${what} could not start: ${e.message}`)));
+    child.on('exit', (code, signal) => (code === 0 ? resolve() : reject(new StartError(`${what} failed (${signal ?? `exit code ${code}`}); see the output above.`))));
+  });
+}
+
+function needsGenerate() {
+  const client = path.join(ROOT, 'lib', 'generated', 'prisma', 'client.ts');
+  if (!fs.existsSync(client)) return true;
+  return fs.statSync(path.join(ROOT, 'prisma', 'schema.prisma')).mtimeMs > fs.statSync(client).mtimeMs;
+}
+
+async function main() {
+  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', CHECKPOINT_DISABLE: '1' };
+  env.DATABASE_URL ||= DEFAULT_DATABASE_URL;
+  // `prisma generate` needs no engine, but insists that the engine file exists.
+  env.PRISMA_SCHEMA_ENGINE_BINARY ||= process.execPath;
+  const log = (m) => console.log(`start: ${m}`);
+
+  if (needsGenerate()) {
+    log('generating the Prisma client');
+    await run('prisma generate', [binOf('prisma'), 'generate'], env);
+  }
+
+  if (/^(file|sqlite):/.test(env.DATABASE_URL)) {
+    await migrateDeploy({ url: env.DATABASE_URL, log });
+    await run('The seed (prisma/seed.ts)', [binOf('tsx'), 'prisma/seed.ts', '--if-changed'], env);
+  } else {
+    // lib/db.ts opens SQLite only; starting a server that can answer nothing but 503 helps no one.
+    const scheme = env.DATABASE_URL.split(':')[0];
+    throw new StartError(
+      /^postgres(ql)?$/.test(scheme)
+        ? 'DATABASE_URL names a PostgreSQL database, but PostgreSQL support is not installed yet (@prisma/adapter-pg; see lib/db.ts). Unset DATABASE_URL to use ./data/atlas.db.'
+        : `DATABASE_URL must be a SQLite file URL such as ${DEFAULT_DATABASE_URL}; "${scheme}:" is not supported.`,
+    );
+  }
+
+  if (!fs.existsSync(path.join(ROOT, env.NEXT_DIST_DIR || '.next', 'BUILD_ID'))) {
+    log('no production build yet: building the basemap, then running next build');
+    await run('The basemap build (scripts/build-basemap.ts)', [binOf('tsx'), 'scripts/build-basemap.ts'], env);
+    await run('next build', [binOf('next'), 'build'], env);
+  }
+
+  const port = env.PORT || '3000';
+  if (!/^\d{1,5}$/.test(port) || Number(port) > 65535) throw new StartError(`PORT must be a port number, not "${port}".`);
+  const server = spawn(process.execPath, [binOf('next'), 'start', '-p', port], { cwd: ROOT, env, stdio: 'inherit' });
+  // Pass stop signals on, so a process manager stopping us stops the server too.
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+  server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
+main().catch((e) => {
+  console.error(e instanceof MigrateError || e instanceof StartError ? `start: ${e.message}` : e);
+  process.exit(1);
+});

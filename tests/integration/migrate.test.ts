@@ -1,0 +1,115 @@
+// scripts/migrate.mjs against real SQLite files: what `npm start` and `npm run db:migrate` do.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { appliedMigrations, listMigrations, migrateDeploy, migrateDiff, MigrateError, ROOT, sqlitePath } from '@/scripts/migrate.mjs';
+import { tempDir } from './test-db';
+
+const SCHEMA = path.join(ROOT, 'prisma', 'schema.prisma');
+
+function tables(file: string): string[] {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all().map((r) => (r as { name: string }).name);
+  } finally {
+    db.close();
+  }
+}
+
+/** A scratch project holding a copy of prisma/, so diff can write migration folders freely. */
+function scratchProject(): string {
+  const root = tempDir('project');
+  fs.cpSync(path.join(ROOT, 'prisma'), path.join(root, 'prisma'), { recursive: true });
+  return root;
+}
+
+describe('migrate deploy', () => {
+  it('builds every table from an empty file and records each migration as Prisma does', async () => {
+    const file = path.join(tempDir('migrate'), 'nested', 'atlas.db');
+    const applied = await migrateDeploy({ url: `file:${file}` });
+    const migrations = listMigrations();
+    expect(applied).toEqual(migrations.map((m) => m.name));
+    expect(tables(file)).toEqual(['Annotation', 'AtlasMeta', 'Citation', 'Corridor', 'Item', 'Place', 'ShortView', 'Source', 'Stage', '_prisma_migrations']);
+
+    const db = new Database(file, { readonly: true });
+    const rows = db.prepare('SELECT * FROM _prisma_migrations ORDER BY migration_name').all() as Record<string, unknown>[];
+    db.close();
+    expect(rows).toHaveLength(migrations.length);
+    for (const [i, row] of rows.entries()) {
+      const sql = fs.readFileSync(path.join(ROOT, 'prisma', 'migrations', migrations[i].name, 'migration.sql'));
+      expect(row).toMatchObject({
+        migration_name: migrations[i].name,
+        checksum: crypto.createHash('sha256').update(sql).digest('hex'),
+        logs: null,
+        rolled_back_at: null,
+        applied_steps_count: 1,
+      });
+      expect(row.id).toMatch(/^[0-9a-f-]{36}$/);
+      expect(row.started_at).toBeTruthy();
+      expect(row.finished_at).toBeTruthy();
+    }
+  });
+
+  it('applies nothing to a database that is up to date', async () => {
+    const url = `file:${path.join(tempDir('migrate'), 'atlas.db')}`;
+    await migrateDeploy({ url });
+    expect(await migrateDeploy({ url })).toEqual([]);
+    expect(appliedMigrations({ url })).toEqual(listMigrations().map((m) => m.name));
+  });
+
+  it('refuses a file that is not a SQLite database, saying what to do', async () => {
+    const file = path.join(tempDir('garbage'), 'atlas.db');
+    fs.writeFileSync(file, 'this is not a database, just some text '.repeat(200));
+    const attempt = migrateDeploy({ url: `file:${file}` });
+    await expect(attempt).rejects.toBeInstanceOf(MigrateError);
+    await expect(attempt).rejects.toThrow(/is not a readable SQLite database.*delete it/);
+    // Nothing was written into the damaged file.
+    expect(fs.readFileSync(file, 'utf8')).toMatch(/^this is not a database/);
+  });
+
+  it('names PostgreSQL and other non-SQLite URLs as unsupported here', () => {
+    expect(() => sqlitePath('postgresql://user:pw@db/atlas')).toThrow(/SQLite files only.*prisma migrate deploy/);
+    expect(() => sqlitePath('file::memory:')).toThrow(/in-memory/);
+  });
+
+  it('resolves the default relative SQLite URL against the project root', () => {
+    expect(sqlitePath('file:./data/atlas.db')).toBe(path.join(ROOT, 'data', 'atlas.db'));
+    expect(sqlitePath('file:/tmp/x.db?connection_limit=1')).toBe('/tmp/x.db');
+  });
+});
+
+describe('migrate diff', () => {
+  it('has a migration for every change in prisma/schema.prisma (the committed migrations are complete)', async () => {
+    const root = scratchProject();
+    expect(await migrateDiff('check', { root })).toBeNull();
+    expect(fs.readdirSync(path.join(root, 'prisma', 'migrations')).sort()).toEqual(fs.readdirSync(path.join(ROOT, 'prisma', 'migrations')).sort());
+  });
+
+  it('writes the next numbered migration for a schema change, and deploy applies it', async () => {
+    const root = scratchProject();
+    const url = `file:${path.join(root, 'data', 'atlas.db')}`;
+    await migrateDeploy({ url, root });
+    const schema = fs.readFileSync(SCHEMA, 'utf8').replace(/(model Place \{\n)/, '$1  note   String?\n');
+    fs.writeFileSync(path.join(root, 'prisma', 'schema.prisma'), schema);
+
+    const folder = await migrateDiff('Add place note!', { root });
+    const count = listMigrations(root).length;
+    expect(folder).toBe(`${String(count).padStart(4, '0')}_add_place_note`);
+    const sql = fs.readFileSync(path.join(root, 'prisma', 'migrations', folder!, 'migration.sql'), 'utf8');
+    expect(sql).toContain('ALTER TABLE "Place" ADD COLUMN "note" TEXT');
+    // The snapshot makes the next diff start from here: nothing more to write.
+    expect(await migrateDiff('again', { root })).toBeNull();
+
+    expect(await migrateDeploy({ url, root })).toEqual([folder]);
+    const db = new Database(sqlitePath(url, root), { readonly: true });
+    const columns = db.prepare('PRAGMA table_info("Place")').all().map((c) => (c as { name: string }).name);
+    db.close();
+    expect(columns).toContain('note');
+  });
+
+  it('asks for a name', async () => {
+    await expect(migrateDiff('  ', { root: scratchProject() })).rejects.toThrow(/Name the migration/);
+  });
+});

@@ -1,0 +1,158 @@
+// prisma/seed.ts against a real SQLite file: the database ends up holding exactly what geo/
+// holds, however often it runs and whatever was edited, removed or added in between.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadAtlas } from '@/geo/load';
+import type { CorridorFile } from '@/geo/schema';
+import { disconnectPrisma, getPrisma } from '@/lib/db';
+import { getDataVersion, getRouteDetail, getSources, readAtlas } from '@/lib/queries';
+import { seed } from '@/prisma/seed';
+import { copyGeo, dumpTables, freshDatabase, rowCounts } from './test-db';
+
+let file: string;
+let original: string;
+
+beforeAll(async () => {
+  ({ file } = await freshDatabase('seed'));
+  original = copyGeo('seed-original');
+});
+afterAll(disconnectPrisma);
+
+function readCorridorFiles(dir: string): { file: string; data: CorridorFile }[] {
+  const features = path.join(dir, 'features');
+  return fs
+    .readdirSync(features)
+    .filter((f) => f.endsWith('.geojson'))
+    .sort()
+    .map((f) => ({ file: path.join(features, f), data: JSON.parse(fs.readFileSync(path.join(features, f), 'utf8')) as CorridorFile }));
+}
+
+function writeCorridorFile(f: { file: string; data: CorridorFile }) {
+  fs.writeFileSync(f.file, JSON.stringify(f.data, null, 2));
+}
+
+/** Remove the first feature whose removal leaves a sound atlas (every source still cited). */
+function removeSomeFeature(dir: string): string {
+  for (const f of readCorridorFiles(dir)) {
+    if (f.data.features.length < 2) continue;
+    for (let i = f.data.features.length - 1; i >= 0; i--) {
+      const backup = structuredClone(f.data);
+      const [removed] = f.data.features.splice(i, 1);
+      writeCorridorFile(f);
+      try {
+        loadAtlas(dir);
+        return removed.properties.id;
+      } catch {
+        f.data = backup;
+        writeCorridorFile(f);
+      }
+    }
+  }
+  throw new Error('no feature can be removed from geo/ without breaking it');
+}
+
+describe('seed', () => {
+  it('stores exactly what geo/ holds: reading the database back gives the loaded atlas', async () => {
+    const result = await seed(getPrisma(), { dir: original });
+    const atlas = loadAtlas(original);
+    expect(result.changed).toBe(true);
+    expect(await readAtlas()).toEqual(atlas);
+    expect(await getDataVersion()).toBe(result.version);
+    const counts = rowCounts(file);
+    expect(counts).toMatchObject({
+      Source: result.counts.sources,
+      Corridor: result.counts.corridors,
+      Item: result.counts.items,
+      Stage: result.counts.stages,
+      Annotation: result.counts.annotations,
+      Citation: result.counts.citations,
+      Place: result.counts.places,
+      AtlasMeta: 1,
+    });
+  });
+
+  it('changes nothing when run again: same rows, same ids, same content', async () => {
+    await seed(getPrisma(), { dir: original });
+    const before = dumpTables(file);
+    const again = await seed(getPrisma(), { dir: original });
+    expect(again.changed).toBe(false);
+    expect(dumpTables(file)).toEqual(before);
+    const skipped = await seed(getPrisma(), { dir: original, ifChanged: true });
+    expect(skipped.skipped).toBe(true);
+    expect(dumpTables(file)).toEqual(before);
+  });
+
+  it('follows edits to geo/: removed features, changed quotes, added and removed sources and places', async () => {
+    await seed(getPrisma(), { dir: original });
+    const itemIdsBefore = new Map((dumpTables(file).Item as { id: number; slug: string }[]).map((r) => [r.slug, r.id]));
+    const edited = copyGeo('seed-edited');
+
+    // 1. A feature disappears.
+    const removed = removeSomeFeature(edited);
+
+    // 2. A quote changes (one that is not a feature's `when` quote, which must match a citation).
+    const files = readCorridorFiles(edited);
+    const target = files.flatMap((f) => f.data.features.map((feature) => ({ f, feature }))).find(({ feature }) => !('when' in feature.properties) || !feature.properties.when)!;
+    const props = target.feature.properties;
+    const block = props.kind === 'route' ? props.stages[0] : props;
+    const citation = block.annotations[0].citations[0];
+    citation.quote = `${citation.quote} [edited in a test]`;
+
+    // 3. A new source, cited by a new annotation on that same block.
+    const sourcesFile = path.join(edited, 'sources.json');
+    const sources = JSON.parse(fs.readFileSync(sourcesFile, 'utf8'));
+    sources.sources.push({ id: 'test-added-source', title: 'A source added by a test', publisher: null, author: null, date: '2020', url: null, document: '000_0dd892f28150f978.txt' });
+    fs.writeFileSync(sourcesFile, JSON.stringify(sources));
+    block.annotations.push({ id: 'test-added-annotation', text: 'An annotation added by a test.', hazards: [], citations: [{ source: 'test-added-source', quote: 'a passage quoted by a test' }] });
+    writeCorridorFile(target.f);
+
+    // 4. A place goes.
+    const placesFile = path.join(edited, 'places.json');
+    const places = JSON.parse(fs.readFileSync(placesFile, 'utf8'));
+    const removedPlace = places.places.pop()?.id;
+    fs.writeFileSync(placesFile, JSON.stringify(places));
+
+    const editedAtlas = loadAtlas(edited);
+    const result = await seed(getPrisma(), { dir: edited });
+    expect(result.changed).toBe(true);
+    expect(await readAtlas()).toEqual(editedAtlas);
+    expect(await getRouteDetail(removed)).toBeNull();
+    const detail = await getRouteDetail(props.id);
+    const quotes = detail!.stages.flatMap((s) => s.annotations.flatMap((a) => a.citations.map((c) => c.quote)));
+    expect(quotes).toContain(citation.quote);
+    expect((await getSources()).sources.find((s) => s.id === 'test-added-source')?.supports).toEqual([
+      { item: props.id, itemName: props.name, annotation: 'test-added-annotation', text: 'An annotation added by a test.', quote: 'a passage quoted by a test' },
+    ]);
+    const dump = dumpTables(file);
+    // Rows of the removed feature went with it (stages, annotations, citations cascade).
+    expect(rowCounts(file)).toMatchObject({
+      Item: result.counts.items,
+      Stage: result.counts.stages,
+      Annotation: result.counts.annotations,
+      Citation: result.counts.citations,
+      Source: result.counts.sources,
+      Place: result.counts.places,
+    });
+    if (removedPlace) expect((dump.Place as { slug: string }[]).map((p) => p.slug)).not.toContain(removedPlace);
+    // Unchanged items keep their row ids: links between rows are updated in place, not rebuilt.
+    for (const row of dump.Item as { id: number; slug: string }[]) expect(row.id).toBe(itemIdsBefore.get(row.slug));
+
+    // Back to the original: the added source and annotation go, the removed feature returns.
+    await seed(getPrisma(), { dir: original });
+    expect(await readAtlas()).toEqual(loadAtlas(original));
+    expect((dumpTables(file).Source as { slug: string }[]).map((s) => s.slug)).not.toContain('test-added-source');
+    expect(await getRouteDetail(removed)).not.toBeNull();
+  });
+
+  it('writes nothing when geo/ is unsound', async () => {
+    await seed(getPrisma(), { dir: original });
+    const before = dumpTables(file);
+    const broken = copyGeo('seed-broken');
+    const [first] = readCorridorFiles(broken);
+    first.data.features[0].properties.corridor = 'Not A Slug';
+    writeCorridorFile(first);
+    await expect(seed(getPrisma(), { dir: broken })).rejects.toThrow(/does not match the schema/);
+    expect(dumpTables(file)).toEqual(before);
+  });
+});
