@@ -1,0 +1,43 @@
+// `/routes/{id}` – one route, crossing, event or zone: its page in the panel, the map fitted to
+// it. An unknown id renders the explorer with a notice (./not-found.tsx), status 404.
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { cache } from 'react';
+import { RouteDetailPanel, stageAnchor } from '@/components/route-detail';
+import { RouteNav } from '@/components/route-nav';
+import { ShareToolbar } from '@/components/share-toolbar';
+import { Slug } from '@/geo/schema';
+import { getRouteDetail } from '@/lib/queries';
+import { routeMetadata } from '@/lib/share-metadata';
+import { explorer as t } from '@/lib/strings';
+
+interface Props {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+/** One database read per request, shared by the metadata and the page. */
+const detailOf = cache(async (slug: string) => (Slug.safeParse(slug).success ? getRouteDetail(slug) : null));
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const detail = await detailOf((await params).slug);
+  return detail ? routeMetadata(detail) : { title: `${t.notFound.title} · ${t.appName}`, robots: { index: false } };
+}
+
+export default async function RoutePage({ params, searchParams }: Props) {
+  const detail = await detailOf((await params).slug);
+  if (!detail) notFound();
+  // A stage this item does not have is ignored, as the codec ignores other bad parts of a link.
+  const { stage } = await searchParams;
+  const activeStage = typeof stage === 'string' && detail.stages.some((s) => s.id === stage) ? stage : null;
+  return (
+    <>
+      <RouteNav stageAnchor={activeStage ? stageAnchor(activeStage) : null} />
+      <RouteDetailPanel
+        detail={detail}
+        activeStage={activeStage}
+        actions={<ShareToolbar slug={detail.id} title={detail.name.en} />}
+      />
+    </>
+  );
+}

@@ -1,0 +1,351 @@
+'use client';
+// The one owner of the MapLibre instance. React says what is selected, hovered, filtered out
+// and switched off; this component turns that into feature-state and layer visibility on a map
+// whose data is sent once (setData only when the collection itself changes).
+//
+// The camera is uncontrolled: the map moves itself, and on `moveend` writes `#zoom/lat/lng`
+// into the current history entry (throttled, replaceState), the way MapLibre's own hash does.
+// Back/forward and a hand-edited hash move it back (popstate/hashchange).
+import 'maplibre-gl/dist/maplibre-gl.css';
+import type { GeoJSONSource, LngLatBoundsLike, Map as MapLibreMap, MapMouseEvent, PaddingOptions } from 'maplibre-gl';
+import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
+import type { MapFeatureCollection } from '@/lib/api-schema';
+import type { AtlasItem } from '@/lib/atlas-items';
+import {
+  ATLAS_SOURCE,
+  DEFAULT_BOUNDS,
+  INTERACTIVE_LAYERS,
+  LAYER_GROUPS,
+  LAYER_GROUP_IDS,
+  MAX_ZOOM,
+  MIN_ZOOM,
+  buildStyle,
+  type LayerGroup,
+} from '@/lib/map-style';
+import { themedStyle, type MapTheme } from '@/lib/map-theme';
+import { explorer as t } from '@/lib/strings';
+import { formatCameraHash, parseCameraHash, type Camera } from '@/lib/view-state';
+
+export interface AtlasMapHandle {
+  /** Fit the camera to this item once it is the selected one (after the navigation commits). */
+  focusWhenSelected(id: string): void;
+  /** Write a pending camera hash now, before the history entry changes. */
+  flushCamera(): void;
+}
+
+export interface AtlasMapProps {
+  collection: MapFeatureCollection | undefined;
+  /** Items by id: their feature uids and bounds. */
+  items: ReadonlyMap<string, AtlasItem>;
+  /** The item whose page is open. @default null */
+  selected: string | null;
+  /** The item under the pointer, here or in the list. @default null */
+  hovered: string | null;
+  /** Ids passing the filters; the others are dimmed. null: no filter. */
+  visible: ReadonlySet<string> | null;
+  layers: Readonly<Record<LayerGroup, boolean>>;
+  onHover(id: string | null): void;
+  onSelect(id: string): void;
+  /** id of the element describing the map to assistive technology. */
+  describedBy: string;
+  /**
+   * Extra room to leave when fitting the camera to something, e.g. for a key drawn over the map.
+   * Read at each fit. @default () => ({})
+   */
+  fitPadding?: () => Partial<PaddingOptions>;
+  ref?: Ref<AtlasMapHandle>;
+  /** Whether visitors can pan and zoom (MapLibre `interactive`); read once, at creation. @default true */
+  interactive?: boolean;
+  /**
+   * Wheel zoom only with Ctrl/⌘ and touch pan only with two fingers, so a page scrolls past the
+   * map (embeds on other sites); read once, at creation. @default false
+   */
+  cooperativeGestures?: boolean;
+  /** Basemap colours (lib/map-theme.ts); read once, at creation. @default 'light' */
+  theme?: MapTheme;
+  /**
+   * [west, south, east, north] to fit when the URL has no camera, instead of the selected item's
+   * bounds (e.g. one stage of it). @default the selected item's bounds, else the region
+   */
+  initialBounds?: readonly [number, number, number, number];
+}
+
+declare global {
+  interface Window {
+    /** The live map, for end-to-end tests (queryRenderedFeatures, feature-state). */
+    __atlas?: { map: MapLibreMap };
+  }
+}
+
+const HASH_THROTTLE_MS = 300;
+
+/** Maps already removed: late callbacks (a throttled write, an effect cleanup) leave them be. */
+const removedMaps = new WeakSet<MapLibreMap>();
+const FIT_MARGIN = 48;
+const FIT_MAX_ZOOM = 7;
+
+const reducedMotion = () => typeof window !== 'undefined' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+/**
+ * Clear the idle marker before changing the map, so nobody reads the old drawing as settled;
+ * the change repaints, and the next `idle` sets it again.
+ */
+function markBusy(map: MapLibreMap): void {
+  const container = map.getContainer();
+  if (container.dataset.mapIdle !== 'false') container.dataset.mapIdle = 'false';
+}
+
+function cameraOf(map: MapLibreMap): Camera {
+  const c = map.getCenter();
+  return { zoom: map.getZoom(), lat: c.lat, lng: c.lng };
+}
+
+/** Bounds to fit on first paint: the selected item when the link names one, else the region. */
+function startBounds(items: ReadonlyMap<string, AtlasItem>, selected: string | null): LngLatBoundsLike {
+  const item = selected ? items.get(selected) : undefined;
+  return (item?.bounds ?? DEFAULT_BOUNDS) as LngLatBoundsLike;
+}
+
+export function AtlasMap({
+  collection,
+  items,
+  selected,
+  hovered,
+  visible,
+  layers,
+  onHover,
+  onSelect,
+  describedBy,
+  fitPadding,
+  ref,
+  interactive = true,
+  cooperativeGestures = false,
+  theme = 'light',
+  initialBounds,
+}: AtlasMapProps) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const [map, setMap] = useState<MapLibreMap | null>(null);
+  const [failed, setFailed] = useState(false);
+  const pendingFocus = useRef<string | null>(null);
+  const writeHash = useRef<{ flush(): void } | null>(null);
+  // The latest props for handlers registered once on the map.
+  const latest = useRef({ items, selected, onHover, onSelect, initialBounds, fitPadding });
+  latest.current = { items, selected, onHover, onSelect, initialBounds, fitPadding };
+  const fit = () => {
+    const extra = latest.current.fitPadding?.() ?? {};
+    // A small map (an embed in a slide, 240×135) cannot spare the full margin: MapLibre refuses
+    // a fit whose padding leaves no room and keeps the world view.
+    const box = containerRef.current;
+    const margin = box ? Math.min(FIT_MARGIN, Math.floor(Math.min(box.clientWidth, box.clientHeight) / 8)) : FIT_MARGIN;
+    const side = (k: keyof PaddingOptions) => margin + (extra[k] ?? 0);
+    return { padding: { top: side('top'), right: side('right'), bottom: side('bottom'), left: side('left') }, maxZoom: FIT_MAX_ZOOM };
+  };
+  const homeBounds = (slug: string | null): LngLatBoundsLike => (latest.current.initialBounds ?? startBounds(latest.current.items, slug)) as LngLatBoundsLike;
+
+  useImperativeHandle(ref, () => ({
+    focusWhenSelected(id) {
+      pendingFocus.current = id;
+    },
+    flushCamera() {
+      writeHash.current?.flush();
+    },
+  }));
+
+  // Create the map once. maplibre-gl is imported here, never during server rendering.
+  useEffect(() => {
+    let cancelled = false;
+    let instance: MapLibreMap | undefined;
+    const container = containerRef.current!;
+    const cleanups: (() => void)[] = [];
+
+    import('maplibre-gl')
+      .then((maplibre) => {
+        if (cancelled) return;
+        // Served by app/maplibre-gl-worker.mjs/route.ts; versioned so it can be cached for good.
+        maplibre.setWorkerUrl(`/maplibre-gl-worker.mjs?v=${maplibre.getVersion()}`);
+        const camera = parseCameraHash(window.location.hash);
+        const m = new maplibre.Map({
+          container,
+          style: themedStyle(buildStyle(), theme),
+          ...(camera ? { center: [camera.lng, camera.lat], zoom: camera.zoom } : { bounds: homeBounds(latest.current.selected), fitBoundsOptions: fit() }),
+          interactive,
+          cooperativeGestures,
+          minZoom: MIN_ZOOM,
+          maxZoom: MAX_ZOOM,
+          dragRotate: false,
+          pitchWithRotate: false,
+          touchPitch: false,
+          renderWorldCopies: false,
+          attributionControl: { compact: true },
+          locale: t.map.controls,
+        });
+        instance = m;
+        m.touchZoomRotate.disableRotation();
+        m.keyboard.disableRotation();
+        // A still map has nothing for zoom buttons to do.
+        if (interactive) m.addControl(new maplibre.NavigationControl({ showCompass: false }), 'top-right');
+        m.getCanvas().setAttribute('aria-describedby', describedBy);
+
+        // Idle marker for tests and for anyone waiting on a settled map.
+        const setIdle = (idle: boolean) => {
+          const value = String(idle);
+          if (container.dataset.mapIdle !== value) container.dataset.mapIdle = value;
+        };
+        m.on('render', () => setIdle(false));
+        m.on('idle', () => setIdle(m.getSource(ATLAS_SOURCE) !== undefined && container.dataset.atlasData === 'true' && m.isSourceLoaded(ATLAS_SOURCE)));
+
+        const itemAt = (e: MapMouseEvent): string | null => {
+          const layers = INTERACTIVE_LAYERS.filter((id) => m.getLayer(id) && m.getLayoutProperty(id, 'visibility') !== 'none');
+          const hit = m.queryRenderedFeatures(e.point, { layers: [...layers] })[0];
+          const item = hit?.properties?.item;
+          return typeof item === 'string' ? item : null;
+        };
+        m.on('mousemove', (e) => {
+          const item = itemAt(e);
+          m.getCanvas().style.cursor = item ? 'pointer' : '';
+          latest.current.onHover(item);
+        });
+        m.on('mouseout', () => latest.current.onHover(null));
+        m.on('click', (e) => {
+          const item = itemAt(e);
+          if (item) latest.current.onSelect(item);
+        });
+
+        // Camera -> URL hash, throttled; written into whichever history entry is current.
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        let last = 0;
+        const write = () => {
+          clearTimeout(timer);
+          timer = undefined;
+          last = Date.now();
+          if (removedMaps.has(m)) return;
+          const hash = formatCameraHash(cameraOf(m));
+          if (window.location.hash === hash) return;
+          // Pass Next's own history state: the camera is not router state, and telling the
+          // router (state `null`) would re-render every URL consumer at each pan.
+          window.history.replaceState(window.history.state, '', `${window.location.pathname}${window.location.search}${hash}`);
+        };
+        writeHash.current = {
+          flush: () => {
+            if (timer !== undefined) write();
+          },
+        };
+        m.on('moveend', () => {
+          clearTimeout(timer);
+          timer = setTimeout(write, Math.max(0, HASH_THROTTLE_MS - (Date.now() - last)));
+        });
+        cleanups.push(() => clearTimeout(timer));
+
+        // URL hash -> camera, on back/forward or an edited hash. A flight still under way
+        // belongs to the entry just left: it stops, or it would write its end into this one.
+        const followUrl = () => {
+          const camera = parseCameraHash(window.location.hash);
+          if (camera === undefined && window.location.hash !== '') return; // an in-page anchor
+          if (camera === null) return;
+          if (m.isMoving()) m.stop();
+          clearTimeout(timer);
+          timer = undefined;
+          if (camera) {
+            const here = formatCameraHash(cameraOf(m));
+            if (here !== formatCameraHash(camera)) m.jumpTo({ center: [camera.lng, camera.lat], zoom: camera.zoom });
+          } else {
+            // No camera in this entry: the view it had was the default one for its page.
+            const match = /^\/routes\/([^/]+)$/.exec(window.location.pathname);
+            m.fitBounds(homeBounds(match ? match[1] : null), { ...fit(), animate: false });
+          }
+        };
+        window.addEventListener('popstate', followUrl);
+        window.addEventListener('hashchange', followUrl);
+        cleanups.push(() => {
+          window.removeEventListener('popstate', followUrl);
+          window.removeEventListener('hashchange', followUrl);
+        });
+
+        m.on('load', () => {
+          if (!cancelled) setMap(m);
+        });
+        window.__atlas = { map: m };
+      })
+      .catch((e: unknown) => {
+        // No WebGL, or the bundle failed to load: the list and pages still work without a map.
+        console.warn('Escape Atlas: the map could not start.', e);
+        if (!cancelled) setFailed(true);
+      });
+
+    return () => {
+      cancelled = true;
+      if (instance) removedMaps.add(instance);
+      cleanups.forEach((c) => c());
+      writeHash.current = null;
+      if (window.__atlas?.map === instance) delete window.__atlas;
+      instance?.remove();
+    };
+    // Created once: later props reach the map through `latest` and the effects below.
+  }, []);
+
+  // Data: sent only when the collection object changes (SWR keeps it stable while equal).
+  useEffect(() => {
+    if (!map || !collection) return;
+    markBusy(map);
+    (map.getSource(ATLAS_SOURCE) as GeoJSONSource | undefined)?.setData(collection);
+    containerRef.current!.dataset.atlasData = 'true';
+  }, [map, collection]);
+
+  useFeatureState(map, items, hovered ? [hovered] : [], 'hover', collection);
+  useFeatureState(map, items, selected ? [selected] : [], 'selected', collection);
+  const muted = visible ? [...items.keys()].filter((id) => !visible.has(id)) : [];
+  useFeatureState(map, items, muted, 'muted', collection);
+
+  useEffect(() => {
+    if (!map) return;
+    markBusy(map);
+    for (const group of LAYER_GROUP_IDS) {
+      for (const id of LAYER_GROUPS[group]) if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', layers[group] ? 'visible' : 'none');
+    }
+  }, [map, layers]);
+
+  // Fit to an item the visitor just chose, once its page is the current one.
+  useEffect(() => {
+    if (!map || !selected || pendingFocus.current !== selected) return;
+    pendingFocus.current = null;
+    const item = items.get(selected);
+    if (item) map.fitBounds(item.bounds as LngLatBoundsLike, { ...fit(), animate: !reducedMotion() });
+  }, [map, selected, items]);
+
+  return (
+    <div className="atlas-map">
+      <div ref={containerRef} className="atlas-map__canvas" data-testid="atlas-map" />
+      {!map && !failed && <p className="atlas-map__status">{t.map.loading}</p>}
+      {failed && (
+        <p className="atlas-map__status atlas-map__status--error" role="status">
+          {t.map.failed}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/**
+ * Keep feature-state `name` true on the features of `ids` and false elsewhere. The effect's
+ * cleanup clears what it set, so each change is a small diff, never a resend of the data.
+ */
+function useFeatureState(
+  map: MapLibreMap | null,
+  items: ReadonlyMap<string, AtlasItem>,
+  ids: string[],
+  name: 'hover' | 'selected' | 'muted',
+  collection: MapFeatureCollection | undefined,
+) {
+  const key = ids.join('\n');
+  useEffect(() => {
+    if (!map || !collection) return;
+    const uids = key ? key.split('\n').flatMap((id) => items.get(id)?.uids ?? []) : [];
+    if (uids.length) markBusy(map);
+    for (const id of uids) map.setFeatureState({ source: ATLAS_SOURCE, id }, { [name]: true });
+    return () => {
+      if (removedMaps.has(map)) return;
+      if (uids.length) markBusy(map);
+      for (const id of uids) map.setFeatureState({ source: ATLAS_SOURCE, id }, { [name]: false });
+    };
+  }, [map, items, key, name, collection]);
+}

@@ -1,0 +1,92 @@
+'use client';
+// The explorer's frame, kept mounted across the list and the route pages (app/(explorer)/layout):
+// the map, the side panel (a bottom sheet on phones) holding the page, and the live region that
+// announces what is selected.
+import { usePathname } from 'next/navigation';
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { AtlasMap } from './atlas-map';
+import { useExplorer } from './explorer-state';
+import { LinkNotices } from './link-notices';
+import { MapLegend } from './map-legend';
+import { explorer as t } from '@/lib/strings';
+
+export const PANEL_ID = 'route-panel';
+const MAP_DESCRIPTION_ID = 'atlas-map-description';
+
+/** Room for the map key when it is open over the map's left edge. */
+function legendPadding(): { left?: number } {
+  const legend = document.querySelector<HTMLDetailsElement>('details.legend');
+  if (!legend?.open) return {};
+  const map = legend.parentElement!.getBoundingClientRect();
+  const box = legend.getBoundingClientRect();
+  // Only when the key leaves a useful map beside it; on narrow screens it would leave none.
+  return box.right - map.left < map.width / 2 ? { left: box.right - map.left } : {};
+}
+
+export function ExplorerShell({ children }: { children: ReactNode }) {
+  const ex = useExplorer();
+  const pathname = usePathname();
+  const panelRef = useRef<HTMLElement>(null);
+  const [expanded, setExpanded] = useState(false);
+
+  // Each page keeps its own scroll position in the panel, so Back lands where the list was.
+  useLayoutEffect(() => {
+    const panel = panelRef.current!;
+    const positions = ex.panelScroll.current;
+    panel.scrollTop = positions.get(pathname) ?? 0;
+    const onScroll = () => positions.set(pathname, panel.scrollTop);
+    panel.addEventListener('scroll', onScroll, { passive: true });
+    return () => panel.removeEventListener('scroll', onScroll);
+  }, [pathname, ex.panelScroll]);
+
+  // Opening an item from the list moves focus to its heading, as a page load would.
+  useLayoutEffect(() => {
+    if (!ex.cameFromList) return;
+    const heading = panelRef.current!.querySelector<HTMLElement>('h1');
+    if (heading && !heading.contains(document.activeElement)) {
+      heading.tabIndex = -1;
+      heading.focus({ preventScroll: true });
+    }
+  }, [pathname, ex.cameFromList]);
+
+  const announcement = ex.selected ? t.announce.selected(ex.selected.name.en) : '';
+
+  return (
+    <main className="explorer" data-atlas="explorer">
+      {/* First in the page: keyboard users can pass the map and its controls in one step. */}
+      <a className="skip-link" href={`#${PANEL_ID}`}>
+        {t.skipToList}
+      </a>
+      <section className="explorer__map" aria-label={t.map.label}>
+        <p id={MAP_DESCRIPTION_ID} className="visually-hidden">
+          {t.map.description}
+        </p>
+        <AtlasMap
+          ref={ex.mapRef}
+          collection={ex.collection}
+          items={ex.items}
+          selected={ex.selected?.id ?? null}
+          hovered={ex.hovered}
+          visible={ex.visible}
+          layers={ex.layers}
+          onHover={ex.setHovered}
+          onSelect={ex.select}
+          describedBy={MAP_DESCRIPTION_ID}
+          fitPadding={legendPadding}
+        />
+        <MapLegend />
+      </section>
+      <section id={PANEL_ID} ref={panelRef} className="panel" data-expanded={expanded} tabIndex={-1} aria-label={t.panel.label} data-testid="panel">
+        <button type="button" className="panel__handle" aria-expanded={expanded} aria-controls={PANEL_ID} onClick={() => setExpanded((x) => !x)}>
+          <span className="panel__grip" aria-hidden="true" />
+          <span className="visually-hidden">{expanded ? t.panel.collapse : t.panel.expand}</span>
+        </button>
+        <LinkNotices />
+        {children}
+      </section>
+      <p className="visually-hidden" aria-live="polite" data-testid="announcer">
+        {announcement}
+      </p>
+    </main>
+  );
+}

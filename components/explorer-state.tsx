@@ -1,0 +1,167 @@
+'use client';
+// The explorer's shared state, for the map, the list and the route pages under app/(explorer).
+// The URL is the source of truth for what is selected and filtered (lib/view-state.ts); hover,
+// layer switches and dismissed notices are per visit and live here.
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode, type RefObject } from 'react';
+import type { AtlasMapHandle } from './atlas-map';
+import type { MapFeatureCollection } from '@/lib/api-schema';
+import { corridorGroups, filterGroups, filterChoices, type AtlasItem, type CorridorGroup } from '@/lib/atlas-items';
+import { LAYER_GROUP_IDS, type LayerGroup } from '@/lib/map-style';
+import { useMapCollection } from '@/lib/use-atlas';
+import { formatFilters, formatViewState, hasFilters, parseViewState, type Filters, type ViewNotice, type ViewState } from '@/lib/view-state';
+
+export interface ExplorerState {
+  collection: MapFeatureCollection | undefined;
+  error: Error | undefined;
+  groups: CorridorGroup[];
+  /** The groups after filtering. */
+  shown: CorridorGroup[];
+  items: ReadonlyMap<string, AtlasItem>;
+  /** Ids that pass the filters, or null when nothing is filtered. */
+  visible: ReadonlySet<string> | null;
+  choices: ReturnType<typeof filterChoices>;
+  view: ViewState;
+  filters: Filters;
+  setFilters(next: Filters): void;
+  /** The item whose page is open, when it is in the atlas. */
+  selected: AtlasItem | null;
+  select(id: string): void;
+  /** The list URL with the current filters: where "back to all routes" goes. */
+  listHref: string;
+  /** True when the visitor reached this page from the list in this visit (so Back is the list). */
+  cameFromList: boolean;
+  hovered: string | null;
+  setHovered(id: string | null): void;
+  layers: Readonly<Record<LayerGroup, boolean>>;
+  setLayer(group: LayerGroup, on: boolean): void;
+  notices: ViewNotice[];
+  dismissNotices(): void;
+  mapRef: RefObject<AtlasMapHandle | null>;
+  /** Scroll position of the panel per URL, so Back returns to where the list was. */
+  panelScroll: RefObject<Map<string, number>>;
+}
+
+const ExplorerContext = createContext<ExplorerState | null>(null);
+
+export function useExplorer(): ExplorerState {
+  const value = useContext(ExplorerContext);
+  if (!value) throw new Error('useExplorer must be used inside <ExplorerProvider>');
+  return value;
+}
+
+/** Fired after the explorer rewrites the query itself; popstate covers Back and Forward. */
+const URL_EVENT = 'atlas:url';
+
+function subscribeToUrl(onChange: () => void): () => void {
+  window.addEventListener('popstate', onChange);
+  window.addEventListener(URL_EVENT, onChange);
+  return () => {
+    window.removeEventListener('popstate', onChange);
+    window.removeEventListener(URL_EVENT, onChange);
+  };
+}
+
+/**
+ * The query string as the address bar has it now. Next.js learns of a replaceState in a
+ * transition, a frame or more later; a checkbox or a search box must follow at once.
+ */
+function useLiveSearch(): string {
+  const fromRouter = useSearchParams().toString();
+  return useSyncExternalStore(
+    subscribeToUrl,
+    () => window.location.search.replace(/^\?/, ''),
+    () => fromRouter,
+  );
+}
+
+const ALL_LAYERS = Object.fromEntries(LAYER_GROUP_IDS.map((g) => [g, true])) as Record<LayerGroup, boolean>;
+
+export function ExplorerProvider({ initialCollection, children }: { initialCollection?: MapFeatureCollection; children: ReactNode }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const search = useLiveSearch();
+  const { data: collection, error } = useMapCollection(initialCollection);
+
+  const view = useMemo(() => parseViewState(new URL(`${pathname}?${search}`, 'http://atlas.invalid')).state, [pathname, search]);
+  const groups = useMemo(() => (collection ? corridorGroups(collection) : []), [collection]);
+  const items = useMemo(() => new Map(groups.flatMap((g) => g.items.map((i) => [i.id, i] as const))), [groups]);
+  const shown = useMemo(() => filterGroups(groups, view.filters), [groups, view.filters]);
+  const visible = useMemo(() => (hasFilters(view.filters) ? new Set(shown.flatMap((g) => g.items.map((i) => i.id))) : null), [shown, view.filters]);
+  const choices = useMemo(() => filterChoices(groups), [groups]);
+  const selected = view.route ? (items.get(view.route) ?? null) : null;
+
+  const [hovered, setHovered] = useState<string | null>(null);
+  const [layers, setLayers] = useState(ALL_LAYERS);
+  const [notices, setNotices] = useState<ViewNotice[]>([]);
+  // The item page opened from the list in this visit: on it, the list is one step back.
+  const [openedFromList, setOpenedFromList] = useState<string | null>(null);
+  const mapRef = useRef<AtlasMapHandle | null>(null);
+  const panelScroll = useRef(new Map<string, number>());
+
+  // What the link this visit opened with could not use: read once, from the full URL (the hash
+  // never reaches the server). The page for a bad route address says so itself.
+  useEffect(() => {
+    const parsed = parseViewState(new URL(window.location.href));
+    const found = parsed.notices.filter((n) => n.key !== 'route');
+    if (found.length === 0) return;
+    setNotices(found);
+    // Leave a clean link behind, so sharing it again does not carry the same mistakes. Through
+    // the router: this runs before Next.js starts watching history calls made by hand.
+    const query = formatFilters(parsed.state.filters, parsed.state.stage);
+    const camera = parsed.state.camera ? window.location.hash : '';
+    router.replace(`${window.location.pathname}${query ? `?${query}` : ''}${camera}`, { scroll: false });
+  }, [router]);
+
+  const setFilters = useCallback(
+    (next: Filters) => {
+      // The path stays as it is (the list, or a page that named no item and lists them all).
+      const query = formatFilters(next, view.route ? view.stage : null);
+      // Filters replace the current entry: Back leaves the explorer, it does not undo a click.
+      window.history.replaceState(null, '', `${window.location.pathname}${query ? `?${query}` : ''}${window.location.hash}`);
+      window.dispatchEvent(new Event(URL_EVENT));
+    },
+    [view],
+  );
+
+  const select = useCallback(
+    (id: string) => {
+      if (id === view.route) return;
+      mapRef.current?.flushCamera();
+      mapRef.current?.focusWhenSelected(id);
+      setOpenedFromList(pathname === '/' ? id : null);
+      router.push(formatViewState({ ...view, route: id, stage: null, camera: null }), { scroll: false });
+    },
+    [router, view, pathname],
+  );
+
+  const setLayer = useCallback((group: LayerGroup, on: boolean) => setLayers((l) => ({ ...l, [group]: on })), []);
+  const dismissNotices = useCallback(() => setNotices([]), []);
+  const listHref = formatViewState({ ...view, route: null, stage: null, camera: null });
+
+  const value: ExplorerState = {
+    collection,
+    error,
+    groups,
+    shown,
+    items,
+    visible,
+    choices,
+    view,
+    filters: view.filters,
+    setFilters,
+    selected,
+    select,
+    listHref,
+    cameFromList: view.route !== null && view.route === openedFromList,
+    hovered,
+    setHovered,
+    layers,
+    setLayer,
+    notices,
+    dismissNotices,
+    mapRef,
+    panelScroll,
+  };
+  return <ExplorerContext value={value}>{children}</ExplorerContext>;
+}

@@ -1,0 +1,22 @@
+'use client';
+// What the link this visit opened with asked for but could not get (lib/view-state.ts).
+import { useExplorer } from './explorer-state';
+import { explorer as t } from '@/lib/strings';
+
+export function LinkNotices() {
+  const { notices, dismissNotices } = useExplorer();
+  if (notices.length === 0) return null;
+  return (
+    <div className="notice" role="status" data-testid="link-notices">
+      <h2 className="notice__heading">{t.notices.heading}</h2>
+      <ul>
+        {notices.map((n) => (
+          <li key={n.key}>{n.message}</li>
+        ))}
+      </ul>
+      <button type="button" className="button-link" onClick={dismissNotices}>
+        {t.notices.dismiss}
+      </button>
+    </div>
+  );
+}

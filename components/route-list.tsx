@@ -1,0 +1,133 @@
+'use client';
+// The list beside the map: every item, grouped by corridor, as ordinary links (they work
+// without JavaScript and open in a new tab). With JavaScript: hovering or focusing an item
+// highlights it on the map and the reverse; one Tab stop for the whole list, arrow keys move
+// within it (roving tabindex), Enter opens the item without reloading the page.
+import Link from 'next/link';
+import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import { RiskSwatch } from './risk-swatch';
+import { RouteFilters } from './route-filters';
+import { ShareToolbar } from './share-toolbar';
+import { useExplorer } from './explorer-state';
+import { RISK_LEVELS } from '@/geo/vocabulary';
+import type { AtlasItem } from '@/lib/atlas-items';
+import { explorer as t } from '@/lib/strings';
+import { formatViewState } from '@/lib/view-state';
+
+/** The item last opened from the list, to give focus back to when the visitor returns. */
+let lastOpened: string | null = null;
+
+export interface RouteListProps {
+  /** Shown above the list, e.g. that a link named no item. @default undefined */
+  notice?: ReactNode;
+}
+
+export function RouteList({ notice }: RouteListProps) {
+  const ex = useExplorer();
+  const { shown, view, hovered, setHovered, select, collection, error } = ex;
+  const listRef = useRef<HTMLDivElement>(null);
+  const flat = shown.flatMap((g) => g.items);
+  const [active, setActive] = useState<string | null>(null);
+  // The Tab stop: the item last moved to if it is still shown, else the first one.
+  const tabStop = active && flat.some((i) => i.id === active) ? active : (flat[0]?.id ?? null);
+
+  // Coming back from an item's page: focus returns to that item, as a browser would for a page.
+  useEffect(() => {
+    if (!lastOpened) return;
+    const link = listRef.current?.querySelector<HTMLAnchorElement>(`a[data-item="${CSS.escape(lastOpened)}"]`);
+    lastOpened = null;
+    if (link && document.activeElement === document.body) {
+      setActive(link.dataset.item!);
+      link.focus({ preventScroll: true });
+    }
+  }, []);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const links = [...listRef.current!.querySelectorAll<HTMLAnchorElement>('a[data-item]')];
+    const at = links.indexOf(document.activeElement as HTMLAnchorElement);
+    if (at < 0) return;
+    const next = e.key === 'ArrowDown' ? at + 1 : e.key === 'ArrowUp' ? at - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? links.length - 1 : null;
+    if (next === null) return;
+    e.preventDefault();
+    const link = links[Math.max(0, Math.min(links.length - 1, next))];
+    setActive(link.dataset.item!);
+    link.focus();
+  };
+
+  const open = (e: MouseEvent<HTMLAnchorElement>, item: AtlasItem) => {
+    // New tab, new window, download: the browser's business.
+    if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    lastOpened = item.id;
+    select(item.id);
+  };
+
+  if (!collection) {
+    return (
+      <>
+        {notice}
+        <p className="panel__status" role={error ? 'alert' : 'status'}>
+          {error ? t.map.dataFailed : t.panel.loading}
+        </p>
+      </>
+    );
+  }
+
+  return (
+    <>
+      <header className="panel__header">
+        <h1 className="panel__title">{t.panel.heading}</h1>
+        <p className="panel__intro">{t.panel.intro}</p>
+        <ShareToolbar slug={null} title={t.panel.heading} />
+      </header>
+      {notice}
+      <RouteFilters />
+      <p id="route-list-hint" className="visually-hidden">
+        {t.list.keyboardHint}
+      </p>
+      <div ref={listRef} className="route-list" onKeyDown={onKeyDown} aria-label={t.list.label} aria-describedby="route-list-hint" role="group" data-testid="route-list">
+        {shown.length === 0 && <p className="panel__status">{t.filters.none}</p>}
+        {shown.map((group) => (
+          <section key={group.id} className="corridor" aria-labelledby={`corridor-${group.id}`}>
+            <h2 id={`corridor-${group.id}`} className="corridor__name">
+              {group.name.en}
+            </h2>
+            <ul className="corridor__items">
+              {group.items.map((item) => (
+                <li key={item.id}>
+                  {/* No prefetch: every item page is rendered per request, and there are dozens. */}
+                  <Link
+                    href={formatViewState({ ...view, route: item.id, stage: null, camera: null })}
+                    scroll={false}
+                    prefetch={false}
+                    className="item"
+                    data-item={item.id}
+                    data-hovered={hovered === item.id || undefined}
+                    tabIndex={item.id === tabStop ? 0 : -1}
+                    onClick={(e) => open(e, item)}
+                    onMouseEnter={() => setHovered(item.id)}
+                    onMouseLeave={() => setHovered(null)}
+                    onFocus={() => {
+                      setActive(item.id);
+                      setHovered(item.id);
+                    }}
+                    onBlur={() => setHovered(null)}
+                  >
+                    <RiskSwatch level={item.level} kind={item.kind} approximate={item.precision === 'approximate'} />
+                    <span className="item__text">
+                      <span className="item__name">{item.name.en}</span>
+                      <span className="item__meta">
+                        {t.list.meta(t.kinds[item.kind], RISK_LEVELS[item.level].en)}
+                        {item.precision === 'approximate' && <span className="item__approx"> · {t.list.approximate}</span>}
+                      </span>
+                    </span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,4 @@
+// All visible text, by area: `import { explorer } from '@/lib/strings'`.
+export * as explorer from './explorer';
+export * as pages from './pages';
+export * as share from './share';

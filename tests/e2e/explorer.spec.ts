@@ -1,0 +1,397 @@
+// The explorer as a visitor uses it: the map draws the atlas, the list and the map answer each
+// other, opening an item keeps the page (and the map) alive, Back returns to the list as it
+// was, filters and links carry the view, broken links fall back politely, and phones get a
+// bottom sheet. Every test also fails on a console error or a request to another host
+// (./fixtures.ts).
+import type { APIRequestContext, Page } from '@playwright/test';
+import { camera, expect, featureState, mapIdle, renderedItems, test } from './fixtures';
+import type { MapFeatureCollection } from '@/lib/api-schema';
+import { corridorGroups, filterGroups, type AtlasItem } from '@/lib/atlas-items';
+import { EMPTY_FILTERS, type Filters } from '@/lib/view-state';
+
+async function atlas(request: APIRequestContext): Promise<{ collection: MapFeatureCollection; items: AtlasItem[] }> {
+  const res = await request.get('/api/routes');
+  expect(res.ok()).toBe(true);
+  const collection = (await res.json()) as MapFeatureCollection;
+  return { collection, items: corridorGroups(collection).flatMap((g) => g.items) };
+}
+
+/** What the list should show for these filters, by the same rules the app uses. */
+function expectedIds(collection: MapFeatureCollection, filters: Partial<Filters>): string[] {
+  return filterGroups(corridorGroups(collection), { ...EMPTY_FILTERS, ...filters }).flatMap((g) => g.items.map((i) => i.id));
+}
+
+const listedIds = (page: Page) => page.locator('a[data-item]').evaluateAll((as) => as.map((a) => (a as HTMLElement).dataset.item!));
+
+const near = (a: number, b: number, tolerance: number) => Math.abs(a - b) <= tolerance;
+
+/**
+ * A point on the screen where the map answers with this item (drawn on top there, not under the
+ * map key), or with any route when `id` is null.
+ */
+async function pointOnMap(page: Page, id: string | null): Promise<{ id: string; x: number; y: number }> {
+  const found = await page.evaluate((wanted) => {
+    const map = window.__atlas!.map;
+    const canvas = map.getCanvas();
+    const rect = canvas.getBoundingClientRect();
+    const interactive = ['point', 'route-hit', 'stage-line', 'zone-line', 'zone-fill'];
+    for (const f of map.queryRenderedFeatures({ layers: ['stage-line'] })) {
+      const item = String(f.properties.item);
+      if (wanted !== null && item !== wanted) continue;
+      const coords = (f.geometry as { coordinates: number[][] }).coordinates;
+      for (let i = 1; i < coords.length; i++) {
+        for (const t of [0.25, 0.5, 0.75]) {
+          const lng = coords[i - 1][0] + (coords[i][0] - coords[i - 1][0]) * t;
+          const lat = coords[i - 1][1] + (coords[i][1] - coords[i - 1][1]) * t;
+          const p = map.project([lng, lat]);
+          if (p.x < 10 || p.y < 10 || p.x > rect.width - 10 || p.y > rect.height - 10) continue;
+          const top = map.queryRenderedFeatures([p.x, p.y], { layers: interactive })[0];
+          const x = rect.left + p.x;
+          const y = rect.top + p.y;
+          if (top && String(top.properties.item) === item && document.elementFromPoint(x, y) === canvas) return { id: item, x, y };
+        }
+      }
+    }
+    return null;
+  }, id);
+  expect(found, `a visible point of ${id ?? 'any route'} on the map`).not.toBeNull();
+  return found!;
+}
+
+test.describe('the map', () => {
+  test('draws every route, crossing, event and zone, and the list has every item by corridor', async ({ page, request }) => {
+    const { collection, items } = await atlas(request);
+    await page.goto('/');
+    await mapIdle(page);
+    const ofKind = (...kinds: string[]) => items.filter((i) => kinds.includes(i.kind)).map((i) => i.id).sort();
+    expect(ofKind('route').length).toBeGreaterThan(0);
+    expect(await renderedItems(page, ['stage-line'])).toEqual(ofKind('route'));
+    expect(await renderedItems(page, ['point'])).toEqual(ofKind('crossing', 'event'));
+    expect(await renderedItems(page, ['zone-fill', 'zone-line'])).toEqual(ofKind('zone'));
+
+    expect(await listedIds(page)).toEqual(items.map((i) => i.id));
+    const headings = await page.locator('.corridor__name').evaluateAll((hs) => hs.map((h) => h.textContent));
+    expect(headings).toEqual([...collection.corridors].sort((a, b) => a.order - b.order).map((c) => c.name.en));
+  });
+
+  test('draws risk with a line pattern as well as a colour, and marks approximate geometry', async ({ page, request }) => {
+    const { items } = await atlas(request);
+    await page.goto('/');
+    await mapIdle(page);
+    const paint = await page.evaluate(() => {
+      const map = window.__atlas!.map;
+      return { dash: map.getPaintProperty('stage-line', 'line-dasharray'), color: map.getPaintProperty('stage-line', 'line-color') };
+    });
+    // One expression per property, keyed by level: four patterns, four colours.
+    expect(JSON.stringify(paint.dash)).toContain('"match"');
+    expect(JSON.stringify(paint.color)).toContain('"match"');
+    const approximateRoutes = items.filter((i) => i.kind === 'route' && i.precision === 'approximate').map((i) => i.id).sort();
+    expect(await renderedItems(page, ['route-approximate'])).toEqual(approximateRoutes);
+    // In words too: the list says "approximate" for every such item.
+    for (const id of approximateRoutes) await expect(page.locator(`a[data-item="${id}"]`)).toContainText('approximate');
+  });
+
+  test('layer switches hide and show routes, points and zones', async ({ page }) => {
+    await page.goto('/');
+    await mapIdle(page);
+    const routes = page.locator('.legend').getByRole('checkbox', { name: 'Routes' });
+    const drawn = await renderedItems(page, ['stage-line']);
+    expect(drawn.length).toBeGreaterThan(0);
+    await routes.uncheck();
+    await mapIdle(page);
+    expect(await renderedItems(page, ['stage-line'])).toEqual([]);
+    expect((await renderedItems(page, ['point'])).length).toBeGreaterThan(0);
+    await routes.check();
+    await mapIdle(page);
+    expect(await renderedItems(page, ['stage-line'])).toEqual(drawn);
+  });
+});
+
+test.describe('list and map answer each other', () => {
+  test('hovering an item in the list highlights it on the map', async ({ page, request }) => {
+    const { items } = await atlas(request);
+    const route = items.find((i) => i.kind === 'route')!;
+    await page.goto('/');
+    await mapIdle(page);
+    const link = page.locator(`a[data-item="${route.id}"]`);
+    await link.hover();
+    await expect(link).toHaveAttribute('data-hovered', 'true');
+    for (const uid of route.uids) await expect.poll(() => featureState(page, uid)).toMatchObject({ hover: true });
+    await page.locator('.panel__title').hover();
+    await expect.poll(() => featureState(page, `route:${route.id}`)).toMatchObject({ hover: false });
+    await expect(link).not.toHaveAttribute('data-hovered');
+  });
+
+  test('hovering a route on the map highlights it in the list, and clicking it opens it', async ({ page }) => {
+    await page.goto('/');
+    await mapIdle(page);
+    const target = await pointOnMap(page, null);
+    await page.mouse.move(target.x, target.y);
+    const link = page.locator(`a[data-item="${target.id}"]`);
+    await expect(link).toHaveAttribute('data-hovered', 'true');
+    await expect.poll(() => featureState(page, `route:${target.id}`)).toMatchObject({ hover: true });
+
+    await page.evaluate(() => ((window as unknown as { __marker: string }).__marker = 'same page'));
+    await page.mouse.click(target.x, target.y);
+    await expect(page).toHaveURL(new RegExp(`/routes/${target.id}(\\?|#|$)`));
+    expect(await page.evaluate(() => (window as unknown as { __marker?: string }).__marker)).toBe('same page');
+  });
+});
+
+test.describe('opening an item', () => {
+  test('goes to its page without reloading, selects it on the map and announces it', async ({ page, request }) => {
+    const { items } = await atlas(request);
+    const item = items.find((i) => i.kind === 'route')!;
+    await page.goto('/');
+    await mapIdle(page);
+    await page.evaluate(() => {
+      const w = window as unknown as { __marker: string; __mapBefore: unknown; __atlas: { map: unknown } };
+      w.__marker = 'same page';
+      w.__mapBefore = w.__atlas.map;
+    });
+    await page.locator(`a[data-item="${item.id}"]`).click();
+    await expect(page).toHaveURL(new RegExp(`/routes/${item.id}(\\?|#|$)`));
+    await expect(page.locator('#route-panel h1')).toContainText(item.name.en);
+    await expect(page).toHaveTitle(new RegExp(item.name.en));
+    await expect(page.getByTestId('announcer')).toHaveText(`Selected: ${item.name.en}`);
+    // The same document and the same map instance: nothing was reloaded.
+    const same = await page.evaluate(() => {
+      const w = window as unknown as { __marker?: string; __mapBefore?: unknown; __atlas: { map: unknown } };
+      return w.__marker === 'same page' && w.__mapBefore === w.__atlas.map;
+    });
+    expect(same).toBe(true);
+    for (const uid of item.uids) await expect.poll(() => featureState(page, uid)).toMatchObject({ selected: true });
+    // The camera went to the item and wrote itself into the link.
+    await mapIdle(page);
+    await expect(page).toHaveURL(/#\d+(\.\d+)?\/-?\d/);
+    const view = await page.evaluate(() => window.__atlas!.map.getBounds().toArray());
+    const [w, s, e, n] = item.bounds;
+    expect(view[0][0] <= w + 0.01 && view[0][1] <= s + 0.01 && view[1][0] >= e - 0.01 && view[1][1] >= n - 0.01, `${JSON.stringify(view)} holds ${item.bounds}`).toBe(true);
+  });
+
+  test('Back returns to the list as it was: filters, scroll position and camera', async ({ page, request }) => {
+    const { collection } = await atlas(request);
+    await page.goto('/');
+    await mapIdle(page);
+    await page.getByRole('checkbox', { name: 'Severe' }).check();
+    await page.getByRole('checkbox', { name: 'Extreme' }).check();
+    await expect(page).toHaveURL(/\?level=3,4$/);
+    await page.evaluate(() => window.__atlas!.map.jumpTo({ center: [127.5, 40.1], zoom: 5.5 }));
+    await expect(page).toHaveURL(/\?level=3,4#5\.5\/40\.1\/127\.5$/);
+    const listUrl = page.url();
+
+    const panel = page.getByTestId('panel');
+    const scrolled = await panel.evaluate((p) => {
+      p.scrollTop = Math.min(240, p.scrollHeight - p.clientHeight);
+      return p.scrollTop;
+    });
+    expect(scrolled).toBeGreaterThan(40);
+    await expect.poll(() => panel.evaluate((p) => p.scrollTop)).toBe(scrolled);
+
+    // Open an item that is in view at this scroll position.
+    const link = page.locator('a[data-item]').filter({ visible: true });
+    const inView = await link.evaluateAll((as) => {
+      const a = as.find((x) => {
+        const r = x.getBoundingClientRect();
+        return r.top > 0 && r.bottom < window.innerHeight;
+      });
+      return (a as HTMLElement).dataset.item!;
+    });
+    await page.evaluate(() => ((window as unknown as { __marker: string }).__marker = 'same page'));
+    await page.locator(`a[data-item="${inView}"]`).click();
+    await expect(page).toHaveURL(new RegExp(`/routes/${inView}\\?level=3,4`));
+    await mapIdle(page);
+
+    await page.goBack();
+    await expect(page).toHaveURL(listUrl);
+    await expect(page.getByRole('checkbox', { name: 'Severe' })).toBeChecked();
+    await expect(page.getByRole('checkbox', { name: 'Extreme' })).toBeChecked();
+    expect(await listedIds(page)).toEqual(expectedIds(collection, { levels: [3, 4] }));
+    await expect.poll(() => panel.evaluate((p) => p.scrollTop)).toBe(scrolled);
+    await mapIdle(page);
+    const cam = await camera(page);
+    expect(near(cam.zoom, 5.5, 0.01) && near(cam.lat, 40.1, 0.01) && near(cam.lng, 127.5, 0.01), JSON.stringify(cam)).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { __marker?: string }).__marker)).toBe('same page');
+  });
+
+  test('the list is one Tab stop; arrow keys move through it and Enter opens an item', async ({ page }) => {
+    await page.goto('/');
+    await mapIdle(page);
+    const ids = await listedIds(page);
+    await page.locator(`a[data-item="${ids[0]}"]`).focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowUp');
+    await expect(page.locator(`a[data-item="${ids[1]}"]`)).toBeFocused();
+    expect(await page.locator('a[data-item][tabindex="0"]').evaluateAll((as) => as.map((a) => (a as HTMLElement).dataset.item))).toEqual([ids[1]]);
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(new RegExp(`/routes/${ids[1]}(\\?|#|$)`));
+    await expect(page.locator('#route-panel h1')).toBeFocused();
+  });
+});
+
+test.describe('filters', () => {
+  test('narrow the list, dim the map, and live in the link', async ({ page, request }) => {
+    const { collection, items } = await atlas(request);
+    await page.goto('/');
+    await mapIdle(page);
+    const count = page.getByTestId('result-count');
+    await expect(count).toHaveText(`${items.length} items`);
+
+    await page.getByRole('checkbox', { name: 'Extreme' }).check();
+    await expect(page).toHaveURL(/\/\?level=4$/);
+    const extreme = expectedIds(collection, { levels: [4] });
+    expect(extreme.length).toBeGreaterThan(0);
+    expect(extreme.length).toBeLessThan(items.length);
+    await expect.poll(() => listedIds(page)).toEqual(extreme);
+    for (const meta of await page.locator('a[data-item] .item__meta').allInnerTexts()) expect(meta).toContain('Extreme risk');
+    await expect(count).toHaveText(`${extreme.length} of ${items.length} shown`);
+    const other = items.find((i) => i.level !== 4)!;
+    await expect.poll(() => featureState(page, other.uids[0])).toMatchObject({ muted: true });
+    const kept = items.find((i) => i.level === 4)!;
+    expect((await featureState(page, kept.uids[0])).muted ?? false).toBe(false);
+
+    await page.getByLabel('Search').fill('yalu');
+    await expect(page).toHaveURL(/\/\?level=4&q=yalu$/);
+    const yalu = expectedIds(collection, { levels: [4], q: 'yalu' });
+    expect(yalu.length).toBeGreaterThan(0);
+    expect(yalu.length).toBeLessThan(extreme.length);
+    await expect.poll(() => listedIds(page)).toEqual(yalu);
+
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await expect(page).toHaveURL(/\/$/);
+    await expect(page.getByLabel('Search')).toHaveValue('');
+    await expect.poll(() => listedIds(page)).toEqual(items.map((i) => i.id));
+
+    // Hazard and destination: choices that the data actually has.
+    await page.locator('summary', { hasText: 'Leads to' }).click();
+    await page.getByRole('checkbox', { name: 'South Korea' }).check();
+    await expect(page).toHaveURL(/\/\?to=KR$/);
+    await expect.poll(() => listedIds(page)).toEqual(expectedIds(collection, { to: ['KR'] }));
+    await page.locator('.filters summary', { hasText: 'Hazard' }).click();
+    await page.getByRole('checkbox', { name: 'Mines' }).check();
+    await expect(page).toHaveURL(/\/\?hazard=mines&to=KR$/);
+    await expect.poll(() => listedIds(page)).toEqual(expectedIds(collection, { to: ['KR'], hazards: ['mines'] }));
+  });
+});
+
+test.describe('links', () => {
+  test('a deep link restores the camera and the filters', async ({ page, request }) => {
+    const { collection } = await atlas(request);
+    await page.goto('/?level=3,4&to=KR#6/38.5/126.8');
+    await mapIdle(page);
+    const cam = await camera(page);
+    expect(near(cam.zoom, 6, 0.01) && near(cam.lat, 38.5, 0.01) && near(cam.lng, 126.8, 0.01), JSON.stringify(cam)).toBe(true);
+    await expect(page.getByRole('checkbox', { name: 'Severe' })).toBeChecked();
+    await expect(page.getByRole('checkbox', { name: 'Extreme' })).toBeChecked();
+    await expect(page.getByRole('checkbox', { name: 'High' })).not.toBeChecked();
+    expect(await listedIds(page)).toEqual(expectedIds(collection, { levels: [3, 4], to: ['KR'] }));
+    await expect(page.getByTestId('link-notices')).toHaveCount(0);
+    expect(new URL(page.url()).hash).toBe('#6/38.5/126.8');
+  });
+
+  test('a deep link to an item opens its page, camera from the link when it has one', async ({ page, request }) => {
+    const { items } = await atlas(request);
+    const item = items.find((i) => i.kind === 'route')!;
+    await page.goto(`/routes/${item.id}#4/30/110`);
+    await mapIdle(page);
+    await expect(page.locator('#route-panel h1')).toContainText(item.name.en);
+    const cam = await camera(page);
+    expect(near(cam.zoom, 4, 0.01) && near(cam.lat, 30, 0.01) && near(cam.lng, 110, 0.01), JSON.stringify(cam)).toBe(true);
+    await expect.poll(() => featureState(page, `route:${item.id}`)).toMatchObject({ selected: true });
+  });
+
+  test('a link to a stage of a route marks that stage and brings it into view', async ({ page, request }) => {
+    const { collection } = await atlas(request);
+    const stages = collection.features.filter((f) => f.properties.kind === 'stage');
+    // The last stage of the route with the most stages: the one furthest down its page.
+    const counts = new Map<string, number>();
+    for (const f of stages) counts.set(f.properties.item, (counts.get(f.properties.item) ?? 0) + 1);
+    const route = [...counts].sort((a, b) => b[1] - a[1])[0][0];
+    const stage = stages.filter((f) => f.properties.item === route).at(-1)!.properties.stage!;
+    await page.goto(`/routes/${route}?stage=${stage}`);
+    await mapIdle(page);
+    const marked = page.locator(`[data-stage="${stage}"]`);
+    await expect(marked).toHaveAttribute('aria-current', 'step');
+    await expect(marked).toBeInViewport();
+    await expect(page.locator('[aria-current="step"]')).toHaveCount(1);
+    // A stage the route does not have marks nothing, and the page still opens.
+    await page.goto(`/routes/${route}?stage=no-such-stage`);
+    await expect(page.locator('#route-panel h1')).toBeVisible();
+    await expect(page.locator('[aria-current="step"]')).toHaveCount(0);
+  });
+
+  test('a malformed link falls back to what it can use, says what it ignored, and cleans the link', async ({ page }) => {
+    await page.goto(`/?level=9,4&hazard=sharks&q=${'x'.repeat(150)}#999/abc/1`);
+    const notices = page.getByTestId('link-notices');
+    await expect(notices).toContainText('Ignored an invalid map position in the link.');
+    await expect(notices).toContainText('Ignored an invalid risk level in the link.');
+    await expect(notices).toContainText('Ignored an unknown hazard in the link.');
+    await expect(notices).toContainText('Ignored an invalid search text in the link.');
+    await mapIdle(page);
+    // The valid level stays; the camera is the default view of the whole region.
+    await expect(page).toHaveURL(/\/\?level=4$/);
+    await expect(page.getByRole('checkbox', { name: 'Extreme' })).toBeChecked();
+    expect((await camera(page)).zoom).toBeLessThan(5);
+    await notices.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(notices).toHaveCount(0);
+  });
+
+  test('an address that names no item shows the explorer with a notice, status 404', async ({ page, guard }) => {
+    // Chromium reports the 404 document itself as a failed resource.
+    guard.allowConsoleError(/status of 404/);
+    for (const path of ['/routes/no-such-route', '/routes/NOT_A_VALID_ID']) {
+      const res = await page.goto(path);
+      expect(res?.status(), path).toBe(404);
+      await expect(page.getByTestId('route-not-found')).toBeVisible();
+      await expect(page.locator('a[data-item]').first()).toBeVisible();
+      await mapIdle(page);
+    }
+  });
+});
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+
+  test('the panel is a bottom sheet under a map that still answers touch', async ({ page }) => {
+    await page.goto('/');
+    await mapIdle(page);
+    const panel = page.getByTestId('panel');
+    const map = page.getByTestId('atlas-map');
+    const p = (await panel.boundingBox())!;
+    const m = (await map.boundingBox())!;
+    expect(p.y).toBeGreaterThan(200);
+    expect(Math.round(p.y + p.height)).toBe(740);
+    expect(p.width).toBe(360);
+    expect(m.height).toBeGreaterThan(250);
+    expect(m.y + m.height).toBeGreaterThan(p.y - 20);
+    // The middle of the map is map, not sheet or key.
+    const hit = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.tagName, { x: m.x + m.width / 2, y: m.y + m.height * 0.75 });
+    expect(hit).toBe('CANVAS');
+    // The list is in the sheet and the sheet grows on request.
+    await expect(page.locator('a[data-item]').first()).toBeVisible();
+    const handle = page.getByRole('button', { name: 'Show more of the list' });
+    await handle.click();
+    await expect(panel).toHaveAttribute('data-expanded', 'true');
+    await expect.poll(async () => (await panel.boundingBox())!.height).toBeGreaterThan(p.height + 100);
+    await page.getByRole('button', { name: 'Show more of the map' }).click();
+    await expect(panel).toHaveAttribute('data-expanded', 'false');
+    // The sheet has finished shrinking, so the map under the finger is the map measured above.
+    await expect.poll(async () => Math.round((await panel.boundingBox())!.height)).toBe(Math.round(p.height));
+
+    // A one-finger drag pans the map.
+    await mapIdle(page);
+    const before = await camera(page);
+    const cdp = await page.context().newCDPSession(page);
+    const x = m.x + m.width / 2;
+    const y = m.y + m.height * 0.6;
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+    for (let i = 1; i <= 8; i++) {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: x + i * 12, y: y + i * 6 }] });
+      // One move per frame, as a finger gives them.
+      await page.evaluate(() => new Promise(requestAnimationFrame));
+    }
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await expect.poll(async () => (await camera(page)).lng).toBeLessThan(before.lng - 0.1);
+  });
+});
