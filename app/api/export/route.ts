@@ -1,0 +1,49 @@
+// GET /api/export – the whole atlas as a GeoJSON download (escape-atlas.geojson): every item with
+// its stages, risk, annotations and quoted passages with their sources (lib/atlas-export.ts).
+import { errorResponse } from '@/lib/api-errors';
+import { CACHE_CONTROL, etagMatches, jsonPayload, type JsonPayload } from '@/lib/api-response';
+import type { MapFeatureCollection, RouteDetail } from '@/lib/api-schema';
+import { buildAtlasExport } from '@/lib/atlas-export';
+import { getMapCollection, getRouteDetail, getSources } from '@/lib/queries';
+
+export const dynamic = 'force-dynamic';
+
+const FILE_NAME = 'escape-atlas.geojson';
+
+// lib/queries hands out one collection object per data version, so keying on it rebuilds the
+// file exactly when the data changes and lets the old one be collected.
+const built = new WeakMap<MapFeatureCollection, Promise<JsonPayload>>();
+
+async function exportPayload(): Promise<JsonPayload> {
+  const collection = await getMapCollection();
+  let payload = built.get(collection);
+  if (!payload) {
+    payload = (async () => {
+      const items = [...new Set(collection.features.filter((f) => f.properties.kind !== 'stage').map((f) => f.properties.item))];
+      const details = new Map<string, RouteDetail>();
+      for (const item of items) {
+        const detail = await getRouteDetail(item);
+        if (detail) details.set(item, detail);
+      }
+      return jsonPayload(buildAtlasExport(collection, details, await getSources()));
+    })();
+    built.set(collection, payload);
+    payload.catch(() => built.delete(collection));
+  }
+  return payload;
+}
+
+export async function GET(request: Request): Promise<Response> {
+  try {
+    const payload = await exportPayload();
+    const headers = {
+      ETag: payload.etag,
+      'Cache-Control': CACHE_CONTROL,
+      'Content-Disposition': `attachment; filename="${FILE_NAME}"`,
+    };
+    if (etagMatches(request.headers.get('if-none-match'), payload.etag)) return new Response(null, { status: 304, headers });
+    return new Response(payload.json, { status: 200, headers: { ...headers, 'Content-Type': 'application/geo+json; charset=utf-8' } });
+  } catch (e) {
+    return errorResponse(e);
+  }
+}

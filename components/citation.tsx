@@ -1,0 +1,64 @@
+// One quoted passage and where it comes from: the words letter for letter, the source's
+// publisher, title, author and date, and a link that opens the article at the passage (or the
+// archive page that holds it, or a search when no address is verified).
+import type { z } from 'zod';
+import type { CitationOut } from '@/lib/api-schema';
+import { citationHref, reportedLabel, type LinkableSource } from '@/lib/citation-links';
+import { pages } from '@/lib/strings';
+import styles from './citation.module.css';
+
+const t = pages.citation;
+
+export type CitationData = z.infer<typeof CitationOut>;
+
+/** rel for every link that leaves the atlas: the article learns nothing about the reader's page. */
+export const EXTERNAL_REL = 'noopener noreferrer';
+
+export interface SourceLinkProps {
+  source: LinkableSource;
+  /** The passage to open the page at; without it the link opens the page at its top. */
+  quote?: string;
+}
+
+/** The link to a source, labelled by where it really goes. */
+export function SourceLink({ source, quote }: SourceLinkProps) {
+  const { href, kind } = citationHref(source, quote);
+  const label = quote ? t.atPassage[kind] : t.plain[kind];
+  return (
+    <a className={styles.link} href={href} target="_blank" rel={EXTERNAL_REL} data-link-kind={kind}>
+      {label}
+      <span className="visually-hidden"> {t.newTab}</span>
+    </a>
+  );
+}
+
+/** "Publisher · Title · by Author · as reported in 2012", the parts the source has. */
+export function SourceLine({ source }: { source: CitationData['source'] }) {
+  return (
+    <span className={styles.sourceLine}>
+      <span>{source.publisher ?? t.unknownPublisher}</span>
+      {', '}
+      <cite>{source.title}</cite>
+      {source.author ? `, ${t.by(source.author)}` : ''}
+      {`, ${reportedLabel(source.date)}`}
+    </span>
+  );
+}
+
+export function Citation({ citation }: { citation: CitationData }) {
+  const { href, kind } = citationHref(citation.source, citation.quote);
+  return (
+    <figure className={styles.citation}>
+      {/* cite= only for an address the passage is really at; a search is not its source. */}
+      <blockquote className={styles.quote} cite={kind === 'search' ? undefined : href}>
+        <p>{citation.quote}</p>
+      </blockquote>
+      <figcaption className={styles.caption}>
+        <span className="visually-hidden">{t.sourceLabel}: </span>
+        <SourceLine source={citation.source} />
+        <br />
+        <SourceLink source={citation.source} quote={citation.quote} />
+      </figcaption>
+    </figure>
+  );
+}

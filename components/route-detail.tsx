@@ -1,0 +1,203 @@
+// The page of one route, crossing, event or zone, shown in the explorer's panel: what it is,
+// where it leads, how exact its geometry is, then its stages in order, each with its risk
+// level, the reason for it, its hazards and the quoted passages everything rests on.
+// A server component: plain HTML, readable without the map and without JavaScript.
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { Citation } from './citation';
+import { RiskSwatch } from './risk-swatch';
+import styles from './route-detail.module.css';
+import { COUNTRIES, HAZARDS, PRECISIONS, RISK_LEVELS, type CountryCode } from '@/geo/vocabulary';
+import type { RouteDetail } from '@/lib/api-schema';
+import { pages } from '@/lib/strings';
+
+const t = pages.route;
+
+type Block = RouteDetail['stages'][number];
+type Kind = RouteDetail['kind'];
+
+/** The element id of a stage: `/routes/{id}?stage={stage}` scrolls here. */
+export const stageAnchor = (stage: string) => `stage-${stage}`;
+
+const countryName = (code: CountryCode) => COUNTRIES[code].en;
+
+function RiskLevelLine({ block, kind, approximate }: { block: Block; kind: Kind; approximate: boolean }) {
+  const level = RISK_LEVELS[block.level];
+  return (
+    <p className={styles.level} data-level={block.level}>
+      {/* Drawn as on the map: a line with the level's pattern for routes, a numbered dot for points. */}
+      <RiskSwatch level={block.level} kind={kind === 'route' ? 'stage' : kind} approximate={approximate} />
+      <strong>{t.risk(level.en)}</strong> <span className={styles.levelOf}>({t.riskOf(block.level)})</span>
+    </p>
+  );
+}
+
+function RiskBlock({ block, kind, approximate }: { block: Block; kind: Kind; approximate: boolean }) {
+  const evidenceId = `evidence-${block.id}`;
+  return (
+    <>
+      <RiskLevelLine block={block} kind={kind} approximate={approximate} />
+      <dl className={styles.blockFacts}>
+        <dt>{t.whyLevel}</dt>
+        <dd>{block.reason}</dd>
+        <dt>{t.hazards}</dt>
+        <dd>
+          {block.hazards.length ? (
+            <ul className={styles.hazards}>
+              {block.hazards.map((h) => (
+                <li key={h} data-hazard={h}>
+                  {HAZARDS[h].en}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            t.noHazards
+          )}
+        </dd>
+      </dl>
+      <p className={styles.label} id={evidenceId}>
+        {t.evidence}
+      </p>
+      <ul className={styles.annotations} aria-labelledby={evidenceId}>
+        {block.annotations.map((a) => (
+          <li key={a.id} className={styles.annotation} data-annotation={a.id}>
+            <p className={styles.annotationText}>{a.text}</p>
+            {a.citations.map((c, i) => (
+              <Citation key={`${c.source.id}-${i}`} citation={c} />
+            ))}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function Facts({ detail }: { detail: RouteDetail }) {
+  const rows: [string, string][] = [
+    [t.kind, pages.kinds[detail.kind]],
+    [t.corridor, detail.corridor.name.en],
+  ];
+  if (detail.kind === 'event') {
+    // For an event, `from` is where it happened (null when the source names only a region).
+    rows.push([t.where, detail.from ? countryName(detail.from) : t.whereRegion]);
+    if (detail.to) rows.push([t.ledTo, countryName(detail.to)]);
+  } else {
+    if (detail.from) rows.push([t.from, countryName(detail.from)]);
+    if (detail.to) rows.push([t.to, countryName(detail.to)]);
+  }
+  if (detail.when) rows.push([t.when, detail.when.label]);
+  if (detail.kind === 'route' && detail.stages.length > 1) rows.push([t.overall, t.risk(RISK_LEVELS[detail.level].en)]);
+  return (
+    <section className={styles.factsSection} aria-labelledby="route-facts">
+      <h2 id="route-facts" className="visually-hidden">
+        {t.facts}
+      </h2>
+      {detail.from && detail.to && detail.kind !== 'event' && (
+        <p className={styles.journey} aria-hidden="true">
+          {countryName(detail.from)} <span className={styles.arrow}>→</span> {countryName(detail.to)}
+        </p>
+      )}
+      <dl className={styles.facts}>
+        {rows.map(([term, value]) => (
+          <div key={term} className={styles.fact}>
+            <dt>{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+function PrecisionNotice({ detail }: { detail: RouteDetail }) {
+  if (detail.precision === 'approximate') {
+    return (
+      <aside className={styles.notice} role="note" aria-labelledby="precision-title" data-precision="approximate">
+        <p id="precision-title" className={styles.noticeTitle}>
+          {t.approximateTitle}
+        </p>
+        <p>{PRECISIONS.approximate.description}</p>
+        {detail.precisionNote && <p>{detail.precisionNote}</p>}
+      </aside>
+    );
+  }
+  return (
+    <p className={styles.precisionPlain} data-precision={detail.precision}>
+      <strong>{t.namedPlaceTitle}:</strong> {PRECISIONS[detail.precision].description}
+      {detail.precisionNote ? ` ${detail.precisionNote}` : ''}
+    </p>
+  );
+}
+
+export interface RouteDetailPanelProps {
+  detail: RouteDetail;
+  /** The stage named in the address (`?stage=`), marked as the current one. @default null */
+  activeStage?: string | null;
+  /** Shown under the summary, e.g. the Embed / Share / Download buttons. @default null */
+  actions?: ReactNode;
+}
+
+export function RouteDetailPanel({ detail, activeStage = null, actions = null }: RouteDetailPanelProps) {
+  const approximate = detail.precision === 'approximate';
+  return (
+    <article className={styles.detail} aria-labelledby="route-title" data-route={detail.id}>
+      <header className={styles.header}>
+        <p className={styles.eyebrow}>
+          {pages.kinds[detail.kind]} · {detail.corridor.name.en}
+        </p>
+        <h1 id="route-title" className={styles.title}>
+          {detail.name.en}
+        </h1>
+        <p className={styles.summary}>{detail.summary}</p>
+        {actions}
+      </header>
+
+      <PrecisionNotice detail={detail} />
+      <Facts detail={detail} />
+
+      {detail.kind === 'route' ? (
+        <section aria-labelledby="route-stages">
+          <h2 id="route-stages" className={styles.sectionHeading}>
+            {t.stagesHeading}
+          </h2>
+          <p className={styles.muted}>{t.stagesIntro(detail.stages.length)}</p>
+          <ol className={styles.stages}>
+            {[...detail.stages]
+              .sort((a, b) => a.order - b.order)
+              .map((stage) => (
+                <li
+                  key={stage.id}
+                  id={stageAnchor(stage.id)}
+                  className={styles.stage}
+                  data-stage={stage.id}
+                  aria-current={stage.id === activeStage ? 'step' : undefined}
+                >
+                  <h3 className={styles.stageHeading}>
+                    <span className={styles.stageNumber}>{t.stageNumber(stage.order)}</span> {stage.name.en}
+                  </h3>
+                  <RiskBlock block={stage} kind={detail.kind} approximate={approximate} />
+                </li>
+              ))}
+          </ol>
+        </section>
+      ) : (
+        detail.stages.map((block) => (
+          <section key={block.id} id={stageAnchor(block.id)} aria-labelledby="route-risk" className={styles.single} data-stage={block.id}>
+            <h2 id="route-risk" className={styles.sectionHeading}>
+              {t.riskHeading}
+            </h2>
+            <RiskBlock block={block} kind={detail.kind} approximate={approximate} />
+          </section>
+        ))
+      )}
+
+      <footer className={styles.footer}>
+        <p>{t.safety}</p>
+        <p className={styles.footerLinks}>
+          <Link href="/about#risk-scale">{t.howJudged}</Link>
+          <Link href="/sources">{t.allSources}</Link>
+        </p>
+      </footer>
+    </article>
+  );
+}
