@@ -1,0 +1,13 @@
+// GET /image.png?size=slide|social – a still map of every route, for slides and link previews.
+import { errorResponse } from '@/lib/api-errors';
+import { stillImageResponse } from '@/lib/still-image-response';
+
+export const dynamic = 'force-dynamic';
+
+export async function GET(request: Request): Promise<Response> {
+  try {
+    return await stillImageResponse(request, null);
+  } catch (e) {
+    return errorResponse(e);
+  }
+}

@@ -1,0 +1,13 @@
+// GET /routes/[slug]/image.png?size=slide|social – a still map of one item, for slides and link previews.
+import { errorResponse } from '@/lib/api-errors';
+import { stillImageResponse } from '@/lib/still-image-response';
+
+export const dynamic = 'force-dynamic';
+
+export async function GET(request: Request, context: { params: Promise<{ slug: string }> }): Promise<Response> {
+  try {
+    return await stillImageResponse(request, (await context.params).slug);
+  } catch (e) {
+    return errorResponse(e);
+  }
+}

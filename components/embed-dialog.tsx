@@ -1,0 +1,242 @@
+'use client';
+// The embed builder: a modal dialog with the embed's options, a live preview, the iframe code to
+// copy (lib/embed-snippet.ts, the same markup oEmbed answers with) and the still images. The
+// dialog is the browser's own <dialog>: showModal traps focus, Escape closes it, and focus goes
+// back to the Embed button.
+import { useId, useRef, useState } from 'react';
+import { stillImagePath } from './download-image-link';
+import styles from './share-tools.module.css';
+import { copyText } from '@/lib/copy-text';
+import { embedUrl, type EmbedOptions } from '@/lib/embed-options';
+import { iframeSnippet } from '@/lib/embed-snippet';
+import type { MapTheme } from '@/lib/map-theme';
+import { share } from '@/lib/strings';
+import { parseCameraHash, parseViewState, type ViewState } from '@/lib/view-state';
+
+const t = share.embedDialog;
+
+const SIZES = {
+  small: { width: 480, height: 270 },
+  medium: { width: 640, height: 360 },
+  large: { width: 800, height: 450 },
+} as const;
+type SizeName = keyof typeof SIZES;
+
+interface Choices {
+  interactive: boolean;
+  legend: boolean;
+  theme: MapTheme;
+  size: SizeName;
+  responsive: boolean;
+  /** Start at the camera in the address bar instead of fitting the item. */
+  camera: boolean;
+}
+
+const DEFAULT_CHOICES: Choices = { interactive: true, legend: true, theme: 'light', size: 'large', responsive: true, camera: false };
+
+/** What the page shows when the dialog opens: its filters, stage and camera go into the embed. */
+interface PageView {
+  view: ViewState;
+  hash: string;
+  origin: string;
+}
+
+function readPage(): PageView {
+  const url = new URL(window.location.href);
+  const { state } = parseViewState(url);
+  return { view: state, hash: parseCameraHash(url.hash) ? url.hash : '', origin: url.origin };
+}
+
+export interface EmbedDialogProps {
+  /** The item to embed; null for all routes. */
+  slug: string | null;
+  /** Its name, for the frame's accessible title. */
+  title: string;
+}
+
+export function EmbedDialog({ slug, title }: EmbedDialogProps) {
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const openerRef = useRef<HTMLButtonElement>(null);
+  const codeRef = useRef<HTMLTextAreaElement>(null);
+  const [page, setPage] = useState<PageView | null>(null);
+  const [choices, setChoices] = useState(DEFAULT_CHOICES);
+  const [status, setStatus] = useState('');
+  const id = useId();
+
+  const open = () => {
+    setPage(readPage());
+    setStatus('');
+    dialogRef.current!.showModal();
+  };
+  const close = () => dialogRef.current!.close();
+
+  const choose = <K extends keyof Choices>(key: K, value: Choices[K]) => setChoices((c) => ({ ...c, [key]: value }));
+
+  let path = '';
+  let snippet = '';
+  if (page) {
+    const options: Partial<EmbedOptions> = {
+      interactive: choices.interactive,
+      legend: choices.legend,
+      theme: choices.theme,
+      stage: slug ? page.view.stage : null,
+      filters: slug ? undefined : page.view.filters,
+    };
+    path = embedUrl({ slug, options, hash: choices.camera ? page.hash : '' });
+    const { width, height } = SIZES[choices.size];
+    snippet = iframeSnippet({ src: `${page.origin}${path}`, title: t.frameTitle(title), width, height, responsive: choices.responsive });
+  }
+  const { width, height } = SIZES[choices.size];
+
+  const copy = async () => {
+    const ok = await copyText(snippet, codeRef.current);
+    setStatus('');
+    requestAnimationFrame(() => setStatus(ok ? t.copied : t.copyFailed));
+  };
+
+  return (
+    <>
+      <button
+        ref={openerRef}
+        type="button"
+        className={styles.button}
+        aria-haspopup="dialog"
+        onClick={open}
+        data-testid="embed-open"
+      >
+        {t.open}
+      </button>
+      <dialog
+        ref={dialogRef}
+        className={styles.dialog}
+        aria-labelledby={`${id}-title`}
+        aria-describedby={`${id}-intro`}
+        onClose={() => {
+          // Unmount the preview: its map stops drawing while nobody sees it.
+          setPage(null);
+          openerRef.current?.focus();
+        }}
+        data-testid="embed-dialog"
+      >
+        <div className={styles.dialogHeader}>
+          <h2 id={`${id}-title`} className={styles.dialogTitle}>
+            {t.title}
+          </h2>
+          <button type="button" className={styles.button} onClick={close}>
+            {t.close}
+          </button>
+        </div>
+        <p id={`${id}-intro`} className={styles.dialogIntro}>
+          {t.intro}
+        </p>
+        {page && (
+          <div className={styles.dialogBody}>
+            <fieldset className={styles.options}>
+              <legend>{t.options}</legend>
+              <label className={styles.check}>
+                <input type="checkbox" checked={choices.interactive} onChange={(e) => choose('interactive', e.currentTarget.checked)} name="interactive" />
+                {t.interactive}
+              </label>
+              <label className={styles.check}>
+                <input type="checkbox" checked={choices.legend} onChange={(e) => choose('legend', e.currentTarget.checked)} name="legend" />
+                {t.legend}
+              </label>
+              {page.hash && (
+                <label className={styles.check}>
+                  <input type="checkbox" checked={choices.camera} onChange={(e) => choose('camera', e.currentTarget.checked)} name="camera" />
+                  {t.camera}
+                </label>
+              )}
+              <fieldset className={styles.inline}>
+                <legend>{t.theme}</legend>
+                {(['light', 'dark'] as const).map((theme) => (
+                  <label key={theme} className={styles.check}>
+                    <input type="radio" name={`${id}-theme`} value={theme} checked={choices.theme === theme} onChange={() => choose('theme', theme)} />
+                    {theme === 'light' ? t.themeLight : t.themeDark}
+                  </label>
+                ))}
+              </fieldset>
+              <label className={styles.field}>
+                <span>{t.size}</span>
+                <select value={choices.size} onChange={(e) => choose('size', e.currentTarget.value as SizeName)} name="size">
+                  {(Object.keys(SIZES) as SizeName[]).map((s) => (
+                    <option key={s} value={s}>
+                      {t.sizes[s]}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label className={styles.check}>
+                <input type="checkbox" checked={choices.responsive} onChange={(e) => choose('responsive', e.currentTarget.checked)} name="responsive" />
+                {t.responsive}
+              </label>
+            </fieldset>
+
+            <section className={styles.preview} aria-labelledby={`${id}-preview`}>
+              <h3 id={`${id}-preview`} className={styles.sectionTitle}>
+                {t.preview}
+              </h3>
+              <iframe
+                // A new frame per option set: the embed reads its options once, when it loads.
+                key={path}
+                src={path}
+                title={t.previewFrame(title)}
+                loading="lazy"
+                className={styles.previewFrame}
+                style={{ aspectRatio: `${width} / ${height}`, maxWidth: choices.responsive ? '100%' : `min(100%, ${width}px)` }}
+                data-testid="embed-preview"
+              />
+            </section>
+
+            <section className={styles.code} aria-labelledby={`${id}-code`}>
+              <h3 className={styles.sectionTitle}>
+                <label id={`${id}-code`} htmlFor={`${id}-snippet`}>
+                  {t.code}
+                </label>
+              </h3>
+              <textarea
+                ref={codeRef}
+                id={`${id}-snippet`}
+                className={styles.snippet}
+                readOnly
+                rows={4}
+                value={snippet}
+                onFocus={(e) => e.currentTarget.select()}
+                spellCheck={false}
+                data-testid="embed-snippet"
+              />
+              <div className={styles.row}>
+                <button type="button" className={styles.button} onClick={copy} data-testid="embed-copy">
+                  {t.copy}
+                </button>
+                <p className={styles.status} role="status">
+                  {status}
+                </p>
+              </div>
+            </section>
+
+            <section aria-labelledby={`${id}-still`}>
+              <h3 id={`${id}-still`} className={styles.sectionTitle}>
+                {t.still}
+              </h3>
+              <ul className={styles.stills}>
+                <li>
+                  <a href={stillImagePath(slug, 'slide')} target="_blank" rel="noopener noreferrer" data-testid="still-slide">
+                    {t.stillSlide}
+                    <span className="visually-hidden"> {share.embedPage.newTab}</span>
+                  </a>
+                </li>
+                <li>
+                  <a href={stillImagePath(slug, 'social')} target="_blank" rel="noopener noreferrer" data-testid="still-social">
+                    {t.stillSocial}
+                    <span className="visually-hidden"> {share.embedPage.newTab}</span>
+                  </a>
+                </li>
+              </ul>
+            </section>
+          </div>
+        )}
+      </dialog>
+    </>
+  );
+}
