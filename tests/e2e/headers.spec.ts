@@ -1,0 +1,178 @@
+// Issue #5: every response carries the security headers; Next.js puts the per-request nonce on
+// every script it renders (so no page is served from a stale static shell); ordinary pages refuse
+// to be framed by another site while embeds can be.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { expect, test, type APIResponse } from '@playwright/test';
+
+const SLUG = 'tumen-crossing-to-yanbian';
+const PAGES = ['/', `/routes/${SLUG}`, '/sources', '/about', '/embed', `/embed/${SLUG}`];
+const OTHER = [
+  '/api/routes',
+  `/api/routes/${SLUG}`,
+  '/api/routes/NOT_AN_ID',
+  '/api/sources',
+  `/api/oembed?url=${encodeURIComponent(`http://localhost/routes/${SLUG}`)}`,
+  '/image.png?size=social',
+  `/routes/${SLUG}/image.png?size=social`,
+  '/v/AAAAAAAAAAAA',
+  '/no-such-page',
+];
+
+function cspOf(res: APIResponse): Map<string, string[]> {
+  const csp = res.headers()['content-security-policy'];
+  expect(csp, `CSP on ${res.url()}`).toBeTruthy();
+  return new Map(
+    csp
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([name, ...sources]) => [name, sources]),
+  );
+}
+
+function expectCommonHeaders(res: APIResponse, path: string) {
+  const h = res.headers();
+  expect(h['x-content-type-options'], path).toBe('nosniff');
+  expect(h['referrer-policy'], path).toBe('strict-origin-when-cross-origin');
+  expect(h['permissions-policy'], path).toMatch(/camera=\(\)/);
+  expect(h['permissions-policy'], path).toMatch(/geolocation=\(\)/);
+  // `next start` runs in production mode, so the HTTPS promise is there.
+  expect(h['strict-transport-security'], path).toBe('max-age=63072000; includeSubDomains');
+  expect(h['x-powered-by'], path).toBeUndefined();
+  const csp = cspOf(res);
+  expect(csp.get('default-src'), path).toEqual(["'self'"]);
+  expect(csp.get('object-src'), path).toEqual(["'none'"]);
+  expect(csp.get('script-src')?.some((s) => /^'nonce-.+'$/.test(s)), path).toBe(true);
+  expect(csp.get('script-src'), path).not.toContain("'unsafe-inline'");
+  expect(csp.get('script-src'), path).not.toContain("'unsafe-eval'");
+  const embed = path === '/embed' || path.startsWith('/embed/');
+  if (embed) {
+    expect(csp.get('frame-ancestors'), path).toEqual(['*']);
+    expect(h['x-frame-options'], path).toBeUndefined();
+  } else {
+    expect(csp.get('frame-ancestors'), path).toEqual(["'none'"]);
+    expect(h['x-frame-options'], path).toBe('DENY');
+  }
+}
+
+test.describe('security headers', () => {
+  for (const path of [...PAGES, ...OTHER]) {
+    test(`${path} carries every security header`, async ({ request }) => {
+      const res = await request.get(path, { maxRedirects: 0 });
+      if (PAGES.includes(path)) expect(res.status(), path).toBe(200);
+      else expect(res.status(), path).toBeLessThan(500);
+      expectCommonHeaders(res, path);
+    });
+  }
+
+  test('static files and POST answers carry them too', async ({ request }) => {
+    const html = await (await request.get('/')).text();
+    const assets = [...html.matchAll(/(?:src|href)="(\/_next\/static\/[^"]+)"/g)].map((m) => m[1]);
+    expect(assets.length).toBeGreaterThan(0);
+    for (const asset of assets.slice(0, 5)) {
+      const res = await request.get(asset);
+      expect(res.status(), asset).toBe(200);
+      expectCommonHeaders(res, asset);
+    }
+    const post = await request.post('/api/views', { data: 'not json', headers: { 'content-type': 'text/plain' } });
+    expect(post.status()).toBe(415);
+    expectCommonHeaders(post, '/api/views');
+  });
+
+  for (const path of PAGES) {
+    test(`${path} is rendered per request: every script carries this response's nonce`, async ({ request }) => {
+      const first = await request.get(path);
+      const second = await request.get(path);
+      const nonceOf = (res: APIResponse) =>
+        cspOf(res)
+          .get('script-src')!
+          .find((s) => s.startsWith("'nonce-"))!
+          .slice(7, -1);
+      const nonce = nonceOf(first);
+      expect(nonceOf(second), 'a fresh nonce per response').not.toBe(nonce);
+      const html = await first.text();
+      const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+      expect(scripts.length).toBeGreaterThan(0);
+      for (const tag of scripts) {
+        // JSON data blocks do not run, and so need no nonce.
+        if (/type="application\/(ld\+)?json"/.test(tag)) continue;
+        expect(tag, `${path}: a script without this response's nonce would be blocked`).toContain(`nonce="${nonce}"`);
+      }
+    });
+
+    test(`${path} runs with no Content-Security-Policy violation`, async ({ page }) => {
+      const violations: string[] = [];
+      page.on('console', (m) => {
+        if (/Content Security Policy|Refused to (load|execute|apply|frame|connect|create)/i.test(m.text())) violations.push(m.text());
+      });
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) => {
+          (window as unknown as { __csp: string[] }).__csp ??= [];
+          (window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} ${e.blockedURI}`);
+        });
+      });
+      expect((await page.goto(path))?.status(), path).toBe(200);
+      await page.waitForLoadState('networkidle');
+      const map = page.getByTestId('atlas-map');
+      // Where there is a map, let it load its worker and draw: that is where eval or blob: would show.
+      if ((await map.count()) > 0) await expect(map.first()).toHaveAttribute('data-map-idle', 'true', { timeout: 30_000 });
+      const inPage = await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []);
+      expect([...inPage, ...violations]).toEqual([]);
+      // Hydration ran: React attaches its root marker only when its scripts executed.
+      expect(await page.evaluate(() => Object.keys(document.body).concat(Object.keys(document.documentElement)).some((k) => k.startsWith('__react')))).toBe(true);
+    });
+  }
+});
+
+/** A page on another origin (127.0.0.1 on its own port) that frames `src`. */
+async function framingSite(src: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = http.createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(`<!doctype html><title>elsewhere</title><iframe id="f" src="${src}" width="800" height="450"></iframe>`);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+test.describe('framing by another site', () => {
+  test('an ordinary page refuses to load in a frame', async ({ page, baseURL }) => {
+    for (const path of ['/', `/routes/${SLUG}`, '/sources']) {
+      const target = new URL(path, baseURL).href;
+      const site = await framingSite(target);
+      try {
+        const refused = page.waitForEvent('console', (m) => /frame-ancestors|Refused to (display|frame)/i.test(m.text()));
+        await page.goto(site.url);
+        await refused;
+        const frame = page.frame({ url: (u) => u.href === target });
+        // Chromium swaps a refused frame for its error page: the app's document never exists.
+        const appDocument = frame ? await frame.evaluate(() => document.querySelector('main, #__next, [data-atlas]') !== null).catch(() => false) : false;
+        expect(appDocument, path).toBe(false);
+      } finally {
+        await site.close();
+      }
+    }
+  });
+
+  test('an embed loads in a frame on another site', async ({ page, baseURL, request }) => {
+    for (const path of ['/embed', `/embed/${SLUG}`]) {
+      const target = new URL(path, baseURL).href;
+      expect((await request.get(target)).status(), `${path} exists`).toBe(200);
+      const site = await framingSite(target);
+      try {
+        const refusals: string[] = [];
+        page.on('console', (m) => {
+          if (/frame-ancestors|Refused to (display|frame)/i.test(m.text())) refusals.push(m.text());
+        });
+        await page.goto(site.url);
+        const frame = page.frameLocator('#f');
+        await expect(frame.locator('body')).not.toBeEmpty();
+        await expect(frame.locator('h1, [role="application"], [aria-label], main').first()).toBeVisible();
+        expect(refusals).toEqual([]);
+      } finally {
+        await site.close();
+      }
+    }
+  });
+});
