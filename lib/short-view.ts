@@ -29,7 +29,7 @@ export const ViewQuery = z
       .string()
       .min(1)
       .max(100)
-      .regex(/^[^\p{Cc}]*$/u, 'no control characters'),
+      .regex(/^[^\p{Cc}<>]*$/u, 'no control characters or angle brackets: a search has no use for markup'),
     interactive: z.enum(['0', '1']),
     legend: z.enum(['0', '1']),
     theme: z.enum(['light', 'dark']),
