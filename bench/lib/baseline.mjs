@@ -1,0 +1,47 @@
+// The baseline: bench/baseline/index.html served by bench/baseline-server.mjs with the same
+// maplibre-gl files, basemap and route data as the app, under the Cache-Control headers the app
+// itself sends for each kind of file (read from the running app, so the two never drift apart).
+import fs from 'node:fs';
+import path from 'node:path';
+import { BENCH_DIR, ROOT, TMP_DIR } from './app.mjs';
+import { startProcess, waitForHttp } from './processes.mjs';
+
+const MAPLIBRE_DIST = path.join(ROOT, 'node_modules', 'maplibre-gl', 'dist');
+const JS = 'application/javascript; charset=utf-8';
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/** Next's defaults, used for any kind of file the app does not serve yet. */
+export const DEFAULT_CACHE = {
+  page: 'private, no-cache, no-store, max-age=0, must-revalidate',
+  immutable: 'public, max-age=31536000, immutable',
+  public: 'public, max-age=0',
+  api: 'public, max-age=0, s-maxage=60, must-revalidate',
+};
+
+/**
+ * Write the server's file list and start it.
+ * @param {{ port: number, basemap: string, routesSnapshot: string, detailSnapshot: string, styleModule: string, cache: typeof DEFAULT_CACHE & { worker?: string, basemap?: string } }} o
+ */
+export async function startBaseline({ port, basemap, routesSnapshot, detailSnapshot, styleModule, cache }) {
+  const files = {
+    '/': { file: path.join(BENCH_DIR, 'baseline', 'index.html'), type: 'text/html; charset=utf-8', cache: cache.page },
+    '/baseline/main.js': { file: path.join(BENCH_DIR, 'baseline', 'main.js'), type: JS, cache: cache.immutable },
+    '/baseline/style.js': { file: styleModule, type: JS, cache: cache.immutable },
+    '/maplibre/maplibre-gl.mjs': { file: path.join(MAPLIBRE_DIST, 'maplibre-gl.mjs'), type: JS, cache: cache.immutable },
+    '/maplibre/maplibre-gl.css': { file: path.join(MAPLIBRE_DIST, 'maplibre-gl.css'), type: 'text/css; charset=utf-8', cache: cache.immutable },
+    // The worker under the headers the app sends with its copy of it.
+    '/maplibre-gl-worker.mjs': { file: path.join(MAPLIBRE_DIST, 'maplibre-gl-worker.mjs'), type: JS, cache: cache.worker ?? cache.public },
+    '/generated/basemap.json': { file: basemap, type: JSON_TYPE, cache: cache.basemap ?? cache.public },
+    '/data/routes.json': { file: routesSnapshot, type: JSON_TYPE, cache: cache.api },
+    '/data/route-detail.json': { file: detailSnapshot, type: JSON_TYPE, cache: cache.api },
+  };
+  const manifest = path.join(TMP_DIR, 'baseline-files.json');
+  fs.writeFileSync(manifest, JSON.stringify(files, null, 2));
+  const child = startProcess(process.execPath, [path.join(BENCH_DIR, 'baseline-server.mjs'), String(port), manifest], {
+    cwd: ROOT,
+    env: process.env,
+    logFile: path.join(TMP_DIR, 'baseline.log'),
+  });
+  await waitForHttp(`http://127.0.0.1:${port}/`, { child, timeoutMs: 10_000, what: 'the baseline server' });
+  return child;
+}
