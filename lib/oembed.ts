@@ -2,7 +2,7 @@
 // what frame they become, and the response object. Pure; the route handler does the I/O.
 import { z } from 'zod';
 import { iframeSnippet } from './embed-snippet';
-import { SHARE_STRINGS } from './share-strings';
+import { SHARE_STRINGS } from './strings/cards';
 import { parseViewPath, VIEW_QUERY_KEYS, ViewHash, ViewQuery } from './short-view';
 import { STILL_SIZES } from './still-image-sizes';
 

@@ -3,7 +3,7 @@
 import type { Metadata } from 'next';
 import type { RouteDetail } from './api-schema';
 import { appOrigin } from './app-origin';
-import { SHARE_STRINGS } from './share-strings';
+import { SHARE_STRINGS } from './strings/cards';
 import { STILL_SIZES } from './still-image-sizes';
 import { RISK_LEVELS } from '@/geo/vocabulary';
 

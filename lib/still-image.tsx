@@ -6,7 +6,7 @@ import type { ReactElement } from 'react';
 import type { Geometry, Position } from 'geojson';
 import { RISK_LEVELS, type RiskLevel } from '@/geo/vocabulary';
 import type { MapFeatureCollection, RouteDetail } from './api-schema';
-import { SHARE_STRINGS } from './share-strings';
+import { SHARE_STRINGS } from './strings/cards';
 import type { BasemapCollection } from './still-basemap';
 import { STILL_SIZES, type StillSize } from './still-image-sizes';
 import { areaPath, fitProjection, inRect, linePath, unionBbox, type Bbox, type Projection, type Rect } from './svg-map';

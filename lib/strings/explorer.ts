@@ -32,7 +32,7 @@ export const map = {
 
 export const panel = {
   label: 'Routes',
-  heading: 'Routes out of North Korea',
+  heading: explorerTitle,
   intro: 'Corridors described in five published articles, with the risk each passage reports. Lines show corridors, not exact paths.',
   expand: 'Show more of the list',
   collapse: 'Show more of the map',

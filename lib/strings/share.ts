@@ -1,6 +1,8 @@
 // Every word the embeds and the sharing tools (embed dialog, share and download buttons) put on
-// screen. lib/share-strings.ts keeps the words drawn into still images and sent to link
-// previews; those go with the renderer, which has no Hangul font yet.
+// screen. ./cards.ts keeps the words drawn into still images and sent to link previews;
+// those go with the renderer, which has no Hangul font yet.
+
+import { SHARE_STRINGS } from './cards';
 
 export const toolbar = {
   label: 'Share this view',
@@ -8,7 +10,7 @@ export const toolbar = {
 
 export const embedPage = {
   /** The h1 of the all-routes embed. */
-  allRoutesTitle: 'Routes out of North Korea',
+  allRoutesTitle: SHARE_STRINGS.allRoutesTitle,
   mapLabel: 'Map',
   mapDescription:
     'A map of escape routes out of North Korea: lines are routes, drawn by risk level with a colour and a line pattern; circles are crossings and events; shaded areas are zones. The full page lists every item in words, with its sources.',

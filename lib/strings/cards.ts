@@ -1,12 +1,13 @@
-// Words the sharing features put in front of people: still images, the short-link 404 page,
-// oEmbed and link previews. Kept together so they move into lib/strings.ts (and get a Korean
-// edition) in one step. English only for now: the still images are drawn with the one font
-// next/og bundles, which has no Hangul.
+// Words the sharing features draw or send: still images, the short-link 404 page, oEmbed and
+// link previews. English only for now: the still images are drawn with the one font next/og
+// bundles, which has no Hangul.
+
+import { explorerTitle } from './explorer';
 
 export const SHARE_STRINGS = {
   appName: 'Escape Atlas',
   appDescription: 'A cited map of the routes people take to escape North Korea, built from five published articles.',
-  allRoutesTitle: 'Routes out of North Korea',
+  allRoutesTitle: explorerTitle,
   allRoutesSubtitle: 'Every route, crossing, event and zone in the atlas',
   kind: { route: 'Route', crossing: 'Crossing', event: 'Event', zone: 'Zone' },
   riskHeading: 'Risk, as we read the cited sources',
