@@ -277,6 +277,16 @@ async function main() {
     load.push(entry);
   }
 
+  // For context, not for the targets: the floor of the app's own server (Next.js routing, the
+  // proxy's security headers) on a static file it serves from public/.
+  let appStatic = null;
+  try {
+    appStatic = { path: '/icon.svg', ...(await loadTest(`${appOrigin}/icon.svg`, { seconds: LOAD_SECONDS, connections: CONNECTIONS })) };
+    log(`  /icon.svg (a static file from the app's own server): ${Math.round(appStatic.requestsPerSecond)} req/s, p99 ${appStatic.latencyMs.p99} ms`);
+  } catch (e) {
+    note(`load test of the app's static /icon.svg failed: ${e instanceof Error ? e.message : e}`);
+  }
+
   const revalidationChecks = [];
   for (const p of ['/api/routes', `/api/routes/${SLUG}`, ...(appBasemap ? [appBasemap] : [])]) revalidationChecks.push({ path: p, ...(await revalidation(appOrigin + p)), url: undefined });
   const basemapGz = appBasemap ? (await rawGet(appOrigin + appBasemap)).bytes : (await rawGet(`${baseOrigin}/generated/basemap.json`)).bytes;
@@ -305,6 +315,7 @@ async function main() {
     pages: pageFigures,
     chunks,
     load,
+    appStatic,
     sizes: { routes: load[0]?.gzBytes ?? (await rawGet(`${appOrigin}/api/routes`)).bytes, routeDetail: load[1]?.gzBytes ?? null, basemap: basemapGz },
     revalidation: revalidationChecks,
     images,

@@ -28,7 +28,7 @@ import {
   RouteDetail,
   SourcesResponse,
 } from './api-schema';
-import { DATA_VERSION_KEY, DatabaseConfigError, getPrisma } from './db';
+import { DATA_VERSION_KEY, DatabaseConfigError, databaseUrl, getPrisma } from './db';
 import type { Prisma } from './generated/prisma/client';
 
 /** A response value with its serialised body and ETag. */
@@ -328,9 +328,26 @@ async function buildSnapshot(version: string): Promise<Snapshot> {
   return { version, map: payload(buildMapCollection(atlas)), details, sources: payload(buildSources(atlas)) };
 }
 
+/**
+ * How long a server trusts the data version it last read before asking the database again.
+ * In production a second: under load that saves a query per request, and a re-seed under a
+ * running server still shows within a second. Elsewhere (tests, dev) it asks every time.
+ */
+const VERSION_TTL_MS = process.env.NODE_ENV === 'production' ? 1000 : 0;
+let checked: { version: string; at: number; url: string } | undefined;
+
+async function currentVersion(): Promise<string | null> {
+  const now = Date.now();
+  const url = databaseUrl();
+  if (checked && checked.url === url && now - checked.at < VERSION_TTL_MS) return checked.version;
+  const version = await getDataVersion();
+  checked = version ? { version, at: now, url } : undefined;
+  return version;
+}
+
 /** Every response for the data version the database holds now, built once per version. */
 async function snapshot(): Promise<Snapshot> {
-  const version = await getDataVersion();
+  const version = await currentVersion();
   if (!version) throw new DataUnavailableError('The atlas data is unavailable: the database has not been seeded (run `npm run db:seed`, or `npm start`, which does it).');
   if (current?.version !== version) {
     const entry = { version, snapshot: buildSnapshot(version) };

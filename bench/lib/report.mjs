@@ -91,6 +91,15 @@ export function markdown(results) {
   ]);
   out.push(table(['Endpoint', 'req/s', 'p50 / p99 ms', 'Errors', 'Static req/s', 'Static p50 / p99 ms', 'App / static', 'Body kB gz'], loadRows));
   out.push('');
+  out.push('"Static" is the same bytes served by the baseline\'s plain `node:http` server.');
+  if (results.appStatic) {
+    const a = results.appStatic;
+    const ratios = results.load.filter((l) => l.app).map((l) => `\`${l.path}\` ${Math.round((100 * l.app.requestsPerSecond) / a.requestsPerSecond)}%`);
+    out.push(
+      `For context, the app's own server answers a static file from public/ (\`${a.path}\`, through Next.js routing and the security-header proxy) at ${Math.round(a.requestsPerSecond)} req/s, p50 / p99 ${a.latencyMs.p50} / ${a.latencyMs.p99} ms: the API reaches ${ratios.join(', ')} of that.`,
+    );
+  }
+  out.push('');
   if (results.images.length) {
     out.push('**Still images**');
     out.push('');

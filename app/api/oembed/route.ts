@@ -3,7 +3,7 @@ import { errorJson, errorResponse } from '@/lib/api-errors';
 import { ownOrigins } from '@/lib/app-origin';
 import { embedTargetFor, frameSize, OEMBED_MIN, OEmbedQuery, oembedResponse } from '@/lib/oembed';
 import { getRouteDetail } from '@/lib/queries';
-import { SHARE_STRINGS } from '@/lib/share-strings';
+import { SHARE_STRINGS } from '@/lib/strings/cards';
 
 export const dynamic = 'force-dynamic';
 

@@ -4,7 +4,7 @@ import { getPrisma } from '@/lib/db';
 import { escapeHtml } from '@/lib/embed-snippet';
 import { getRouteDetail } from '@/lib/queries';
 import { loadView, parseViewPath, viewTarget } from '@/lib/short-view';
-import { SHARE_STRINGS } from '@/lib/share-strings';
+import { SHARE_STRINGS } from '@/lib/strings/cards';
 
 export const dynamic = 'force-dynamic';
 
