@@ -26,6 +26,21 @@ import { themedStyle, type MapTheme } from '@/lib/map-theme';
 import { explorer as t } from '@/lib/strings';
 import { formatCameraHash, parseCameraHash, type Camera } from '@/lib/view-state';
 
+// Start fetching maplibre-gl and its worker as soon as this module runs in the browser, while
+// React is still hydrating, instead of after the first effect: on a slow CPU that overlap is
+// a large share of the time to a drawn map. Never on the server.
+const maplibreReady: Promise<typeof import('maplibre-gl')> | null =
+  typeof window === 'undefined'
+    ? null
+    : import('maplibre-gl').then((maplibre) => {
+        // Served by app/maplibre-gl-worker.mjs/route.ts; versioned so it can be cached for good.
+        maplibre.setWorkerUrl(`/maplibre-gl-worker.mjs?v=${maplibre.getVersion()}`);
+        maplibre.prewarm();
+        return maplibre;
+      });
+// An unhandled rejection here would be reported twice; the effect below reports it once.
+maplibreReady?.catch(() => {});
+
 export interface AtlasMapHandle {
   /** Fit the camera to this item once it is the selected one (after the navigation commits). */
   focusWhenSelected(id: string): void;
@@ -158,11 +173,9 @@ export function AtlasMap({
     const container = containerRef.current!;
     const cleanups: (() => void)[] = [];
 
-    import('maplibre-gl')
+    maplibreReady!
       .then((maplibre) => {
         if (cancelled) return;
-        // Served by app/maplibre-gl-worker.mjs/route.ts; versioned so it can be cached for good.
-        maplibre.setWorkerUrl(`/maplibre-gl-worker.mjs?v=${maplibre.getVersion()}`);
         const camera = parseCameraHash(window.location.hash);
         const m = new maplibre.Map({
           container,
