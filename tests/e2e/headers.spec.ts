@@ -80,6 +80,20 @@ test.describe('security headers', () => {
     expectCommonHeaders(post, '/api/views');
   });
 
+  test('API answers arrive compressed once, parse as JSON, and revalidate with 304', async ({ request }) => {
+    for (const path of ['/api/routes', `/api/routes/${SLUG}`, '/api/sources']) {
+      const res = await request.get(path, { headers: { 'accept-encoding': 'gzip' } });
+      expect(res.status(), path).toBe(200);
+      expect(res.headers()['content-encoding'], path).toBe('gzip');
+      // Playwright undoes one layer of gzip: a body gzipped twice would not parse.
+      const body: unknown = JSON.parse(await res.text());
+      expect(typeof body, path).toBe('object');
+      const etag = res.headers().etag;
+      expect(etag, path).toBeTruthy();
+      expect((await request.get(path, { headers: { 'if-none-match': etag } })).status(), path).toBe(304);
+    }
+  });
+
   for (const path of PAGES) {
     test(`${path} is rendered per request: every script carries this response's nonce`, async ({ request }) => {
       const first = await request.get(path);
