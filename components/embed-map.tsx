@@ -44,6 +44,8 @@ export interface EmbedMapProps {
   collection: MapFeatureCollection;
   /** The item the embed shows, emphasised and fitted; null for all routes. */
   slug: string | null;
+  /** A stage of that item to draw with a band of its own (`?stage=`). @default null */
+  stage?: string | null;
   /** Ids passing the link's filters (the rest are dimmed); null when nothing is filtered. */
   visibleIds: string[] | null;
   /** [west, south, east, north] to fit when the hash names no camera. */
@@ -57,7 +59,7 @@ export interface EmbedMapProps {
   describedBy: string;
 }
 
-export function EmbedMap({ collection, slug, visibleIds, bounds, interactive = true, legend = true, theme = 'light', describedBy }: EmbedMapProps) {
+export function EmbedMap({ collection, slug, stage = null, visibleIds, bounds, interactive = true, legend = true, theme = 'light', describedBy }: EmbedMapProps) {
   const items = useMemo(() => new Map(corridorGroups(collection).flatMap((g) => g.items.map((i) => [i.id, i] as const))), [collection]);
   const visible = useMemo(() => (visibleIds ? new Set(visibleIds) : null), [visibleIds]);
   const [hovered, setHovered] = useState<string | null>(null);
@@ -95,6 +97,7 @@ export function EmbedMap({ collection, slug, visibleIds, bounds, interactive = t
         cooperativeGestures={interactive}
         theme={theme}
         initialBounds={bounds}
+        stage={stage}
       />
       {legend && <EmbedLegend ref={legendRef} />}
     </>

@@ -66,6 +66,7 @@ export function ExplorerShell({ children }: { children: ReactNode }) {
           collection={ex.collection}
           items={ex.items}
           selected={ex.selected?.id ?? null}
+          stage={ex.selected ? ex.view.stage : null}
           hovered={ex.hovered}
           visible={ex.visible}
           layers={ex.layers}

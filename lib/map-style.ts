@@ -26,7 +26,7 @@ export const MAX_ZOOM = 10;
 
 /** Layers a visitor can switch off, in the order of the toggles. */
 export const LAYER_GROUPS = {
-  routes: ['route-approximate', 'route-hit', 'stage-underline', 'stage-line', 'route-label'],
+  routes: ['route-approximate', 'route-hit', 'stage-focus', 'stage-underline', 'stage-line', 'route-label'],
   points: ['point-approximate', 'point', 'point-level', 'point-label'],
   zones: ['zone-fill', 'zone-outline', 'zone-line-approximate', 'zone-line', 'zone-label'],
 } as const;
@@ -56,7 +56,7 @@ const levelDash: ExpressionSpecification = [
   ['literal', [...R[4].dash]],
 ];
 
-const state = (name: 'hover' | 'selected' | 'muted'): ExpressionSpecification => ['boolean', ['feature-state', name], false];
+const state = (name: 'hover' | 'selected' | 'muted' | 'stage'): ExpressionSpecification => ['boolean', ['feature-state', name], false];
 /** `then` when hovered or selected, `muted` when filtered out, else `otherwise`. */
 const emphasis = (then: number, otherwise: number, muted: number): ExpressionSpecification => [
   'case',
@@ -186,6 +186,15 @@ function atlasLayers(): LayerSpecification[] {
       filter: kind('route'),
       layout: { 'line-cap': 'round', 'line-join': 'round' },
       paint: { 'line-color': INK, 'line-width': 12, 'line-opacity': ['case', state('selected'), 0.45, state('hover'), 0.3, 0] },
+    },
+    {
+      // The stage a link names (?stage=): a dark band under its line, on top of the route's halo.
+      id: 'stage-focus',
+      type: 'line',
+      ...src,
+      filter: kind('stage'),
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: { 'line-color': INK, 'line-width': 16, 'line-opacity': ['case', state('stage'), 0.6, 0] },
     },
     {
       id: 'stage-underline',

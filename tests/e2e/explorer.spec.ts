@@ -315,6 +315,14 @@ test.describe('links', () => {
     await expect(marked).toHaveAttribute('aria-current', 'step');
     await expect(marked).toBeInViewport();
     await expect(page.locator('[aria-current="step"]')).toHaveCount(1);
+    // The map marks it too, and only it.
+    await expect.poll(() => featureState(page, `stage:${route}:${stage}`)).toMatchObject({ stage: true });
+    const first = stages.find((f) => f.properties.item === route)!.properties.stage!;
+    expect(await featureState(page, `stage:${route}:${first}`)).not.toMatchObject({ stage: true });
+    // The embed of that stage marks the same stage on its map.
+    await page.goto(`/embed/${route}?stage=${stage}`);
+    await mapIdle(page);
+    await expect.poll(() => featureState(page, `stage:${route}:${stage}`)).toMatchObject({ stage: true });
     // A stage the route does not have marks nothing, and the page still opens.
     await page.goto(`/routes/${route}?stage=no-such-stage`);
     await expect(page.locator('#route-panel h1')).toBeVisible();

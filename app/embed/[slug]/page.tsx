@@ -51,7 +51,7 @@ export default async function EmbedItemPage({ params, searchParams }: Props) {
       subtitle={stage ? share.embedPage.stage(stage.order, stage.name.en) : null}
       fullHref={`/routes/${detail.id}${full ? `?${full}` : ''}`}
       options={options}
-      map={{ collection, slug: detail.id, visibleIds: null, bounds }}
+      map={{ collection, slug: detail.id, stage: stage?.id ?? null, visibleIds: null, bounds }}
     />
   );
 }
