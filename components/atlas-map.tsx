@@ -22,19 +22,20 @@ import {
   buildStyle,
   type LayerGroup,
 } from '@/lib/map-style';
+import { MAPLIBRE_SCRIPT_URL, MAPLIBRE_WORKER_URL } from '@/lib/maplibre-urls';
 import { themedStyle, type MapTheme } from '@/lib/map-theme';
 import { explorer as t } from '@/lib/strings';
 import { formatCameraHash, parseCameraHash, type Camera } from '@/lib/view-state';
 
-// Start fetching maplibre-gl and its worker as soon as this module runs in the browser, while
-// React is still hydrating, instead of after the first effect: on a slow CPU that overlap is
-// a large share of the time to a drawn map. Never on the server.
+// Start loading maplibre-gl and its worker as soon as this module runs in the browser, while
+// React is still hydrating, instead of after the first effect. The library is not bundled: it
+// is served as it ships (lib/maplibre-assets.ts) and announced in the page's <head> by
+// components/maplibre-preload.tsx, so by now it is usually fetched and compiled. Never on the server.
 const maplibreReady: Promise<typeof import('maplibre-gl')> | null =
   typeof window === 'undefined'
     ? null
-    : import('maplibre-gl').then((maplibre) => {
-        // Served by app/maplibre-gl-worker.mjs/route.ts; versioned so it can be cached for good.
-        maplibre.setWorkerUrl(`/maplibre-gl-worker.mjs?v=${maplibre.getVersion()}`);
+    : (import(/* webpackIgnore: true */ /* turbopackIgnore: true */ MAPLIBRE_SCRIPT_URL) as Promise<typeof import('maplibre-gl')>).then((maplibre) => {
+        maplibre.setWorkerUrl(MAPLIBRE_WORKER_URL);
         maplibre.prewarm();
         return maplibre;
       });
@@ -83,6 +84,8 @@ export interface AtlasMapProps {
    * bounds (e.g. one stage of it). @default the selected item's bounds, else the region
    */
   initialBounds?: readonly [number, number, number, number];
+  /** The stage of the selected route that a link names, drawn with a band of its own. @default null */
+  stage?: string | null;
 }
 
 declare global {
@@ -137,6 +140,7 @@ export function AtlasMap({
   cooperativeGestures = false,
   theme = 'light',
   initialBounds,
+  stage = null,
 }: AtlasMapProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<MapLibreMap | null>(null);
@@ -308,6 +312,7 @@ export function AtlasMap({
   useFeatureState(map, items, selected ? [selected] : [], 'selected', collection);
   const muted = visible ? [...items.keys()].filter((id) => !visible.has(id)) : [];
   useFeatureState(map, items, muted, 'muted', collection);
+  useStageFocus(map, selected && stage ? `stage:${selected}:${stage}` : null, collection);
 
   useEffect(() => {
     if (!map) return;
@@ -336,6 +341,20 @@ export function AtlasMap({
       )}
     </div>
   );
+}
+
+/** Feature-state `stage` on the one stage feature `uid` names (none when it is not drawn). */
+function useStageFocus(map: MapLibreMap | null, uid: string | null, collection: MapFeatureCollection | undefined) {
+  useEffect(() => {
+    if (!map || !collection || !uid || !collection.features.some((f) => f.properties.uid === uid)) return;
+    markBusy(map);
+    map.setFeatureState({ source: ATLAS_SOURCE, id: uid }, { stage: true });
+    return () => {
+      if (removedMaps.has(map)) return;
+      markBusy(map);
+      map.setFeatureState({ source: ATLAS_SOURCE, id: uid }, { stage: false });
+    };
+  }, [map, uid, collection]);
 }
 
 /**

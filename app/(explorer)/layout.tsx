@@ -4,6 +4,7 @@ import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { ExplorerProvider } from '@/components/explorer-state';
 import { ExplorerShell } from '@/components/explorer-shell';
+import { MaplibrePreload } from '@/components/maplibre-preload';
 import type { MapFeatureCollection } from '@/lib/api-schema';
 import { getMapCollection } from '@/lib/queries';
 
@@ -20,6 +21,7 @@ export default async function ExplorerLayout({ children }: { children: ReactNode
   }
   return (
     <ExplorerProvider initialCollection={collection}>
+      <MaplibrePreload />
       <ExplorerShell>{children}</ExplorerShell>
     </ExplorerProvider>
   );

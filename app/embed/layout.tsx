@@ -2,6 +2,7 @@
 // be framed). No site chrome: each page is the map, its key, its title and its credits.
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
+import { MaplibrePreload } from '@/components/maplibre-preload';
 
 export const metadata: Metadata = {
   // The full pages are the ones to find; their canonical links point there too.
@@ -9,5 +10,10 @@ export const metadata: Metadata = {
 };
 
 export default function EmbedLayout({ children }: { children: ReactNode }) {
-  return children;
+  return (
+    <>
+      <MaplibrePreload />
+      {children}
+    </>
+  );
 }
