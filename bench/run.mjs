@@ -70,6 +70,24 @@ function version(pkg) {
   }
 }
 
+/**
+ * Put the latest table into README.md between its bench markers; false when the README has no
+ * markers (then only bench/RESULTS.md is written). BENCH_QUICK runs leave the README alone.
+ */
+function updateReadme(md) {
+  if (QUICK) return false;
+  const file = path.join(ROOT, 'README.md');
+  const start = '<!-- bench:start -->';
+  const end = '<!-- bench:end -->';
+  const text = fs.readFileSync(file, 'utf8');
+  const a = text.indexOf(start);
+  const b = text.indexOf(end);
+  if (a < 0 || b < a) return false;
+  // The README's own headings are level 2; the bench's bold captions stay as they are.
+  fs.writeFileSync(file, `${text.slice(0, a + start.length)}\n${md.trim()}\n${text.slice(b)}`);
+  return true;
+}
+
 /** Save a GET of the app's API as a file: the baseline serves these exact bytes. */
 async function snapshot(origin, pathname, file) {
   const res = await fetch(origin + pathname);
@@ -348,7 +366,8 @@ async function main() {
   fs.writeFileSync(path.join(BENCH_DIR, 'results.json'), JSON.stringify(results, null, 2) + '\n');
   fs.writeFileSync(path.join(BENCH_DIR, 'RESULTS.md'), `<!-- written by npm run bench (bench/run.mjs); do not edit -->\n${md}`);
   console.log(`\n${md}`);
-  log('wrote bench/results.json and bench/RESULTS.md; screenshots of the first loads are in bench/tmp/screens/');
+  const readmeUpdated = updateReadme(md);
+  log(`wrote bench/results.json and bench/RESULTS.md${readmeUpdated ? ', and the table in README.md' : ''}; screenshots of the first loads are in bench/tmp/screens/`);
   await cleanupAll();
 }
 
