@@ -29,6 +29,7 @@ const HANDLERS = {
   atlasImage: 'app/image.png/route.ts',
   routeImage: 'app/routes/[slug]/image.png/route.ts',
   mapWorker: 'app/maplibre-gl-worker.mjs/route.ts',
+  mapLibrary: 'app/maplibre-gl.mjs/route.ts',
 } as const;
 const VIEW_STATE = 'lib/view-state.ts';
 
@@ -393,19 +394,31 @@ describe.sequential('fuzz: route handlers', () => {
     );
   });
 
-  it.skipIf(!exists(HANDLERS.mapWorker))('GET /maplibre-gl-worker.mjs serves the worker whatever ?v= says, pinning only its own version', async () => {
-    const GET = await handler(HANDLERS.mapWorker);
-    const version = (JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules/maplibre-gl/package.json'), 'utf8')) as { version: string }).version;
-    await fc.assert(
-      fc.asyncProperty(fc.oneof(hostileString, fc.constant(version)), async (v) => {
-        const res = await GET(new Request(`${ORIGIN}/maplibre-gl-worker.mjs?${new URLSearchParams({ v })}`), params());
-        await expectSafeResponse(res, [200]);
-        expect(res.headers.get('content-type')).toMatch(/^text\/javascript/);
-        expect(res.headers.get('cache-control')?.includes('immutable')).toBe(v === version);
-      }),
-      { numRuns: 60 },
-    );
-  });
+  for (const [key, file, marker] of [
+    ['mapWorker', 'maplibre-gl-worker.mjs', null],
+    ['mapLibrary', 'maplibre-gl.mjs', /export\s*\{/],
+  ] as const) {
+    it.skipIf(!exists(HANDLERS[key]))(`GET /${file} serves the installed file whatever ?v= says, pinning only its own version`, async () => {
+      const GET = await handler(HANDLERS[key]);
+      const version = (JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules/maplibre-gl/package.json'), 'utf8')) as { version: string }).version;
+      const installed = fs.readFileSync(path.join(ROOT, 'node_modules/maplibre-gl/dist', file), 'utf8');
+      await fc.assert(
+        fc.asyncProperty(fc.oneof(hostileString, fc.constant(version)), async (v) => {
+          const res = await GET(new Request(`${ORIGIN}/${file}?${new URLSearchParams({ v })}`), params());
+          await expectSafeResponse(res, [200]);
+          expect(res.headers.get('content-type')).toMatch(/^text\/javascript/);
+          expect(res.headers.get('cache-control')?.includes('immutable')).toBe(v === version);
+        }),
+        { numRuns: 60 },
+      );
+      // The body is the installed file, less its source-map comment; the library is an ES module.
+      const body = await (await GET(new Request(`${ORIGIN}/${file}?v=${version}`), params())).text();
+      expect(body.length).toBeGreaterThan(installed.length - 200);
+      expect(installed.startsWith(body.trimEnd().slice(0, 1000))).toBe(true);
+      expect(body).not.toMatch(/sourceMappingURL/);
+      if (marker) expect(body).toMatch(marker);
+    });
+  }
 
   it('covers every route handler in app/', () => {
     const found: string[] = [];
