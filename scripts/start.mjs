@@ -3,13 +3,15 @@
 // 1. generate the Prisma client when it is missing or older than prisma/schema.prisma;
 // 2. apply pending migrations to the SQLite DATABASE_URL (default file:./data/atlas.db) and seed
 //    it from geo/ when the data version differs from the one stored;
-// 3. build (basemap, then next build) when .next/BUILD_ID ($NEXT_DIST_DIR/BUILD_ID when set) is missing;
+// 3. build (basemap, then next build) when there is no build in .next/ ($NEXT_DIST_DIR when set), or
+//    its sources changed since (scripts/build-state.mjs);
 // 4. `next start` on PORT (default 3000).
 // Every step that fails stops here with a message saying what to do, before the server starts.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { staleBuildReason } from './build-state.mjs';
 import { DEFAULT_DATABASE_URL, MigrateError, ROOT, migrateDeploy } from './migrate.mjs';
 
 const require = createRequire(import.meta.url);
@@ -62,8 +64,9 @@ async function main() {
     );
   }
 
-  if (!fs.existsSync(path.join(ROOT, env.NEXT_DIST_DIR || '.next', 'BUILD_ID'))) {
-    log('no production build yet: building the basemap, then running next build');
+  const stale = staleBuildReason(env.NEXT_DIST_DIR || '.next');
+  if (stale) {
+    log(`${stale}: building the basemap, then running next build`);
     await run('The basemap build (scripts/build-basemap.ts)', [binOf('tsx'), 'scripts/build-basemap.ts'], env);
     await run('next build', [binOf('next'), 'build'], env);
   }

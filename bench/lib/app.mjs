@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { staleBuildReason } from '../../scripts/build-state.mjs';
 import { runProcess, startProcess, tail, waitForHttp } from './processes.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -13,34 +14,12 @@ export const DIST_DIR = '.next-bench';
 export const DATABASE_URL = 'file:./data/bench.db';
 export const BASEMAP = path.join(ROOT, 'public', 'generated', 'basemap.json');
 
-/** What a build is made from: when any of it is newer than the build, the build is stale. */
-const BUILD_INPUTS = ['app', 'components', 'lib', 'geo', 'public', 'proxy.ts', 'next.config.ts', 'package.json', 'package-lock.json', 'tsconfig.json'];
-const NOT_INPUTS = new Set([path.join(ROOT, 'lib', 'generated')]);
-
-function newestMtime(target) {
-  if (NOT_INPUTS.has(target)) return 0;
-  let stat;
-  try {
-    stat = fs.statSync(target);
-  } catch {
-    return 0;
-  }
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const name of fs.readdirSync(target)) newest = Math.max(newest, newestMtime(path.join(target, name)));
-  return newest;
-}
-
 /** Why the bench build must be (re)made, or null when it is up to date. */
 export function buildReason() {
-  const buildId = path.join(ROOT, DIST_DIR, 'BUILD_ID');
   if (process.env.BENCH_REBUILD === '1') return 'BENCH_REBUILD=1';
-  if (!fs.existsSync(buildId)) return `no build in ${DIST_DIR}/`;
   // BENCH_REBUILD=0: keep whatever build there is (for repeated runs while the app is edited).
-  if (process.env.BENCH_REBUILD === '0') return null;
-  const built = fs.statSync(buildId).mtimeMs;
-  const changed = BUILD_INPUTS.find((input) => newestMtime(path.join(ROOT, input)) > built);
-  return changed ? `${changed} changed since the last bench build` : null;
+  if (process.env.BENCH_REBUILD === '0' && fs.existsSync(path.join(ROOT, DIST_DIR, 'BUILD_ID'))) return null;
+  return staleBuildReason(DIST_DIR);
 }
 
 function packageScripts() {
