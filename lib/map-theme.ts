@@ -1,6 +1,7 @@
-// The dark basemap for embeds on dark pages (`?theme=dark`). Only the basemap changes: the
-// atlas layers keep their risk colours, patterns and white underlines, which were chosen to read
-// on any background, so the key means the same thing in both themes. Pure, like lib/map-style.ts.
+// The dark basemap for embeds on dark pages (`?theme=dark`). The basemap and the atlas's text
+// labels change: the atlas lines, points and zones keep their risk colours, patterns and white
+// underlines, which were chosen to read on any background, so the key means the same thing in
+// both themes. Pure, like lib/map-style.ts.
 import type { LayerSpecification, StyleSpecification } from './map-style';
 
 export type MapTheme = 'light' | 'dark';
@@ -20,6 +21,10 @@ const DARK_PAINT: Record<string, Record<string, unknown>> = {
   city: { 'circle-color': '#c4c4c4', 'circle-stroke-color': DARK_HALO },
   'city-label': { 'text-color': '#d6d6d6', 'text-halo-color': DARK_HALO },
   'country-label': { 'text-color': '#b8b0a0', 'text-halo-color': DARK_HALO },
+  // Names of routes, zones and points: light on a dark halo, like the basemap's own labels.
+  'route-label': { 'text-color': '#f0f2f4', 'text-halo-color': DARK_HALO },
+  'zone-label': { 'text-color': '#f0f2f4', 'text-halo-color': DARK_HALO },
+  'point-label': { 'text-color': '#f0f2f4', 'text-halo-color': DARK_HALO },
 };
 
 /** The colour behind the map while it loads, to match the theme's sea. */

@@ -90,6 +90,13 @@ describe('themedStyle', () => {
     expect(paint(dark, 'background')).not.toBe(paint(light, 'background'));
     expect(paint(dark, 'country-fill')).not.toBe(paint(light, 'country-fill'));
     for (const id of ['stage-line', 'point', 'zone-fill', 'route-approximate']) expect(paint(dark, id)).toBe(paint(light, id));
+    // The atlas's names turn light on a dark halo; their emphasis (opacity) stays.
+    for (const id of ['route-label', 'zone-label', 'point-label']) {
+      const [before, after] = [light, dark].map((s) => s.layers.find((l) => l.id === id)!.paint as Record<string, unknown>);
+      expect(after['text-color'], id).not.toEqual(before['text-color']);
+      expect(after['text-halo-color'], id).not.toEqual(before['text-halo-color']);
+      expect(after['text-opacity'], id).toEqual(before['text-opacity']);
+    }
     expect(dark.layers.map((l) => l.id)).toEqual(light.layers.map((l) => l.id));
   });
 });
