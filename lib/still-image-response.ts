@@ -6,7 +6,7 @@ import { Slug } from '@/geo/schema';
 import { errorJson } from './api-errors';
 import { etagMatches } from './api-response';
 import { getDataVersion, getMapCollection, getRouteDetail, getSources } from './queries';
-import { STILL_BASEMAP_VERSION, stillBasemap } from './still-basemap';
+import { stillBasemap, stillBasemapVersion } from './still-basemap';
 import { sourceNames, stillImage } from './still-image';
 import { STILL_SIZES, StillSizeParam, type StillSize } from './still-image-sizes';
 
@@ -58,7 +58,7 @@ export async function stillImageResponse(request: Request, slug: string | null):
     if (!Slug.safeParse(slug).success) return errorJson(400, { error: 'bad_request', message: 'Not a valid id. Ids are 2–80 lower-case letters, digits and single hyphens.' });
     if (!(await getRouteDetail(slug))) return errorJson(404, { error: 'not_found', message: `No route, crossing, event or zone has the id "${slug}".` });
   }
-  const version = `${STILL_BASEMAP_VERSION}:${await getDataVersion()}:`;
+  const version = `${stillBasemapVersion()}:${await getDataVersion()}:`;
   forgetOtherVersions(version);
   const image = await cached(`${version}${slug ?? '*'}:${size.data}`, () => render(slug, size.data));
 

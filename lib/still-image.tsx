@@ -20,7 +20,7 @@ export interface StillImageInput {
 }
 
 /** Colours of the map itself; the risk colours come from geo/vocabulary.ts. */
-const PALETTE = {
+export const PALETTE = {
   sea: '#dce8ef',
   land: '#f5f2eb',
   border: '#a39b90',
@@ -141,18 +141,18 @@ function mapLayers(input: StillImageInput, layout: StillLayout): ReactElement {
 /** Country names placed over the map (satori draws text in HTML, not inside SVG). */
 function countryLabels(input: StillImageInput, layout: StillLayout): ReactElement[] {
   const l = LAYOUT[input.size];
-  return input.basemap.features
-    .filter((f) => f.properties.layer === 'country-label' && f.geometry.type === 'Point' && typeof f.properties.name_en === 'string')
-    .flatMap((f) => {
-      const [x, y] = layout.project((f.geometry as { coordinates: Position }).coordinates);
-      const inner: Rect = { x: layout.map.x + 60, y: 30, width: layout.map.width - 120, height: layout.height - 60 };
-      if (!inRect([x, y], inner)) return [];
-      return [
-        <div key={f.properties.name_en} style={{ position: 'absolute', left: Math.round(x) - 150, top: Math.round(y) - l.label, width: 300, display: 'flex', justifyContent: 'center', fontSize: l.label, letterSpacing: 3, color: PALETTE.label, textTransform: 'uppercase' }}>
-          {f.properties.name_en}
-        </div>,
-      ];
-    });
+  return input.basemap.features.flatMap((f) => {
+    const p = f.properties;
+    if (p.layer !== 'country-label' || f.geometry.type !== 'Point') return [];
+    const [x, y] = layout.project(f.geometry.coordinates);
+    const inner: Rect = { x: layout.map.x + 60, y: 30, width: layout.map.width - 120, height: layout.height - 60 };
+    if (!inRect([x, y], inner)) return [];
+    return [
+      <div key={p.code} style={{ position: 'absolute', left: Math.round(x) - 150, top: Math.round(y) - l.label, width: 300, display: 'flex', justifyContent: 'center', fontSize: l.label, letterSpacing: 3, color: PALETTE.label, textTransform: 'uppercase' }}>
+        {p.name_en}
+      </div>,
+    ];
+  });
 }
 
 function legend(size: StillSize): ReactElement {

@@ -1,5 +1,6 @@
 // Issue #4: still images for slides and link previews. Rendered by the real route handlers from
 // a real seeded SQLite file; the PNG bytes are read back and their pixels inspected.
+import type { MultiLineString } from 'geojson';
 import { ImageResponse } from 'next/og';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +11,7 @@ import type { MapFeatureCollection, RouteDetail } from '@/lib/api-schema';
 import { disconnectPrisma, getPrisma } from '@/lib/db';
 import { getMapCollection, getRouteDetail } from '@/lib/queries';
 import { stillBasemap } from '@/lib/still-basemap';
-import { stillImage, stillLayout, type StillLayout } from '@/lib/still-image';
+import { PALETTE, stillImage, stillLayout, type StillLayout } from '@/lib/still-image';
 import { STILL_SIZES, type StillSize } from '@/lib/still-image-sizes';
 import type { Bbox } from '@/lib/svg-map';
 import { seed } from '@/prisma/seed';
@@ -95,6 +96,22 @@ describe.each(['slide', 'social'] as StillSize[])('GET /routes/{id}/image.png?si
   it('names itself for saving and may be cached publicly', () => {
     expect(res.headers.get('cache-control')).toMatch(/^public/);
     expect(res.headers.get('content-disposition')).toBe(`inline; filename="escape-atlas-${route.id}-${size}.png"`);
+  });
+});
+
+describe('the basemap of the still images', () => {
+  it('is the live map\'s: a Tumen route\'s image draws the Tumen river where the map does', async () => {
+    const tumen = (await Promise.all(atlas.features.filter((f) => f.properties.kind === 'route').map((f) => getRouteDetail(f.properties.item))))
+      .find((d) => d?.id.includes('tumen'))!;
+    expect(tumen).toBeTruthy();
+    const river = stillBasemap().features.find((f) => f.properties.layer === 'river' && f.properties.id === 'tumen')!;
+    expect(river, 'the Tumen in the basemap').toBeTruthy();
+    const lines = (river.geometry.type === 'LineString' ? [river.geometry.coordinates] : (river.geometry as MultiLineString).coordinates) as number[][][];
+    const res = await get(tumen.id, '?size=slide');
+    const decoded = decodePng(Buffer.from(await res.arrayBuffer()));
+    const layout = stillLayout('slide', tumen.bbox as Bbox);
+    const riverBlue = lines.reduce((n, line) => n + pixelsOfColourAlong(decoded, layout, line, PALETTE.river, 2), 0);
+    expect(riverBlue).toBeGreaterThan(30);
   });
 });
 
