@@ -45,14 +45,21 @@ export function SourceLine({ source }: { source: CitationData['source'] }) {
   );
 }
 
+/** A passage in the source's own words, marked as a quotation; `cite` is where it stands. */
+export function Quote({ text, cite, className }: { text: string; cite?: string; className?: string }) {
+  return (
+    <blockquote className={className ? `${styles.quote} ${className}` : styles.quote} cite={cite}>
+      <p>{text}</p>
+    </blockquote>
+  );
+}
+
 export function Citation({ citation }: { citation: CitationData }) {
   const { href, kind } = citationHref(citation.source, citation.quote);
   return (
     <figure className={styles.citation}>
       {/* cite= only for an address the passage is really at; a search is not its source. */}
-      <blockquote className={styles.quote} cite={kind === 'search' ? undefined : href}>
-        <p>{citation.quote}</p>
-      </blockquote>
+      <Quote text={citation.quote} cite={kind === 'search' ? undefined : href} />
       <figcaption className={styles.caption}>
         <span className="visually-hidden">{t.sourceLabel}: </span>
         <SourceLine source={citation.source} />

@@ -3,7 +3,7 @@
 // place on the map it supports and, where the address is known, to the article at the passage.
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { SourceLink } from '@/components/citation';
+import { Quote, SourceLink } from '@/components/citation';
 import { TextPage } from '@/components/text-page';
 import type { SourcesResponse } from '@/lib/api-schema';
 import { sourceDateLabel } from '@/lib/citation-links';
@@ -72,9 +72,7 @@ function SourceEntry({ source, level, hasPosts = false }: { source: SourceOut; l
                 <ul className={styles.quotes}>
                   {s.quotes.map((quote) => (
                     <li key={quote}>
-                      <blockquote className={styles.quote}>
-                        <p>{quote}</p>
-                      </blockquote>
+                      <Quote text={quote} className={styles.quote} />
                       <SourceLink source={source} quote={quote} />
                     </li>
                   ))}
