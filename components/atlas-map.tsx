@@ -20,6 +20,7 @@ import {
   MAX_ZOOM,
   MIN_ZOOM,
   buildStyle,
+  type FeatureStateName,
   type LayerGroup,
 } from '@/lib/map-style';
 import { MAPLIBRE_SCRIPT_URL, MAPLIBRE_WORKER_URL } from '@/lib/maplibre-urls';
@@ -312,7 +313,10 @@ export function AtlasMap({
   useFeatureState(map, items, selected ? [selected] : [], 'selected', collection);
   const muted = visible ? [...items.keys()].filter((id) => !visible.has(id)) : [];
   useFeatureState(map, items, muted, 'muted', collection);
-  useStageFocus(map, selected && stage ? `stage:${selected}:${stage}` : null, collection);
+  // The stage a link names: its own feature (uid `stage:{item}:{stage}`), when the data draws it.
+  const stageUid = selected && stage ? `stage:${selected}:${stage}` : null;
+  const stageDrawn = stageUid !== null && collection?.features.some((f) => f.properties.uid === stageUid) === true;
+  useUidState(map, stageDrawn ? [stageUid] : [], 'stage', collection);
 
   useEffect(() => {
     if (!map) return;
@@ -343,41 +347,32 @@ export function AtlasMap({
   );
 }
 
-/** Feature-state `stage` on the one stage feature `uid` names (none when it is not drawn). */
-function useStageFocus(map: MapLibreMap | null, uid: string | null, collection: MapFeatureCollection | undefined) {
-  useEffect(() => {
-    if (!map || !collection || !uid || !collection.features.some((f) => f.properties.uid === uid)) return;
-    markBusy(map);
-    map.setFeatureState({ source: ATLAS_SOURCE, id: uid }, { stage: true });
-    return () => {
-      if (removedMaps.has(map)) return;
-      markBusy(map);
-      map.setFeatureState({ source: ATLAS_SOURCE, id: uid }, { stage: false });
-    };
-  }, [map, uid, collection]);
-}
-
-/**
- * Keep feature-state `name` true on the features of `ids` and false elsewhere. The effect's
- * cleanup clears what it set, so each change is a small diff, never a resend of the data.
- */
+/** Feature-state `name` true on the features of the items `ids` (all their uids). */
 function useFeatureState(
   map: MapLibreMap | null,
   items: ReadonlyMap<string, AtlasItem>,
   ids: string[],
-  name: 'hover' | 'selected' | 'muted',
+  name: FeatureStateName,
   collection: MapFeatureCollection | undefined,
 ) {
-  const key = ids.join('\n');
+  useUidState(map, ids.flatMap((id) => items.get(id)?.uids ?? []), name, collection);
+}
+
+/**
+ * Keep feature-state `name` true on the features `uids` and false elsewhere. The effect's
+ * cleanup clears what it set, so each change is a small diff, never a resend of the data.
+ */
+function useUidState(map: MapLibreMap | null, uids: string[], name: FeatureStateName, collection: MapFeatureCollection | undefined) {
+  const key = uids.join('\n');
   useEffect(() => {
     if (!map || !collection) return;
-    const uids = key ? key.split('\n').flatMap((id) => items.get(id)?.uids ?? []) : [];
-    if (uids.length) markBusy(map);
-    for (const id of uids) map.setFeatureState({ source: ATLAS_SOURCE, id }, { [name]: true });
+    const list = key ? key.split('\n') : [];
+    if (list.length) markBusy(map);
+    for (const id of list) map.setFeatureState({ source: ATLAS_SOURCE, id }, { [name]: true });
     return () => {
       if (removedMaps.has(map)) return;
-      if (uids.length) markBusy(map);
-      for (const id of uids) map.setFeatureState({ source: ATLAS_SOURCE, id }, { [name]: false });
+      if (list.length) markBusy(map);
+      for (const id of list) map.setFeatureState({ source: ATLAS_SOURCE, id }, { [name]: false });
     };
-  }, [map, items, key, name, collection]);
+  }, [map, key, name, collection]);
 }

@@ -56,7 +56,9 @@ const levelDash: ExpressionSpecification = [
   ['literal', [...R[4].dash]],
 ];
 
-const state = (name: 'hover' | 'selected' | 'muted' | 'stage'): ExpressionSpecification => ['boolean', ['feature-state', name], false];
+/** The feature-states the atlas layers paint by (set by components/atlas-map.tsx). */
+export type FeatureStateName = 'hover' | 'selected' | 'muted' | 'stage';
+const state = (name: FeatureStateName): ExpressionSpecification => ['boolean', ['feature-state', name], false];
 /** `then` when hovered or selected, `muted` when filtered out, else `otherwise`. */
 const emphasis = (then: number, otherwise: number, muted: number): ExpressionSpecification => [
   'case',
