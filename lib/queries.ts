@@ -53,14 +53,31 @@ function unavailable(e: unknown): DataUnavailableError {
   return new DataUnavailableError(`The atlas data is unavailable: ${reason}.`, { cause: e });
 }
 
-/** The data version the seed stored, or null when the database was never seeded. Cheap. */
+/**
+ * How long a server trusts the data version it last read before asking the database again.
+ * In production a second: under load that saves a query per request, and a re-seed under a
+ * running server still shows within a second. Elsewhere (tests, dev) it asks every time.
+ */
+const VERSION_TTL_MS = process.env.NODE_ENV === 'production' ? 1000 : 0;
+let checked: { version: string; at: number; url: string } | undefined;
+
+/**
+ * The data version the seed stored, or null when the database was never seeded. Every cache
+ * of responses and images is keyed by it.
+ */
 export async function getDataVersion(): Promise<string | null> {
+  const now = Date.now();
+  const url = databaseUrl();
+  if (checked && checked.url === url && now - checked.at < VERSION_TTL_MS) return checked.version;
+  let version: string | null;
   try {
     const row = await getPrisma().atlasMeta.findUnique({ where: { key: DATA_VERSION_KEY } });
-    return row?.value ?? null;
+    version = row?.value ?? null;
   } catch (e) {
     throw unavailable(e);
   }
+  checked = version ? { version, at: now, url } : undefined;
+  return version;
 }
 
 const itemInclude = {
@@ -328,26 +345,9 @@ async function buildSnapshot(version: string): Promise<Snapshot> {
   return { version, map: payload(buildMapCollection(atlas)), details, sources: payload(buildSources(atlas)) };
 }
 
-/**
- * How long a server trusts the data version it last read before asking the database again.
- * In production a second: under load that saves a query per request, and a re-seed under a
- * running server still shows within a second. Elsewhere (tests, dev) it asks every time.
- */
-const VERSION_TTL_MS = process.env.NODE_ENV === 'production' ? 1000 : 0;
-let checked: { version: string; at: number; url: string } | undefined;
-
-async function currentVersion(): Promise<string | null> {
-  const now = Date.now();
-  const url = databaseUrl();
-  if (checked && checked.url === url && now - checked.at < VERSION_TTL_MS) return checked.version;
-  const version = await getDataVersion();
-  checked = version ? { version, at: now, url } : undefined;
-  return version;
-}
-
 /** Every response for the data version the database holds now, built once per version. */
 async function snapshot(): Promise<Snapshot> {
-  const version = await currentVersion();
+  const version = await getDataVersion();
   if (!version) throw new DataUnavailableError('The atlas data is unavailable: the database has not been seeded (run `npm run db:seed`, or `npm start`, which does it).');
   if (current?.version !== version) {
     const entry = { version, snapshot: buildSnapshot(version) };
