@@ -149,8 +149,10 @@ export function AtlasMap({
   const pendingFocus = useRef<string | null>(null);
   const writeHash = useRef<{ flush(): void } | null>(null);
   // The latest props for handlers registered once on the map.
-  const latest = useRef({ items, selected, onHover, onSelect, initialBounds, fitPadding });
-  latest.current = { items, selected, onHover, onSelect, initialBounds, fitPadding };
+  const latest = useRef({ collection, items, selected, onHover, onSelect, initialBounds, fitPadding });
+  latest.current = { collection, items, selected, onHover, onSelect, initialBounds, fitPadding };
+  // The collection the map's atlas source holds: put in the style at creation, or sent by setData.
+  const sent = useRef<MapFeatureCollection | undefined>(undefined);
   const fit = () => {
     const extra = latest.current.fitPadding?.() ?? {};
     // A small map (an embed in a slide, 240×135) cannot spare the full margin: MapLibre refuses
@@ -182,9 +184,14 @@ export function AtlasMap({
       .then((maplibre) => {
         if (cancelled) return;
         const camera = parseCameraHash(window.location.hash);
+        // Data the page already has goes into the style itself: one pass in the worker, and the
+        // first `load` already draws the routes.
+        const initial = latest.current.collection;
+        sent.current = initial;
+        if (initial) container.dataset.atlasData = 'true';
         const m = new maplibre.Map({
           container,
-          style: themedStyle(buildStyle(), theme),
+          style: themedStyle(buildStyle(undefined, initial), theme),
           ...(camera ? { center: [camera.lng, camera.lat], zoom: camera.zoom } : { bounds: homeBounds(latest.current.selected), fitBoundsOptions: fit() }),
           interactive,
           cooperativeGestures,
@@ -301,11 +308,13 @@ export function AtlasMap({
     // Created once: later props reach the map through `latest` and the effects below.
   }, []);
 
-  // Data: sent only when the collection object changes (SWR keeps it stable while equal).
+  // Data: sent only when the collection object changes (SWR keeps it stable while equal) and
+  // the map does not hold it already.
   useEffect(() => {
-    if (!map || !collection) return;
+    if (!map || !collection || sent.current === collection) return;
     markBusy(map);
     (map.getSource(ATLAS_SOURCE) as GeoJSONSource | undefined)?.setData(collection);
+    sent.current = collection;
     containerRef.current!.dataset.atlasData = 'true';
   }, [map, collection]);
 

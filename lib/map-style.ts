@@ -284,13 +284,17 @@ function atlasLayers(): LayerSpecification[] {
   ];
 }
 
-/** The whole style; the atlas source starts empty and is filled with setData once loaded. */
-export function buildStyle(basemapUrl: string = BASEMAP_URL): StyleSpecification {
+/**
+ * The whole style. The atlas source carries `atlas` from the start when the page already has it
+ * (the worker then prepares it alongside the basemap, with no second pass after `load`); it
+ * starts empty otherwise and is filled with setData.
+ */
+export function buildStyle(basemapUrl: string = BASEMAP_URL, atlas?: GeoJSON.FeatureCollection): StyleSpecification {
   return {
     version: 8,
     sources: {
       [BASEMAP_SOURCE]: { type: 'geojson', data: basemapUrl, attribution: MAP_TEXT.credit },
-      [ATLAS_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, promoteId: 'uid' },
+      [ATLAS_SOURCE]: { type: 'geojson', data: atlas ?? { type: 'FeatureCollection', features: [] }, promoteId: 'uid' },
     },
     layers: [...basemapLayers(), ...atlasLayers()],
   };
