@@ -1,5 +1,5 @@
 // End-to-end tests against the production build: `npx next build` once, then `npx playwright test`.
-// The server is the real one (`node scripts/start.mjs`: migrate, seed, next start) on its own
+// The server is the real one (`node scripts/start.mjs`: migrate, seed, then scripts/server.mjs) on its own
 // database file, so a test run never touches data/atlas.db. Chromium is the system one; no
 // browser is ever downloaded. Set E2E_BASE_URL to test a server that is already running.
 import { defineConfig } from '@playwright/test';

@@ -95,11 +95,23 @@ export interface SecurityHeaderOptions {
   development?: boolean;
 }
 
+/** `/api/` and everything below it: answers that are data, never a document that runs scripts. */
+export function isDataPath(pathname: string): boolean {
+  return pathname.startsWith('/api/');
+}
+
+/**
+ * The policy for data answers: nothing may load or run, nothing may frame them. No nonce: the
+ * same answer may be sent to many visitors (scripts/shared-cache.mjs), and a nonce shared between
+ * responses would be no nonce at all.
+ */
+export const DATA_CSP = "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
 /** Every security header for one response, by name. */
 export function securityHeaders({ pathname, nonce, production, development = false }: SecurityHeaderOptions): Record<string, string> {
   const frameable = isEmbedPath(pathname);
   const headers: Record<string, string> = {
-    'Content-Security-Policy': contentSecurityPolicy({ nonce, frameable, development }),
+    'Content-Security-Policy': isDataPath(pathname) ? DATA_CSP : contentSecurityPolicy({ nonce, frameable, development }),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'strict-origin-when-cross-origin',
     'Permissions-Policy': PERMISSIONS_POLICY,

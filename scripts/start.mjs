@@ -5,7 +5,8 @@
 //    it from geo/ when the data version differs from the one stored;
 // 3. build (basemap, then next build) when there is no build in .next/ ($NEXT_DIST_DIR when set), or
 //    its sources changed since (scripts/build-state.mjs);
-// 4. `next start` on PORT (default 3000).
+// 4. the production server, scripts/server.mjs (Next.js behind a short shared cache for the
+//    read-only API), on PORT (default 3000).
 // Every step that fails stops here with a message saying what to do, before the server starts.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -73,7 +74,7 @@ async function main() {
 
   const port = env.PORT || '3000';
   if (!/^\d{1,5}$/.test(port) || Number(port) > 65535) throw new StartError(`PORT must be a port number, not "${port}".`);
-  const server = spawn(process.execPath, [binOf('next'), 'start', '-p', port], { cwd: ROOT, env, stdio: 'inherit' });
+  const server = spawn(process.execPath, [path.join(ROOT, 'scripts', 'server.mjs')], { cwd: ROOT, env: { ...env, PORT: port }, stdio: 'inherit' });
   // Pass stop signals on, so a process manager stopping us stops the server too.
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
   server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -1,6 +1,6 @@
 // The app under test: its own production build (NEXT_DIST_DIR=.next-bench, so no one else's
 // build is touched) and its own SQLite file (data/bench.db), prepared and started by the
-// project's own `scripts/start.mjs` (migrate, seed, build when BUILD_ID is missing, next start).
+// project's own `scripts/start.mjs` (migrate, seed, build when stale, then scripts/server.mjs).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -37,10 +37,19 @@ function expectCommonHeaders(res: APIResponse, path: string) {
   expect(h['referrer-policy'], path).toBe('strict-origin-when-cross-origin');
   expect(h['permissions-policy'], path).toMatch(/camera=\(\)/);
   expect(h['permissions-policy'], path).toMatch(/geolocation=\(\)/);
-  // `next start` runs in production mode, so the HTTPS promise is there.
+  // The server (scripts/server.mjs) runs in production mode, so the HTTPS promise is there.
   expect(h['strict-transport-security'], path).toBe('max-age=63072000; includeSubDomains');
   expect(h['x-powered-by'], path).toBeUndefined();
   const csp = cspOf(res);
+  if (path.startsWith('/api/')) {
+    // Data, never a document: nothing may load, run or frame it, and no nonce, since the shared
+    // cache (scripts/shared-cache.mjs) may send the same answer to many visitors.
+    expect(csp.get('default-src'), path).toEqual(["'none'"]);
+    expect(csp.get('frame-ancestors'), path).toEqual(["'none'"]);
+    expect(csp.has('script-src'), path).toBe(false);
+    expect(h['x-frame-options'], path).toBe('DENY');
+    return;
+  }
   expect(csp.get('default-src'), path).toEqual(["'self'"]);
   expect(csp.get('object-src'), path).toEqual(["'none'"]);
   expect(csp.get('script-src')?.some((s) => /^'nonce-.+'$/.test(s)), path).toBe(true);
@@ -91,6 +100,19 @@ test.describe('security headers', () => {
       const etag = res.headers().etag;
       expect(etag, path).toBeTruthy();
       expect((await request.get(path, { headers: { 'if-none-match': etag } })).status(), path).toBe(304);
+      // Repeats come from the server's shared cache (scripts/shared-cache.mjs), marked with an
+      // Age: the same validator and the same JSON, still compressed once. (A copy lives 1 s, so
+      // one of a few quick repeats may be the refresh instead.)
+      const repeats = [];
+      for (let i = 0; i < 3; i++) repeats.push(await request.get(path, { headers: { 'accept-encoding': 'gzip' } }));
+      const cached = repeats.filter((r) => r.headers().age !== undefined);
+      expect(cached.length, `${path}: answers from the shared cache`).toBeGreaterThan(0);
+      for (const r of cached) {
+        expect(r.headers().age, path).toMatch(/^\d+$/);
+        expect(r.headers().etag, path).toBe(etag);
+        expect(r.headers()['content-encoding'], path).toBe('gzip');
+        expect(JSON.parse(await r.text()), path).toEqual(body);
+      }
     }
   });
 

@@ -1,5 +1,5 @@
 // Issue #4: short links survive a restart. A server of its own (the real `npm start` path:
-// migrate, seed, next start) on its own database file is stopped and started again between
+// migrate, seed, scripts/server.mjs) on its own database file is stopped and started again between
 // storing a view and opening its short link.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';

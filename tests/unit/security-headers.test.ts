@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { getScriptNonceFromHeader } from 'next/dist/server/app-render/get-script-nonce-from-header';
 import {
+  DATA_CSP,
   contentSecurityPolicy,
   HSTS,
   isEmbedPath,
@@ -120,13 +121,27 @@ describe('securityHeaders', () => {
   const page = securityHeaders({ pathname: '/routes/tumen-crossing-to-yanbian', nonce, production: true });
   const embed = securityHeaders({ pathname: '/embed/tumen-crossing-to-yanbian', nonce, production: true });
 
+  const api = securityHeaders({ pathname: '/api/routes', nonce, production: false });
+
   it('sends the fixed headers on every path', () => {
-    for (const h of [page, embed, securityHeaders({ pathname: '/api/routes', nonce, production: false })]) {
+    for (const h of [page, embed, api]) {
       expect(h['X-Content-Type-Options']).toBe('nosniff');
       expect(h['Referrer-Policy']).toBe('strict-origin-when-cross-origin');
       expect(h['Permissions-Policy']).toBe(PERMISSIONS_POLICY);
-      expect(h['Content-Security-Policy']).toContain(`'nonce-${nonce}'`);
     }
+    expect(page['Content-Security-Policy']).toContain(`'nonce-${nonce}'`);
+    expect(embed['Content-Security-Policy']).toContain(`'nonce-${nonce}'`);
+  });
+
+  it('gives data answers (/api/) a policy that allows nothing and names no nonce', () => {
+    expect(api['Content-Security-Policy']).toBe(DATA_CSP);
+    const csp = directives(DATA_CSP);
+    expect(csp.get('default-src')).toEqual(["'none'"]);
+    expect(csp.get('frame-ancestors')).toEqual(["'none'"]);
+    expect(DATA_CSP).not.toContain('nonce');
+    expect(api['X-Frame-Options']).toBe('DENY');
+    // Only /api/ itself: a page whose path merely starts with "api" keeps the page policy.
+    expect(securityHeaders({ pathname: '/apiary', nonce, production: false })['Content-Security-Policy']).toContain(`'nonce-${nonce}'`);
   });
 
   it('forbids framing of ordinary pages twice over (CSP and X-Frame-Options)', () => {

@@ -1,0 +1,14 @@
+// Types for scripts/shared-cache.mjs (plain JavaScript so the server needs no compiler), for the
+// TypeScript that imports it (tests).
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+export declare const DEFAULT_MAX_AGE_MS: number;
+export declare function sharedMaxAge(cacheControl: unknown): number | null;
+export declare function codingFor(acceptEncoding: string | undefined): 'gzip' | 'identity' | null;
+export declare function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean;
+export interface SharedCache {
+  stats: { hits: number; stale: number; misses: number; stored: number; bypassed: number };
+  size(): number;
+  handle(req: IncomingMessage, res: ServerResponse, next: () => unknown): unknown;
+}
+export declare function createSharedCache(options?: { maxAgeMs?: number; maxEntries?: number; maxBodyBytes?: number; now?: () => number }): SharedCache;

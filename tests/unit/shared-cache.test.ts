@@ -1,0 +1,240 @@
+// Issue #6: the shared cache in front of Next.js (scripts/shared-cache.mjs) sends again only what
+// the app declares shareable, no older than its limit, byte for byte as the server sent it,
+// compressed by the same middleware Next.js uses.
+import http from 'node:http';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import zlib from 'node:zlib';
+import { afterEach, describe, expect, it } from 'vitest';
+import { codingFor, createSharedCache, sharedMaxAge, type SharedCache } from '../../scripts/shared-cache.mjs';
+
+type Middleware = (req: http.IncomingMessage, res: http.ServerResponse, next: () => void) => void;
+// The compression middleware `next start` and scripts/server.mjs run (next/dist/server/lib/router-server.js).
+const compression = createRequire(import.meta.url)('next/dist/compiled/compression') as () => Middleware;
+
+const SHARED = 'public, max-age=0, s-maxage=60, must-revalidate';
+const BODY = JSON.stringify({ type: 'FeatureCollection', features: Array.from({ length: 200 }, (_, i) => ({ id: i, name: `feature ${i}` })) });
+
+interface Answer {
+  status?: number;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+/** A stand-in for Next.js: Next's own compression middleware, then `answer` for the request. */
+async function serve(cache: SharedCache, answer: (req: http.IncomingMessage, call: number) => Answer) {
+  const compress = compression();
+  let calls = 0;
+  const server = http.createServer((req, res) =>
+    cache.handle(req, res, () => {
+      calls++;
+      compress(req, res, () => {});
+      const a = answer(req, calls);
+      res.writeHead(a.status ?? 200, { 'content-type': 'application/json', 'cache-control': SHARED, etag: '"v1"', ...a.headers });
+      // Two writes, as a streamed body arrives.
+      const body = a.body ?? BODY;
+      res.write(body.slice(0, 100));
+      res.end(body.slice(100));
+    }),
+  );
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  servers.push(server);
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { origin, calls: () => calls };
+}
+
+const servers: http.Server[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => new Promise((resolve) => s.close(resolve))));
+});
+
+interface Got {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  raw: Buffer;
+  text: string;
+}
+
+function get(url: string, headers: Record<string, string> = {}, method = 'GET'): Promise<Got> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method, headers, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const raw = Buffer.concat(chunks);
+        const text = res.headers['content-encoding'] === 'gzip' ? zlib.gunzipSync(raw).toString() : raw.toString();
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, raw, text });
+      });
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+const GZIP = { 'accept-encoding': 'gzip, deflate, br, zstd' };
+
+describe('sharedMaxAge', () => {
+  it('reads s-maxage from public responses only', () => {
+    expect(sharedMaxAge(SHARED)).toBe(60);
+    expect(sharedMaxAge('public, s-maxage="5"')).toBe(5);
+    expect(sharedMaxAge('s-maxage=60')).toBeNull();
+    expect(sharedMaxAge('public, max-age=60')).toBeNull();
+    expect(sharedMaxAge('public, s-maxage=60, private')).toBeNull();
+    expect(sharedMaxAge('public, s-maxage=60, no-store')).toBeNull();
+    expect(sharedMaxAge('public, s-maxage=0')).toBeNull();
+    expect(sharedMaxAge(undefined)).toBeNull();
+  });
+});
+
+describe('codingFor', () => {
+  it('predicts the compression middleware only when it is certain', () => {
+    expect(codingFor('gzip, deflate, br, zstd')).toBe('gzip');
+    expect(codingFor(undefined)).toBe('identity');
+    expect(codingFor('br')).toBe('identity');
+    expect(codingFor('deflate')).toBeNull();
+    expect(codingFor('*')).toBeNull();
+    expect(codingFor('gzip;q=0, identity')).toBeNull();
+  });
+});
+
+describe('createSharedCache', () => {
+  it('answers a repeat request from memory with the same bytes, compressed once, with an Age', async () => {
+    const cache = createSharedCache();
+    const app = await serve(cache, () => ({}));
+    const first = await get(`${app.origin}/api/routes`, GZIP);
+    const second = await get(`${app.origin}/api/routes`, GZIP);
+    expect(app.calls()).toBe(1);
+    expect(first.headers['content-encoding']).toBe('gzip');
+    expect(second.headers['content-encoding']).toBe('gzip');
+    expect(second.raw.equals(first.raw)).toBe(true);
+    expect(JSON.parse(second.text)).toEqual(JSON.parse(BODY));
+    expect(second.headers.age).toBe('0');
+    expect(second.headers['content-length']).toBe(String(second.raw.length));
+    expect(second.headers['cache-control']).toBe(SHARED);
+    expect(first.headers.age).toBeUndefined();
+  });
+
+  it('keeps gzip and uncompressed answers apart', async () => {
+    const app = await serve(createSharedCache(), () => ({}));
+    await get(`${app.origin}/a`, GZIP);
+    const plain = await get(`${app.origin}/a`);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.text).toBe(BODY);
+    expect(app.calls()).toBe(2);
+    const again = await get(`${app.origin}/a`);
+    expect(again.text).toBe(BODY);
+    expect(app.calls()).toBe(2);
+  });
+
+  it('answers If-None-Match with 304 and no body', async () => {
+    const app = await serve(createSharedCache(), () => ({}));
+    await get(`${app.origin}/a`, GZIP);
+    const revalidated = await get(`${app.origin}/a`, { ...GZIP, 'if-none-match': 'W/"v1"' });
+    expect(revalidated.status).toBe(304);
+    expect(revalidated.raw.length).toBe(0);
+    expect(revalidated.headers.etag).toBe('"v1"');
+    expect(app.calls()).toBe(1);
+    expect((await get(`${app.origin}/a`, { ...GZIP, 'if-none-match': '"v0"' })).status).toBe(200);
+  });
+
+  it('never keeps what may not be shared', async () => {
+    const cases: Array<[string, Answer]> = [
+      ['private', { headers: { 'cache-control': 'private, max-age=60' } }],
+      ['no s-maxage', { headers: { 'cache-control': 'public, max-age=60' } }],
+      ['not found', { status: 404 }],
+      ['a cookie', { headers: { 'set-cookie': 'a=b' } }],
+      ['vary *', { headers: { vary: '*' } }],
+    ];
+    for (const [name, answer] of cases) {
+      const cache = createSharedCache();
+      const app = await serve(cache, () => answer);
+      await get(`${app.origin}/x`, GZIP);
+      await get(`${app.origin}/x`, GZIP);
+      expect(app.calls(), name).toBe(2);
+      expect(cache.size(), name).toBe(0);
+    }
+  });
+
+  it('passes on POSTs and weighted Accept-Encoding untouched', async () => {
+    const cache = createSharedCache();
+    const app = await serve(cache, () => ({}));
+    await get(`${app.origin}/x`, GZIP, 'POST');
+    await get(`${app.origin}/x`, GZIP, 'POST');
+    await get(`${app.origin}/y`, { 'accept-encoding': 'gzip;q=0.5, br' });
+    await get(`${app.origin}/y`, { 'accept-encoding': 'gzip;q=0.5, br' });
+    expect(app.calls()).toBe(4);
+    expect(cache.size()).toBe(0);
+  });
+
+  it('keeps one entry per value of a header the answer Varies on', async () => {
+    const app = await serve(createSharedCache(), (req) => ({ headers: { vary: 'rsc, Accept-Encoding' }, body: `{"rsc":"${req.headers.rsc ?? ''}"}` }));
+    expect((await get(`${app.origin}/v`, GZIP)).text).toBe('{"rsc":""}');
+    expect((await get(`${app.origin}/v`, { ...GZIP, rsc: '1' })).text).toBe('{"rsc":"1"}');
+    expect((await get(`${app.origin}/v`, GZIP)).text).toBe('{"rsc":""}');
+    expect(app.calls()).toBe(2);
+  });
+
+  it('refreshes after maxAgeMs, and forgets an answer that is no longer shareable', async () => {
+    let clock = 0;
+    const cache = createSharedCache({ maxAgeMs: 1000, now: () => clock });
+    let version = 1;
+    let status = 200;
+    const app = await serve(cache, () => ({ status, body: `{"version":${version}}`, headers: { etag: `"v${version}"` } }));
+    expect((await get(`${app.origin}/d`)).text).toBe('{"version":1}');
+    version = 2;
+    clock = 999;
+    expect((await get(`${app.origin}/d`)).text).toBe('{"version":1}');
+    expect(app.calls()).toBe(1);
+    clock = 1000;
+    expect((await get(`${app.origin}/d`)).text).toBe('{"version":2}');
+    expect((await get(`${app.origin}/d`)).text).toBe('{"version":2}');
+    expect(app.calls()).toBe(2);
+    status = 404;
+    clock = 2500;
+    expect((await get(`${app.origin}/d`)).status).toBe(404);
+    expect((await get(`${app.origin}/d`)).status).toBe(404);
+    expect(app.calls()).toBe(4);
+    expect(cache.size()).toBe(0);
+  });
+
+  it('serves the stale copy to others while one request refreshes it', async () => {
+    let clock = 0;
+    const cache = createSharedCache({ maxAgeMs: 1000, now: () => clock });
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let calls = 0;
+    const server = http.createServer((req, res) =>
+      cache.handle(req, res, async () => {
+        calls++;
+        if (calls === 2) await gate;
+        res.writeHead(200, { 'cache-control': SHARED, 'content-type': 'text/plain' }).end(`call ${calls}`);
+      }),
+    );
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    servers.push(server);
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/s`;
+    expect((await get(url)).text).toBe('call 1');
+    clock = 5000;
+    const refreshing = get(url);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const meanwhile = await get(url);
+    expect(meanwhile.text).toBe('call 1');
+    expect(meanwhile.headers.age).toBe('5');
+    release();
+    expect((await refreshing).text).toBe('call 2');
+    expect((await get(url)).text).toBe('call 2');
+    expect(calls).toBe(2);
+  });
+
+  it('holds at most maxEntries, dropping the oldest, and no body over maxBodyBytes', async () => {
+    const cache = createSharedCache({ maxEntries: 2, maxBodyBytes: BODY.length - 1 });
+    const app = await serve(cache, (req) => ({ body: req.url === '/big' ? BODY : `{"url":"${req.url}"}` }));
+    for (const path of ['/1', '/2', '/3', '/big']) await get(app.origin + path);
+    expect(cache.size()).toBe(2);
+    await get(`${app.origin}/3`);
+    expect(app.calls()).toBe(4);
+    await get(`${app.origin}/1`);
+    await get(`${app.origin}/big`);
+    expect(app.calls()).toBe(6);
+  });
+});
