@@ -8,7 +8,7 @@
 // Back/forward and a hand-edited hash move it back (popstate/hashchange).
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { GeoJSONSource, LngLatBoundsLike, Map as MapLibreMap, MapMouseEvent, PaddingOptions } from 'maplibre-gl';
-import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
+import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type Ref } from 'react';
 import type { MapFeatureCollection } from '@/lib/api-schema';
 import type { AtlasItem } from '@/lib/atlas-items';
 import {
@@ -173,8 +173,10 @@ export function AtlasMap({
     },
   }));
 
-  // Create the map once. maplibre-gl is imported here, never during server rendering.
-  useEffect(() => {
+  // Create the map once. maplibre-gl is imported here, never during server rendering. A layout
+  // effect: it runs in the commit that hydrates the page, not after the browser has painted it,
+  // so the map's worker starts a frame or more sooner.
+  useLayoutEffect(() => {
     let cancelled = false;
     let instance: MapLibreMap | undefined;
     const container = containerRef.current!;
@@ -329,9 +331,15 @@ export function AtlasMap({
 
   useEffect(() => {
     if (!map) return;
-    markBusy(map);
     for (const group of LAYER_GROUP_IDS) {
-      for (const id of LAYER_GROUPS[group]) if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', layers[group] ? 'visible' : 'none');
+      const visibility = layers[group] ? 'visible' : 'none';
+      // Only real changes: setting a layout property, even to its current value, makes the
+      // worker lay the source's tiles out again.
+      for (const id of LAYER_GROUPS[group]) {
+        if (!map.getLayer(id) || (map.getLayoutProperty(id, 'visibility') ?? 'visible') === visibility) continue;
+        markBusy(map);
+        map.setLayoutProperty(id, 'visibility', visibility);
+      }
     }
   }, [map, layers]);
 
