@@ -286,7 +286,10 @@ async function main() {
     try {
       entry.static = await loadTest(baseOrigin + staticPath, { seconds: LOAD_SECONDS, connections: CONNECTIONS });
       entry.app = await loadTest(appOrigin + appPath, { seconds: LOAD_SECONDS, connections: CONNECTIONS });
-      entry.gzBytes = (await rawGet(appOrigin + appPath)).bytes;
+      const repeat = await rawGet(appOrigin + appPath);
+      entry.gzBytes = repeat.bytes;
+      // An Age header: the answer came from a shared cache in front of the app (HTTP semantics).
+      entry.sharedCache = repeat.headers.age !== undefined;
       entry.staticGzBytes = (await rawGet(baseOrigin + staticPath)).bytes;
       log(`  ${appPath}: ${Math.round(entry.app.requestsPerSecond)} req/s (static ${Math.round(entry.static.requestsPerSecond)}), p99 ${entry.app.latencyMs.p99} ms`);
     } catch (e) {

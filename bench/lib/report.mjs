@@ -92,6 +92,12 @@ export function markdown(results) {
   out.push(table(['Endpoint', 'req/s', 'p50 / p99 ms', 'Errors', 'Static req/s', 'Static p50 / p99 ms', 'App / static', 'Body kB gz'], loadRows));
   out.push('');
   out.push('"Static" is the same bytes served by the baseline\'s plain `node:http` server.');
+  const cached = results.load.filter((l) => l.sharedCache).map((l) => `\`${l.path}\``);
+  if (cached.length) {
+    out.push(
+      `${cached.join(' and ')} answered from the app's in-process shared cache (its answers carry an Age header): each answer is kept as sent, compressed once, while the baseline compresses every response as \`next start\` does, so the app can pass it.`,
+    );
+  }
   if (results.appStatic) {
     const a = results.appStatic;
     const ratios = results.load.filter((l) => l.app).map((l) => `\`${l.path}\` ${Math.round((100 * l.app.requestsPerSecond) / a.requestsPerSecond)}%`);
