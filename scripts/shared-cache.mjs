@@ -16,7 +16,8 @@
 // - A separate entry per content coding asked for (gzip or none) and per value of each request
 //   header the response Varies on; a request whose Accept-Encoding weighs codings (q=) or asks
 //   only for one Next.js may pick differently (deflate, *) is passed on uncached.
-// - Bounded: at most `maxEntries` entries of at most `maxBodyBytes` each, oldest dropped first.
+// - Bounded: at most `maxEntries` entries of at most `maxBodyBytes` each and `maxTotalBytes` in
+//   all (256, 1 MiB, 32 MiB by default), oldest dropped first.
 //
 // Several instances each keep their own copies; none is ever more than `maxAgeMs` old.
 import { performance } from 'node:perf_hooks';
@@ -24,6 +25,7 @@ import { performance } from 'node:perf_hooks';
 export const DEFAULT_MAX_AGE_MS = 1000;
 const DEFAULT_MAX_ENTRIES = 256;
 const DEFAULT_MAX_BODY_BYTES = 1 << 20;
+const DEFAULT_MAX_TOTAL_BYTES = 32 << 20;
 
 // Per-connection or per-message headers, never replayed.
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'date', 'content-length', 'age', 'upgrade', 'trailer', 'te', 'proxy-connection']);
@@ -94,12 +96,19 @@ function requestHeader(req, name) {
  */
 
 /**
- * @param {{ maxAgeMs?: number, maxEntries?: number, maxBodyBytes?: number, now?: () => number }} [options]
+ * @param {{ maxAgeMs?: number, maxEntries?: number, maxBodyBytes?: number, maxTotalBytes?: number, now?: () => number }} [options]
  */
-export function createSharedCache({ maxAgeMs = DEFAULT_MAX_AGE_MS, maxEntries = DEFAULT_MAX_ENTRIES, maxBodyBytes = DEFAULT_MAX_BODY_BYTES, now = () => performance.now() } = {}) {
+export function createSharedCache({
+  maxAgeMs = DEFAULT_MAX_AGE_MS,
+  maxEntries = DEFAULT_MAX_ENTRIES,
+  maxBodyBytes = DEFAULT_MAX_BODY_BYTES,
+  maxTotalBytes = DEFAULT_MAX_TOTAL_BYTES,
+  now = () => performance.now(),
+} = {}) {
   /** @type {Map<string, Entry[]>} entries by URL, oldest URL first */
   const byUrl = new Map();
   let count = 0;
+  let totalBytes = 0;
   const stats = { hits: 0, stale: 0, misses: 0, stored: 0, bypassed: 0 };
 
   /** @param {import('node:http').IncomingMessage} req @param {'gzip' | 'identity'} coding */
@@ -107,32 +116,34 @@ export function createSharedCache({ maxAgeMs = DEFAULT_MAX_AGE_MS, maxEntries = 
     return byUrl.get(req.url ?? '')?.find((e) => e.coding === coding && e.vary.every(([name, value]) => requestHeader(req, name) === value));
   }
 
-  /** @param {string} url @param {Entry} entry */
-  function store(url, entry) {
-    const list = (byUrl.get(url) ?? []).filter((e) => e.coding !== entry.coding || e.vary.some(([name, value], i) => entry.vary[i]?.[0] !== name || entry.vary[i]?.[1] !== value));
-    count -= (byUrl.get(url)?.length ?? 0) - list.length;
-    list.push(entry);
-    count++;
-    byUrl.delete(url);
-    byUrl.set(url, list);
-    stats.stored++;
-    while (count > maxEntries) {
-      const [oldestUrl, oldest] = byUrl.entries().next().value ?? [];
-      if (!oldestUrl || !oldest) break;
-      oldest.shift();
-      count--;
-      if (!oldest.length) byUrl.delete(oldestUrl);
-    }
-  }
-
-  /** @param {string} url @param {Entry} entry */
+  /** Take `entry` out of the cache, if it is still in it. @param {string} url @param {Entry} entry */
   function forget(url, entry) {
     const list = byUrl.get(url);
     const i = list?.indexOf(entry) ?? -1;
     if (!list || i < 0) return;
     list.splice(i, 1);
     count--;
+    totalBytes -= entry.body.length;
     if (!list.length) byUrl.delete(url);
+  }
+
+  /** @param {string} url @param {Entry} entry */
+  function store(url, entry) {
+    const sameKey = (/** @type {Entry} */ e) => e.coding === entry.coding && e.vary.length === entry.vary.length && e.vary.every(([name, value], i) => entry.vary[i][0] === name && entry.vary[i][1] === value);
+    for (const old of (byUrl.get(url) ?? []).filter(sameKey)) forget(url, old);
+    const list = byUrl.get(url) ?? [];
+    list.push(entry);
+    count++;
+    totalBytes += entry.body.length;
+    // Most recently stored URL last: eviction takes from the front.
+    byUrl.delete(url);
+    byUrl.set(url, list);
+    stats.stored++;
+    while (count > maxEntries || totalBytes > maxTotalBytes) {
+      const first = byUrl.entries().next().value;
+      if (!first) break;
+      forget(first[0], first[1][0]);
+    }
   }
 
   /** @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res @param {Entry} entry */

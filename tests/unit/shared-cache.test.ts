@@ -237,4 +237,16 @@ describe('createSharedCache', () => {
     await get(`${app.origin}/big`);
     expect(app.calls()).toBe(6);
   });
+
+  it('holds at most maxTotalBytes in all, dropping the oldest', async () => {
+    const cache = createSharedCache({ maxTotalBytes: 2 * BODY.length + 10 });
+    const app = await serve(cache, () => ({}));
+    for (const path of ['/1', '/2', '/3']) await get(app.origin + path);
+    expect(cache.size()).toBe(2);
+    await get(`${app.origin}/3`);
+    await get(`${app.origin}/2`);
+    expect(app.calls()).toBe(3);
+    await get(`${app.origin}/1`);
+    expect(app.calls()).toBe(4);
+  });
 });
