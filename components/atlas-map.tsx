@@ -7,7 +7,7 @@
 // into the current history entry (throttled, replaceState), the way MapLibre's own hash does.
 // Back/forward and a hand-edited hash move it back (popstate/hashchange).
 import 'maplibre-gl/dist/maplibre-gl.css';
-import type { GeoJSONSource, LngLatBoundsLike, Map as MapLibreMap, MapMouseEvent, PaddingOptions } from 'maplibre-gl';
+import type { GeoJSONSource, LngLatBoundsLike, Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type Ref } from 'react';
 import type { MapFeatureCollection } from '@/lib/api-schema';
 import type { AtlasItem } from '@/lib/atlas-items';
@@ -17,14 +17,14 @@ import {
   INTERACTIVE_LAYERS,
   LAYER_GROUPS,
   LAYER_GROUP_IDS,
-  MAX_ZOOM,
-  MIN_ZOOM,
-  buildStyle,
+  FIT_MARGIN,
+  FIT_MAX_ZOOM,
   type FeatureStateName,
   type LayerGroup,
 } from '@/lib/map-style';
+import { OWNER_ATTRIBUTE, atlasMapInit, createAtlasMap, fitPadding as paddingFor, type Bounds, type Padding } from '@/lib/map-boot';
 import { MAPLIBRE_SCRIPT_URL, MAPLIBRE_WORKER_URL } from '@/lib/maplibre-urls';
-import { themedStyle, type MapTheme } from '@/lib/map-theme';
+import type { MapTheme } from '@/lib/map-theme';
 import { explorer as t } from '@/lib/strings';
 import { formatCameraHash, parseCameraHash, type Camera } from '@/lib/view-state';
 
@@ -69,7 +69,7 @@ export interface AtlasMapProps {
    * Extra room to leave when fitting the camera to something, e.g. for a key drawn over the map.
    * Read at each fit. @default () => ({})
    */
-  fitPadding?: () => Partial<PaddingOptions>;
+  fitPadding?: () => Partial<Padding>;
   ref?: Ref<AtlasMapHandle>;
   /** Whether visitors can pan and zoom (MapLibre `interactive`); read once, at creation. @default true */
   interactive?: boolean;
@@ -97,11 +97,11 @@ declare global {
 }
 
 const HASH_THROTTLE_MS = 300;
+/** The map container's content: MapLibre's, never React's (the same object on every render). */
+const NOT_REACTS = { __html: '' };
 
 /** Maps already removed: late callbacks (a throttled write, an effect cleanup) leave them be. */
 const removedMaps = new WeakSet<MapLibreMap>();
-const FIT_MARGIN = 48;
-const FIT_MAX_ZOOM = 7;
 
 const reducedMotion = () => typeof window !== 'undefined' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
@@ -153,15 +153,7 @@ export function AtlasMap({
   latest.current = { collection, items, selected, onHover, onSelect, initialBounds, fitPadding };
   // The collection the map's atlas source holds: put in the style at creation, or sent by setData.
   const sent = useRef<MapFeatureCollection | undefined>(undefined);
-  const fit = () => {
-    const extra = latest.current.fitPadding?.() ?? {};
-    // A small map (an embed in a slide, 240×135) cannot spare the full margin: MapLibre refuses
-    // a fit whose padding leaves no room and keeps the world view.
-    const box = containerRef.current;
-    const margin = box ? Math.min(FIT_MARGIN, Math.floor(Math.min(box.clientWidth, box.clientHeight) / 8)) : FIT_MARGIN;
-    const side = (k: keyof PaddingOptions) => margin + (extra[k] ?? 0);
-    return { padding: { top: side('top'), right: side('right'), bottom: side('bottom'), left: side('left') }, maxZoom: FIT_MAX_ZOOM };
-  };
+  const fit = () => ({ padding: paddingFor(containerRef.current!, FIT_MARGIN, latest.current.fitPadding?.() ?? {}), maxZoom: FIT_MAX_ZOOM });
   const homeBounds = (slug: string | null): LngLatBoundsLike => (latest.current.initialBounds ?? startBounds(latest.current.items, slug)) as LngLatBoundsLike;
 
   useImperativeHandle(ref, () => ({
@@ -182,44 +174,45 @@ export function AtlasMap({
     const container = containerRef.current!;
     const cleanups: (() => void)[] = [];
 
-    maplibreReady!
-      .then((maplibre) => {
-        if (cancelled) return;
-        const camera = parseCameraHash(window.location.hash);
-        // Data the page already has goes into the style itself: one pass in the worker, and the
-        // first `load` already draws the routes.
-        const initial = latest.current.collection;
-        sent.current = initial;
-        if (initial) container.dataset.atlasData = 'true';
-        const m = new maplibre.Map({
-          container,
-          style: themedStyle(buildStyle(undefined, initial), theme),
-          ...(camera ? { center: [camera.lng, camera.lat], zoom: camera.zoom } : { bounds: homeBounds(latest.current.selected), fitBoundsOptions: fit() }),
-          interactive,
-          cooperativeGestures,
-          minZoom: MIN_ZOOM,
-          maxZoom: MAX_ZOOM,
-          dragRotate: false,
-          pitchWithRotate: false,
-          touchPitch: false,
-          renderWorldCopies: false,
-          attributionControl: { compact: true },
-          locale: t.map.controls,
-        });
+    // The inline boot script (lib/map-boot.ts) may have started the map already; if it has not
+    // begun, it must not start one now.
+    const boot = container.getAttribute(OWNER_ATTRIBUTE) === 'boot' ? window.__atlasBoot : undefined;
+    container.setAttribute(OWNER_ATTRIBUTE, 'react');
+    delete window.__atlasBoot;
+
+    Promise.all([maplibreReady!, boot ?? null])
+      .then(([maplibre, booted]) => {
+        if (cancelled) {
+          booted?.map.remove();
+          return;
+        }
+        let m: MapLibreMap;
+        if (booted) {
+          // Started from the same data version (its ETag was checked against the page's).
+          m = booted.map;
+          sent.current = latest.current.collection;
+          // It fitted around the key as the server rendered it: fit again if that has changed
+          // (a key folded away on a small screen).
+          const wanted = fit();
+          const sides = ['top', 'right', 'bottom', 'left'] as const;
+          if (sides.some((k) => wanted.padding[k] !== booted.padding[k])) m.fitBounds(homeBounds(latest.current.selected), { ...wanted, animate: false });
+        } else {
+          const camera = parseCameraHash(window.location.hash);
+          // Data the page already has goes into the style itself: one pass in the worker, and
+          // the first `load` already draws the routes.
+          const initial = latest.current.collection;
+          sent.current = initial;
+          m = createAtlasMap(maplibre, container, {
+            ...atlasMapInit({ theme, interactive, cooperativeGestures }, initial),
+            camera: camera ? { center: [camera.lng, camera.lat], zoom: camera.zoom } : { bounds: homeBounds(latest.current.selected) as Bounds, ...fit() },
+          });
+        }
         instance = m;
-        m.touchZoomRotate.disableRotation();
-        m.keyboard.disableRotation();
+        // Which path made it, for tests and for anyone curious.
+        container.dataset.mapStart = booted ? 'boot' : 'react';
         // A still map has nothing for zoom buttons to do.
         if (interactive) m.addControl(new maplibre.NavigationControl({ showCompass: false }), 'top-right');
         m.getCanvas().setAttribute('aria-describedby', describedBy);
-
-        // Idle marker for tests and for anyone waiting on a settled map.
-        const setIdle = (idle: boolean) => {
-          const value = String(idle);
-          if (container.dataset.mapIdle !== value) container.dataset.mapIdle = value;
-        };
-        m.on('render', () => setIdle(false));
-        m.on('idle', () => setIdle(m.getSource(ATLAS_SOURCE) !== undefined && container.dataset.atlasData === 'true' && m.isSourceLoaded(ATLAS_SOURCE)));
 
         const itemAt = (e: MapMouseEvent): string | null => {
           const layers = INTERACTIVE_LAYERS.filter((id) => m.getLayer(id) && m.getLayoutProperty(id, 'visibility') !== 'none');
@@ -288,9 +281,12 @@ export function AtlasMap({
           window.removeEventListener('hashchange', followUrl);
         });
 
-        m.on('load', () => {
-          if (!cancelled) setMap(m);
-        });
+        // A map the boot script started may have loaded its style already.
+        if (m.isStyleLoaded()) setMap(m);
+        else
+          m.once('load', () => {
+            if (!cancelled) setMap(m);
+          });
         window.__atlas = { map: m };
       })
       .catch((e: unknown) => {
@@ -353,7 +349,9 @@ export function AtlasMap({
 
   return (
     <div className="atlas-map">
-      <div ref={containerRef} className="atlas-map__canvas" data-testid="atlas-map" />
+      {/* MapLibre fills this box, possibly before React hydrates the page (lib/map-boot.ts): an
+          empty innerHTML tells React its content is not React's to hydrate or replace. */}
+      <div ref={containerRef} className="atlas-map__canvas" data-testid="atlas-map" {...{ [OWNER_ATTRIBUTE]: '' }} dangerouslySetInnerHTML={NOT_REACTS} />
       {!map && !failed && <p className="atlas-map__status">{t.map.loading}</p>}
       {failed && (
         <p className="atlas-map__status atlas-map__status--error" role="status">

@@ -3,7 +3,9 @@
 // only the map and its key (./embed-map.tsx) run in the browser.
 import { EmbedMap, type EmbedMapProps } from './embed-map';
 import styles from './embed-frame.module.css';
+import { MaplibrePreload } from './maplibre-preload';
 import type { EmbedOptions } from '@/lib/embed-options';
+import { embedMapSettings, mapBootConfig } from '@/lib/map-boot';
 import { share } from '@/lib/strings';
 
 const t = share.embedPage;
@@ -27,11 +29,15 @@ export interface EmbedFrameProps {
   fullHref: string;
   options: Pick<EmbedOptions, 'interactive' | 'legend' | 'theme'>;
   map: Omit<EmbedMapProps, 'describedBy' | 'interactive' | 'legend' | 'theme'>;
+  /** The ETag of the map collection `map` holds: the version the page was rendered with. */
+  dataVersion: string;
 }
 
-export function EmbedFrame({ title, subtitle = null, fullHref, options, map }: EmbedFrameProps) {
+export function EmbedFrame({ title, subtitle = null, fullHref, options, map, dataVersion }: EmbedFrameProps) {
+  const boot = mapBootConfig(embedMapSettings(options), dataVersion, { bounds: map.bounds, keyPadding: options.legend ? 'embed' : null });
   return (
     <div className={styles.frame} data-theme={options.theme} data-interactive={options.interactive} data-testid="embed">
+      <MaplibrePreload boot={boot} />
       <main className={styles.main}>
         <section className={styles.map} aria-label={t.mapLabel}>
           <p id={DESCRIPTION_ID} className="visually-hidden">

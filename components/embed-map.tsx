@@ -9,6 +9,7 @@ import styles from './embed-frame.module.css';
 import { RISK_LEVELS, RISK_LEVEL_VALUES } from '@/geo/vocabulary';
 import type { MapFeatureCollection } from '@/lib/api-schema';
 import { corridorGroups } from '@/lib/atlas-items';
+import { embedKeyPadding, embedMapSettings } from '@/lib/map-boot';
 import { LAYER_GROUP_IDS, type LayerGroup } from '@/lib/map-style';
 import type { MapTheme } from '@/lib/map-theme';
 import { share } from '@/lib/strings';
@@ -21,7 +22,7 @@ const SMALL_FRAME = '(max-height: 240px), (max-width: 320px)';
 /** The map key, small enough for a 240×135 frame: the four risk levels and "approximate". */
 function EmbedLegend({ ref }: { ref: Ref<HTMLDetailsElement> }) {
   return (
-    <details ref={ref} className={styles.legend} open data-testid="embed-legend">
+    <details ref={ref} className={styles.legend} open data-map-key data-testid="embed-legend">
       <summary className={styles.legendSummary}>{t.legendHeading}</summary>
       <p className="visually-hidden">{t.legendRisk}</p>
       <ul className={styles.legendList}>
@@ -70,14 +71,6 @@ export function EmbedMap({ collection, slug, stage = null, visibleIds, bounds, i
     if (legendRef.current && window.matchMedia(SMALL_FRAME).matches) legendRef.current.open = false;
   }, []);
 
-  // Fit below the key when there is room for it; in a short frame the key sits over the map.
-  const fitPadding = () => {
-    const key = legendRef.current;
-    if (!key) return {};
-    const below = key.offsetTop + key.offsetHeight;
-    return below < window.innerHeight / 3 ? { top: below } : {};
-  };
-
   return (
     <>
       <AtlasMap
@@ -91,11 +84,9 @@ export function EmbedMap({ collection, slug, stage = null, visibleIds, bounds, i
         // The host page stays where it is: an item's full page opens beside it.
         onSelect={(id) => window.open(`/routes/${encodeURIComponent(id)}`, '_blank', 'noopener,noreferrer')}
         describedBy={describedBy}
-        fitPadding={fitPadding}
-        interactive={interactive}
+        fitPadding={embedKeyPadding}
         // Scrolling the host page over the frame scrolls the page; Ctrl/⌘ + wheel zooms the map.
-        cooperativeGestures={interactive}
-        theme={theme}
+        {...embedMapSettings({ interactive, theme })}
         initialBounds={bounds}
         stage={stage}
       />

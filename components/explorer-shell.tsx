@@ -8,20 +8,12 @@ import { AtlasMap } from './atlas-map';
 import { useExplorer } from './explorer-state';
 import { LinkNotices } from './link-notices';
 import { MapLegend } from './map-legend';
+import { explorerKeyPadding } from '@/lib/map-boot';
 import { explorer as t } from '@/lib/strings';
 
 export const PANEL_ID = 'route-panel';
 const MAP_DESCRIPTION_ID = 'atlas-map-description';
 
-/** Room for the map key when it is open over the map's left edge. */
-function legendPadding(): { left?: number } {
-  const legend = document.querySelector<HTMLDetailsElement>('details.legend');
-  if (!legend?.open) return {};
-  const map = legend.parentElement!.getBoundingClientRect();
-  const box = legend.getBoundingClientRect();
-  // Only when the key leaves a useful map beside it; on narrow screens it would leave none.
-  return box.right - map.left < map.width / 2 ? { left: box.right - map.left } : {};
-}
 
 export function ExplorerShell({ children }: { children: ReactNode }) {
   const ex = useExplorer();
@@ -73,7 +65,7 @@ export function ExplorerShell({ children }: { children: ReactNode }) {
           onHover={ex.setHovered}
           onSelect={ex.select}
           describedBy={MAP_DESCRIPTION_ID}
-          fitPadding={legendPadding}
+          fitPadding={explorerKeyPadding}
         />
         <MapLegend />
       </section>

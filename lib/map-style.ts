@@ -23,6 +23,9 @@ export const BASEMAP_SOURCE = 'basemap';
 export const DEFAULT_BOUNDS: [number, number, number, number] = [80, 5, 142, 50];
 export const MIN_ZOOM = 2;
 export const MAX_ZOOM = 10;
+/** Fitting the camera to something: the margin around it (px, less in a small map) and the closest zoom. */
+export const FIT_MARGIN = 48;
+export const FIT_MAX_ZOOM = 7;
 
 /** Layers a visitor can switch off, in the order of the toggles. */
 export const LAYER_GROUPS = {

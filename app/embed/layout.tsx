@@ -2,7 +2,6 @@
 // be framed). No site chrome: each page is the map, its key, its title and its credits.
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
-import { MaplibrePreload } from '@/components/maplibre-preload';
 
 export const metadata: Metadata = {
   // The full pages are the ones to find; their canonical links point there too.
@@ -10,10 +9,6 @@ export const metadata: Metadata = {
 };
 
 export default function EmbedLayout({ children }: { children: ReactNode }) {
-  return (
-    <>
-      <MaplibrePreload />
-      {children}
-    </>
-  );
+  // Each page's frame (components/embed-frame.tsx) starts its own map (MaplibrePreload).
+  return children;
 }

@@ -5,7 +5,7 @@ import { EmbedFrame } from '@/components/embed-frame';
 import { corridorGroups, filterGroups } from '@/lib/atlas-items';
 import { parseEmbedOptions, type SearchParamsRecord } from '@/lib/embed-options';
 import { DEFAULT_BOUNDS } from '@/lib/map-style';
-import { getMapCollection } from '@/lib/queries';
+import { mapCollectionPayload } from '@/lib/queries';
 import { explorerMetadata } from '@/lib/share-metadata';
 import { share } from '@/lib/strings';
 import { formatFilters, hasFilters } from '@/lib/view-state';
@@ -20,7 +20,7 @@ export function generateMetadata(): Metadata {
 
 export default async function EmbedAllRoutesPage({ searchParams }: Props) {
   const options = parseEmbedOptions(await searchParams);
-  const collection = await getMapCollection();
+  const { data: collection, etag } = await mapCollectionPayload();
   const filtered = hasFilters(options.filters);
   const visibleIds = filtered ? filterGroups(corridorGroups(collection), options.filters).flatMap((g) => g.items.map((i) => i.id)) : null;
   const query = formatFilters(options.filters);
@@ -30,6 +30,7 @@ export default async function EmbedAllRoutesPage({ searchParams }: Props) {
       fullHref={`/${query ? `?${query}` : ''}`}
       options={options}
       map={{ collection, slug: null, visibleIds, bounds: DEFAULT_BOUNDS }}
+      dataVersion={etag}
     />
   );
 }

@@ -16,5 +16,6 @@ process.stdout.write(
     defaultBounds: pick('DEFAULT_BOUNDS', [80, 5, 142, 50]),
     minZoom: pick('MIN_ZOOM', 0),
     maxZoom: pick('MAX_ZOOM', 22),
+    fit: typeof styleModule.FIT_MARGIN === 'number' && typeof styleModule.FIT_MAX_ZOOM === 'number' ? { padding: styleModule.FIT_MARGIN, maxZoom: styleModule.FIT_MAX_ZOOM } : null,
   }),
 );

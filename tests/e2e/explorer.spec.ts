@@ -107,6 +107,44 @@ test.describe('the map', () => {
   });
 });
 
+test.describe('starting the map', () => {
+  const SLUG = 'tumen-crossing-to-yanbian';
+  for (const path of ['/', `/routes/${SLUG}`, `/embed/${SLUG}`]) {
+    test(`${path} starts its map before React hydrates, at the camera React would choose`, async ({ page, context }) => {
+      await page.goto(path);
+      await mapIdle(page);
+      await expect(page.getByTestId('atlas-map')).toHaveAttribute('data-map-start', 'boot');
+      const booted = await camera(page);
+
+      // The same page, with the data answering as another version than the page's: the inline
+      // script gives up (lib/map-boot.ts), and AtlasMap makes the map itself.
+      const other = await context.newPage();
+      await other.route('**/api/routes', async (route) => {
+        const response = await route.fetch();
+        await route.fulfill({ response, headers: { ...response.headers(), etag: '"another-version"' } });
+      });
+      await other.goto(path);
+      await mapIdle(other);
+      await expect(other.getByTestId('atlas-map')).toHaveAttribute('data-map-start', 'react');
+      const reacted = await camera(other);
+      expect(booted.zoom).toBeCloseTo(reacted.zoom, 3);
+      expect(booted.lat).toBeCloseTo(reacted.lat, 3);
+      expect(booted.lng).toBeCloseTo(reacted.lng, 3);
+      await other.close();
+    });
+  }
+
+  test('a link with a camera leaves the map to React, at that camera', async ({ page }) => {
+    await page.goto('/#5.5/41.2/127.3');
+    await mapIdle(page);
+    await expect(page.getByTestId('atlas-map')).toHaveAttribute('data-map-start', 'react');
+    const c = await camera(page);
+    expect(c.zoom).toBeCloseTo(5.5, 2);
+    expect(c.lat).toBeCloseTo(41.2, 2);
+    expect(c.lng).toBeCloseTo(127.3, 2);
+  });
+});
+
 test.describe('list and map answer each other', () => {
   test('hovering an item in the list highlights it on the map', async ({ page, request }) => {
     const { items } = await atlas(request);

@@ -9,7 +9,7 @@ import { bbox } from '@/geo/geometry';
 import { Slug } from '@/geo/schema';
 import type { MapFeatureCollection } from '@/lib/api-schema';
 import { parseEmbedOptions, type SearchParamsRecord } from '@/lib/embed-options';
-import { getMapCollection, getRouteDetail } from '@/lib/queries';
+import { getRouteDetail, mapCollectionPayload } from '@/lib/queries';
 import { routeMetadata } from '@/lib/share-metadata';
 import { share } from '@/lib/strings';
 
@@ -38,7 +38,7 @@ export default async function EmbedItemPage({ params, searchParams }: Props) {
   const detail = await detailOf(slug);
   if (!detail) notFound();
   const options = parseEmbedOptions(query);
-  const collection = await getMapCollection();
+  const { data: collection, etag } = await mapCollectionPayload();
 
   // A stage that is not this item's is ignored, like any other bad option.
   const stage = options.stage ? (detail.stages.find((s) => s.id === options.stage && s.id !== 'main') ?? null) : null;
@@ -52,6 +52,7 @@ export default async function EmbedItemPage({ params, searchParams }: Props) {
       fullHref={`/routes/${detail.id}${full ? `?${full}` : ''}`}
       options={options}
       map={{ collection, slug: detail.id, stage: stage?.id ?? null, visibleIds: null, bounds }}
+      dataVersion={etag}
     />
   );
 }

@@ -1,0 +1,213 @@
+// Creating the atlas map, and starting it before React has hydrated the page.
+//
+// The map's first idle waited for React: the app's chunks had to arrive, run and hydrate the
+// whole page before AtlasMap's effect created the map (about 250 ms at full CPU speed, much more
+// on a slow phone), while a bare MapLibre page creates it as soon as the library has loaded. So
+// the server writes a small inline module script (components/maplibre-preload.tsx) that, once
+// the document is parsed, imports maplibre-gl, fetches /api/routes and creates the map in the
+// server-rendered container; AtlasMap adopts that map when it mounts.
+//
+// `createAtlasMap`, `fitPadding` and the key paddings serve both paths: AtlasMap imports them, and the inline
+// script carries their source text (Function.prototype.toString), so there is one definition of
+// how the map is made. That is why both are self-contained: they use nothing but their
+// parameters and browser globals.
+import type { FeatureCollection } from 'geojson';
+import type { Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
+import { ATLAS_SOURCE, FIT_MARGIN, FIT_MAX_ZOOM, MAX_ZOOM, MIN_ZOOM, buildStyle } from '@/lib/map-style';
+import { themedStyle, type MapTheme } from '@/lib/map-theme';
+import { explorer as t } from '@/lib/strings';
+
+export type Bounds = [number, number, number, number];
+
+/** Everything `new maplibre.Map` needs besides its container; plain data, so it can be sent. */
+export interface MapInit {
+  style: StyleSpecification;
+  camera: { center: [number, number]; zoom: number } | { bounds: Bounds; padding: Padding; maxZoom: number };
+  interactive: boolean;
+  cooperativeGestures: boolean;
+  minZoom: number;
+  maxZoom: number;
+  /** MapLibre's UI strings (lib/strings). */
+  locale: Record<string, string>;
+  /** The source holding the atlas's features. */
+  atlasSource: string;
+}
+
+/**
+ * Create the atlas map in `container`, with the idle marker (`data-map-idle`) that tests and
+ * benchmarks wait on: "true" at an idle once the atlas source has its data and is loaded.
+ * Self-contained: see the top of this file.
+ */
+export function createAtlasMap(maplibre: typeof import('maplibre-gl'), container: HTMLElement, init: MapInit): MapLibreMap {
+  const camera = init.camera;
+  const map = new maplibre.Map({
+    container,
+    style: init.style,
+    ...('center' in camera ? { center: camera.center, zoom: camera.zoom } : { bounds: camera.bounds, fitBoundsOptions: { padding: camera.padding, maxZoom: camera.maxZoom } }),
+    interactive: init.interactive,
+    cooperativeGestures: init.cooperativeGestures,
+    minZoom: init.minZoom,
+    maxZoom: init.maxZoom,
+    dragRotate: false,
+    pitchWithRotate: false,
+    touchPitch: false,
+    renderWorldCopies: false,
+    attributionControl: { compact: true },
+    locale: init.locale,
+  });
+  map.touchZoomRotate.disableRotation();
+  map.keyboard.disableRotation();
+  const atlas = init.style.sources[init.atlasSource];
+  const data = atlas && atlas.type === 'geojson' ? atlas.data : undefined;
+  if (data && typeof data === 'object' && 'features' in data && data.features.length > 0) container.dataset.atlasData = 'true';
+  const setIdle = (idle: boolean) => {
+    const value = String(idle);
+    if (container.dataset.mapIdle !== value) container.dataset.mapIdle = value;
+  };
+  map.on('render', () => setIdle(false));
+  map.on('idle', () => setIdle(map.getSource(init.atlasSource) !== undefined && container.dataset.atlasData === 'true' && map.isSourceLoaded(init.atlasSource)));
+  return map;
+}
+
+export interface Padding {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+/**
+ * The padding to fit the camera with: a margin of `max` px, less in a small map (an embed in a
+ * slide, 240×135, where MapLibre would refuse a fit whose padding leaves no room), plus `extra`
+ * room on any side (a key drawn over the map). Self-contained.
+ */
+export function fitPadding(container: HTMLElement, max: number, extra: Partial<Padding>): Padding {
+  const margin = Math.min(max, Math.floor(Math.min(container.clientWidth, container.clientHeight) / 8));
+  return { top: margin + (extra.top ?? 0), right: margin + (extra.right ?? 0), bottom: margin + (extra.bottom ?? 0), left: margin + (extra.left ?? 0) };
+}
+
+/** Room for the explorer's map key when it is open over the map's left edge. Self-contained. */
+export function explorerKeyPadding(): Partial<Padding> {
+  const legend = document.querySelector('details.legend');
+  if (!(legend instanceof HTMLDetailsElement) || !legend.open || !legend.parentElement) return {};
+  const map = legend.parentElement.getBoundingClientRect();
+  const box = legend.getBoundingClientRect();
+  // Only when the key leaves a useful map beside it; on narrow screens it would leave none.
+  return box.right - map.left < map.width / 2 ? { left: box.right - map.left } : {};
+}
+
+/** Room below an embed's key, at the top of the frame, when there is room for it. Self-contained. */
+export function embedKeyPadding(): Partial<Padding> {
+  const key = document.querySelector('[data-map-key]');
+  if (!(key instanceof HTMLElement)) return {};
+  const below = key.offsetTop + key.offsetHeight;
+  // In a short frame the key sits over the map instead.
+  return below < window.innerHeight / 3 ? { top: below } : {};
+}
+
+/** The keys drawn over a map, by the page that draws them. */
+export const KEY_PADDING = { explorer: explorerKeyPadding, embed: embedKeyPadding } as const;
+
+export interface AtlasMapSettings {
+  theme: MapTheme;
+  interactive: boolean;
+  cooperativeGestures: boolean;
+}
+
+/** The atlas's MapInit, camera aside, for both paths; `data` goes into the style when given. */
+export function atlasMapInit({ theme, interactive, cooperativeGestures }: AtlasMapSettings, data?: FeatureCollection): Omit<MapInit, 'camera'> {
+  return {
+    style: themedStyle(buildStyle(undefined, data), theme),
+    interactive,
+    cooperativeGestures,
+    minZoom: MIN_ZOOM,
+    maxZoom: MAX_ZOOM,
+    locale: t.map.controls,
+    atlasSource: ATLAS_SOURCE,
+  };
+}
+
+/** An embed's map: still when not interactive, and cooperative gestures when it is (a host page
+ * scrolls past it; Ctrl/⌘ + wheel zooms). */
+export function embedMapSettings({ interactive, theme }: { interactive: boolean; theme: MapTheme }): AtlasMapSettings {
+  return { theme, interactive, cooperativeGestures: interactive };
+}
+
+/** Where the inline script fetches the data: the API the explorer's SWR hook reads too. */
+export const BOOT_DATA_URL = '/api/routes';
+
+/**
+ * The inline script's config for a page drawing the map collection whose ETag is `etag`, fitted
+ * to `bounds` (or, on /routes/{slug}, to `boundsBySlug[slug]`).
+ */
+export function mapBootConfig(
+  settings: AtlasMapSettings,
+  etag: string,
+  camera: { bounds: Bounds; boundsBySlug?: Record<string, Bounds>; keyPadding: keyof typeof KEY_PADDING | null },
+): MapBootConfig {
+  return { init: atlasMapInit(settings), dataUrl: BOOT_DATA_URL, etag, boundsBySlug: {}, ...camera, fitMargin: FIT_MARGIN, fitMaxZoom: FIT_MAX_ZOOM };
+}
+
+/** What the server tells the inline script: how to make the map, and which data to ask for. */
+export interface MapBootConfig {
+  /** MapInit without its camera; the style's atlas source is filled with the fetched data. */
+  init: Omit<MapInit, 'camera'>;
+  /** The data to fetch, and the ETag it must have: the version this page was rendered with. */
+  dataUrl: string;
+  etag: string;
+  /** The camera when the page names no item of `boundsBySlug`. */
+  bounds: Bounds;
+  /** `/routes/{slug}` fits that item (the explorer keeps its map across pages, so it needs all). */
+  boundsBySlug: Record<string, Bounds>;
+  fitMargin: number;
+  fitMaxZoom: number;
+  /** The key over this page's map, to leave room for (KEY_PADDING). */
+  keyPadding: keyof typeof KEY_PADDING | null;
+}
+
+/** What the inline script leaves for AtlasMap: the map it made, or null when it made none. */
+export interface MapBoot {
+  map: MapLibreMap;
+  /** The padding it fitted with; AtlasMap fits again when it wants another (a key folded away). */
+  padding: Padding;
+}
+
+declare global {
+  interface Window {
+    /** Set by the inline script when it starts a map (see the top of this file). */
+    __atlasBoot?: Promise<MapBoot | null>;
+  }
+}
+
+/** The container's attribute that says who creates the map in it: 'boot' or 'react'. */
+export const OWNER_ATTRIBUTE = 'data-atlas-owner';
+
+/**
+ * The inline module script: warm maplibre-gl up (worker URL, prewarm) and, with a `config`,
+ * start the map. Runs once the document is parsed; gives up (leaving the map to AtlasMap) when
+ * AtlasMap got there first, the address has a hash (a camera, or an anchor), or the data
+ * answered with another version than the page's. Only JSON-quoted values and the two functions'
+ * own source go in: nothing from the request.
+ */
+export function mapBootScript(scriptUrl: string, workerUrl: string, config: MapBootConfig | null): string {
+  const warm = `import(${JSON.stringify(scriptUrl)}).then((m) => { m.setWorkerUrl(${JSON.stringify(workerUrl)}); m.prewarm(); return m; })`;
+  if (!config) return `${warm}.catch(() => {});`;
+  return `const c = ${JSON.stringify(config).replace(/</g, '\\u003c')};
+const createAtlasMap = ${createAtlasMap.toString()};
+const fitPadding = ${fitPadding.toString()};
+const keyPadding = { explorer: ${explorerKeyPadding.toString()}, embed: ${embedKeyPadding.toString()} }[c.keyPadding];
+const maplibre = ${warm};
+const el = document.querySelector('[${OWNER_ATTRIBUTE}]');
+if (el && el.getAttribute('${OWNER_ATTRIBUTE}') === '' && !location.hash) {
+  el.setAttribute('${OWNER_ATTRIBUTE}', 'boot');
+  window.__atlasBoot = (async () => {
+    const [m, res] = await Promise.all([maplibre, fetch(c.dataUrl, { headers: { accept: 'application/json' } })]);
+    if (!res.ok || res.headers.get('etag') !== c.etag) return null;
+    c.init.style.sources[c.init.atlasSource].data = await res.json();
+    const page = /^\\/routes\\/([^/]+)$/.exec(location.pathname);
+    const bounds = (page && c.boundsBySlug[decodeURIComponent(page[1])]) || c.bounds;
+    const padding = fitPadding(el, c.fitMargin, keyPadding ? keyPadding() : {});
+    return { map: createAtlasMap(m, el, { ...c.init, camera: { bounds, padding, maxZoom: c.fitMaxZoom } }), padding };
+  })().catch(() => null);
+} else maplibre.catch(() => {});`;
+}
