@@ -1,7 +1,9 @@
 'use client';
 // The one owner of the MapLibre instance. React says what is selected, hovered, filtered out
 // and switched off; this component turns that into feature-state and layer visibility on a map
-// whose data is sent once (setData only when the collection itself changes).
+// whose data is sent once (setData only when the collection itself changes). The map itself is
+// usually started before React hydrates, by the page's inline script (lib/map-boot.ts); this
+// component adopts it, or makes it through the same createAtlasMap when the script did not.
 //
 // The camera is uncontrolled: the map moves itself, and on `moveend` writes `#zoom/lat/lng`
 // into the current history entry (throttled, replaceState), the way MapLibre's own hash does.
