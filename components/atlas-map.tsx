@@ -304,6 +304,9 @@ export function AtlasMap({
       writeHash.current = null;
       if (window.__atlas?.map === instance) delete window.__atlas;
       instance?.remove();
+      // A map handed to React already (an adopted one is, at once) must not outlive this effect
+      // in state: React's development re-run of effects would drive a removed map.
+      if (instance) setMap((current) => (current === instance ? null : current));
     };
     // Created once: later props reach the map through `latest` and the effects below.
   }, []);
@@ -311,7 +314,7 @@ export function AtlasMap({
   // Data: sent only when the collection object changes (SWR keeps it stable while equal) and
   // the map does not hold it already.
   useEffect(() => {
-    if (!map || !collection || sent.current === collection) return;
+    if (!map || removedMaps.has(map) || !collection || sent.current === collection) return;
     markBusy(map);
     (map.getSource(ATLAS_SOURCE) as GeoJSONSource | undefined)?.setData(collection);
     sent.current = collection;
@@ -328,7 +331,7 @@ export function AtlasMap({
   useUidState(map, stageDrawn ? [stageUid] : [], 'stage', collection);
 
   useEffect(() => {
-    if (!map) return;
+    if (!map || removedMaps.has(map)) return;
     for (const group of LAYER_GROUP_IDS) {
       const visibility = layers[group] ? 'visible' : 'none';
       // Only real changes: setting a layout property, even to its current value, makes the
@@ -343,7 +346,7 @@ export function AtlasMap({
 
   // Fit to an item the visitor just chose, once its page is the current one.
   useEffect(() => {
-    if (!map || !selected || pendingFocus.current !== selected) return;
+    if (!map || removedMaps.has(map) || !selected || pendingFocus.current !== selected) return;
     pendingFocus.current = null;
     const item = items.get(selected);
     if (item) map.fitBounds(item.bounds as LngLatBoundsLike, { ...fit(), animate: !reducedMotion() });
@@ -352,8 +355,16 @@ export function AtlasMap({
   return (
     <div className="atlas-map">
       {/* MapLibre fills this box, possibly before React hydrates the page (lib/map-boot.ts): an
-          empty innerHTML tells React its content is not React's to hydrate or replace. */}
-      <div ref={containerRef} className="atlas-map__canvas" data-testid="atlas-map" {...{ [OWNER_ATTRIBUTE]: '' }} dangerouslySetInnerHTML={NOT_REACTS} />
+          empty innerHTML tells React its content is not React's to hydrate or replace, and the
+          classes and data attributes MapLibre and the script add by then are expected. */}
+      <div
+        ref={containerRef}
+        className="atlas-map__canvas"
+        data-testid="atlas-map"
+        {...{ [OWNER_ATTRIBUTE]: '' }}
+        dangerouslySetInnerHTML={NOT_REACTS}
+        suppressHydrationWarning
+      />
       {!map && !failed && <p className="atlas-map__status">{t.map.loading}</p>}
       {failed && (
         <p className="atlas-map__status atlas-map__status--error" role="status">
@@ -382,7 +393,7 @@ function useFeatureState(
 function useUidState(map: MapLibreMap | null, uids: string[], name: FeatureStateName, collection: MapFeatureCollection | undefined) {
   const key = uids.join('\n');
   useEffect(() => {
-    if (!map || !collection) return;
+    if (!map || removedMaps.has(map) || !collection) return;
     const list = key ? key.split('\n') : [];
     if (list.length) markBusy(map);
     for (const id of list) map.setFeatureState({ source: ATLAS_SOURCE, id }, { [name]: true });
