@@ -1,19 +1,20 @@
-// Creating the atlas map, and starting it before React has hydrated the page.
+// Creating the atlas map, and starting it before React hydrates the page.
 //
 // The map's first idle waited for React: the app's chunks had to arrive, run and hydrate the
 // whole page before AtlasMap's effect created the map (about 250 ms at full CPU speed, much more
 // on a slow phone), while a bare MapLibre page creates it as soon as the library has loaded. So
-// the server writes a small inline module script (components/maplibre-preload.tsx) that, once
-// the document is parsed, imports maplibre-gl, fetches /api/routes and creates the map in the
-// server-rendered container; AtlasMap adopts that map when it mounts.
+// each map page carries a small inline module script (mapBootScript, written by
+// components/maplibre-preload.tsx) that, once the document is parsed, imports maplibre-gl and
+// the boot module (lib/map-boot-module.ts, a cached file), fetches /api/routes, and creates the
+// map in the server-rendered container; AtlasMap adopts that map when it mounts.
 //
-// `createAtlasMap`, `fitPadding` and the key paddings serve both paths: AtlasMap imports them, and the inline
-// script carries their source text (Function.prototype.toString), so there is one definition of
-// how the map is made. That is why both are self-contained: they use nothing but their
-// parameters and browser globals.
+// `createAtlasMap`, `fitPadding`, the key paddings and `startAtlasMap` serve both paths: AtlasMap
+// imports them, and the boot module carries their source text (Function.prototype.toString), so
+// there is one definition of how the map is made. That is why they are self-contained: they use
+// nothing but their parameters and browser globals.
 import type { FeatureCollection } from 'geojson';
 import type { Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
-import { ATLAS_SOURCE, FIT_MARGIN, FIT_MAX_ZOOM, MAX_ZOOM, MIN_ZOOM, buildStyle } from '@/lib/map-style';
+import { ATLAS_SOURCE, MAX_ZOOM, MIN_ZOOM, buildStyle } from '@/lib/map-style';
 import { themedStyle, type MapTheme } from '@/lib/map-theme';
 import { explorer as t } from '@/lib/strings';
 
@@ -145,13 +146,12 @@ export function mapBootConfig(
   etag: string,
   camera: { bounds: Bounds; boundsBySlug?: Record<string, Bounds>; keyPadding: keyof typeof KEY_PADDING | null },
 ): MapBootConfig {
-  return { init: atlasMapInit(settings), dataUrl: BOOT_DATA_URL, etag, boundsBySlug: {}, ...camera, fitMargin: FIT_MARGIN, fitMaxZoom: FIT_MAX_ZOOM };
+  return { settings, dataUrl: BOOT_DATA_URL, etag, boundsBySlug: {}, ...camera };
 }
 
-/** What the server tells the inline script: how to make the map, and which data to ask for. */
+/** What the server tells the inline script about this page's map: small, per page. */
 export interface MapBootConfig {
-  /** MapInit without its camera; the style's atlas source is filled with the fetched data. */
-  init: Omit<MapInit, 'camera'>;
+  settings: AtlasMapSettings;
   /** The data to fetch, and the ETag it must have: the version this page was rendered with. */
   dataUrl: string;
   etag: string;
@@ -159,8 +159,6 @@ export interface MapBootConfig {
   bounds: Bounds;
   /** `/routes/{slug}` fits that item (the explorer keeps its map across pages, so it needs all). */
   boundsBySlug: Record<string, Bounds>;
-  fitMargin: number;
-  fitMaxZoom: number;
   /** The key over this page's map, to leave room for (KEY_PADDING). */
   keyPadding: keyof typeof KEY_PADDING | null;
 }
@@ -182,32 +180,52 @@ declare global {
 /** The container's attribute that says who creates the map in it: 'boot' or 'react'. */
 export const OWNER_ATTRIBUTE = 'data-atlas-owner';
 
+/** What the boot module holds besides `startAtlasMap` (built by lib/map-boot-module.ts). */
+export interface BootLibrary {
+  createAtlasMap: typeof createAtlasMap;
+  fitPadding: typeof fitPadding;
+  keyPadding: typeof KEY_PADDING;
+  /** The map's init for each theme, with an empty atlas source. */
+  init: Record<MapTheme, Omit<MapInit, 'camera'>>;
+  fitMargin: number;
+  fitMaxZoom: number;
+}
+
+/**
+ * The boot module's entry: given the library, the data's response and this page's config, make
+ * the map, or return null when the data is another version than the page's. Self-contained.
+ */
+export async function startAtlasMap(lib: BootLibrary, maplibre: typeof import('maplibre-gl'), el: HTMLElement, c: MapBootConfig, res: Response): Promise<MapBoot | null> {
+  if (!res.ok || res.headers.get('etag') !== c.etag) return null;
+  const data: unknown = await res.json();
+  const base = lib.init[c.settings.theme];
+  const atlas = base.style.sources[base.atlasSource];
+  const style = { ...base.style, sources: { ...base.style.sources, [base.atlasSource]: { ...atlas, data } } } as StyleSpecification;
+  const page = /^\/routes\/([^/]+)$/.exec(location.pathname);
+  const bounds = (page && c.boundsBySlug[decodeURIComponent(page[1])]) || c.bounds;
+  const padding = lib.fitPadding(el, lib.fitMargin, c.keyPadding ? lib.keyPadding[c.keyPadding]() : {});
+  const init = { ...base, style, interactive: c.settings.interactive, cooperativeGestures: c.settings.cooperativeGestures };
+  return { map: lib.createAtlasMap(maplibre, el, { ...init, camera: { bounds, padding, maxZoom: lib.fitMaxZoom } }), padding };
+}
+
 /**
  * The inline module script: warm maplibre-gl up (worker URL, prewarm) and, with a `config`,
- * start the map. Runs once the document is parsed; gives up (leaving the map to AtlasMap) when
+ * start the map through the boot module (`bootUrl`, lib/map-boot-module.ts), fetching the data
+ * alongside. Runs once the document is parsed; gives up (leaving the map to AtlasMap) when
  * AtlasMap got there first, the address has a hash (a camera, or an anchor), or the data
- * answered with another version than the page's. Only JSON-quoted values and the two functions'
- * own source go in: nothing from the request.
+ * answered with another version than the page's. Only JSON-quoted values go in.
  */
-export function mapBootScript(scriptUrl: string, workerUrl: string, config: MapBootConfig | null): string {
-  const warm = `import(${JSON.stringify(scriptUrl)}).then((m) => { m.setWorkerUrl(${JSON.stringify(workerUrl)}); m.prewarm(); return m; })`;
+export function mapBootScript(urls: { script: string; worker: string; boot: string }, config: MapBootConfig | null): string {
+  const q = (v: unknown) => JSON.stringify(v).replace(/</g, '\\u003c');
+  const warm = `import(${q(urls.script)}).then((m) => { m.setWorkerUrl(${q(urls.worker)}); m.prewarm(); return m; })`;
   if (!config) return `${warm}.catch(() => {});`;
-  return `const c = ${JSON.stringify(config).replace(/</g, '\\u003c')};
-const createAtlasMap = ${createAtlasMap.toString()};
-const fitPadding = ${fitPadding.toString()};
-const keyPadding = { explorer: ${explorerKeyPadding.toString()}, embed: ${embedKeyPadding.toString()} }[c.keyPadding];
+  return `const c = ${q(config)};
 const maplibre = ${warm};
 const el = document.querySelector('[${OWNER_ATTRIBUTE}]');
 if (el && el.getAttribute('${OWNER_ATTRIBUTE}') === '' && !location.hash) {
   el.setAttribute('${OWNER_ATTRIBUTE}', 'boot');
-  window.__atlasBoot = (async () => {
-    const [m, res] = await Promise.all([maplibre, fetch(c.dataUrl, { headers: { accept: 'application/json' } })]);
-    if (!res.ok || res.headers.get('etag') !== c.etag) return null;
-    c.init.style.sources[c.init.atlasSource].data = await res.json();
-    const page = /^\\/routes\\/([^/]+)$/.exec(location.pathname);
-    const bounds = (page && c.boundsBySlug[decodeURIComponent(page[1])]) || c.bounds;
-    const padding = fitPadding(el, c.fitMargin, keyPadding ? keyPadding() : {});
-    return { map: createAtlasMap(m, el, { ...c.init, camera: { bounds, padding, maxZoom: c.fitMaxZoom } }), padding };
-  })().catch(() => null);
+  window.__atlasBoot = Promise.all([maplibre, import(${q(urls.boot)}), fetch(c.dataUrl, { headers: { accept: 'application/json' } })])
+    .then(([m, boot, res]) => boot.start(m, el, c, res))
+    .catch(() => null);
 } else maplibre.catch(() => {});`;
 }

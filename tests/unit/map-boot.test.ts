@@ -1,36 +1,107 @@
-// Issue #6: the inline script that starts the map before React hydrates (lib/map-boot.ts).
-import { describe, expect, it } from 'vitest';
+// Issue #6: what starts the map before React hydrates (lib/map-boot.ts): the inline script and
+// the boot module it imports (lib/map-boot-module.ts), run here as the browser would import it.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_BOUNDS, FIT_MARGIN, FIT_MAX_ZOOM } from '@/lib/map-style';
-import { BOOT_DATA_URL, fitPadding, mapBootConfig, mapBootScript } from '@/lib/map-boot';
+import { BOOT_DATA_URL, fitPadding, mapBootConfig, mapBootScript, type MapBoot, type MapBootConfig } from '@/lib/map-boot';
+import { mapBootModule, mapBootModuleUrl, serveMapBootModule } from '@/lib/map-boot-module';
 
 const settings = { theme: 'light', interactive: true, cooperativeGestures: false } as const;
+const URLS = { script: '/m.mjs', worker: '/w.mjs', boot: '/b.mjs' };
 
 describe('mapBootScript', () => {
   it('only warms maplibre-gl up when the page starts no map', () => {
-    const script = mapBootScript('/m.mjs', '/w.mjs', null);
+    const script = mapBootScript(URLS, null);
     expect(script).toContain('import("/m.mjs")');
     expect(script).toContain('setWorkerUrl("/w.mjs")');
     expect(script).not.toContain('__atlasBoot');
     expect(() => new Function(script)).not.toThrow();
   });
 
-  it('writes a script that parses, carries the config, and gives up on a hash or another data version', () => {
+  it('starts the map through the boot module, fetching the data alongside, unless the address has a hash', () => {
     const config = mapBootConfig(settings, '"v1"', { bounds: DEFAULT_BOUNDS, keyPadding: 'explorer' });
-    const script = mapBootScript('/m.mjs', '/w.mjs', config);
+    const script = mapBootScript(URLS, config);
     expect(() => new Function(script)).not.toThrow();
-    expect(script).toContain(JSON.stringify(BOOT_DATA_URL));
-    expect(script).toContain("res.headers.get('etag') !== c.etag");
+    expect(script).toContain('import("/b.mjs")');
+    expect(script).toContain(`fetch(c.dataUrl`);
     expect(script).toContain('!location.hash');
-    expect(config).toMatchObject({ etag: '"v1"', bounds: DEFAULT_BOUNDS, boundsBySlug: {}, fitMargin: FIT_MARGIN, fitMaxZoom: FIT_MAX_ZOOM, keyPadding: 'explorer' });
-    // The atlas source starts empty: the script fills it with what it fetched.
-    expect(config.init.style.sources[config.init.atlasSource]).toMatchObject({ type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+    expect(config).toEqual({ settings, dataUrl: BOOT_DATA_URL, etag: '"v1"', bounds: DEFAULT_BOUNDS, boundsBySlug: {}, keyPadding: 'explorer' });
+    // Small: the style and the code live in the cached module, not in every page.
+    expect(script.length).toBeLessThan(1500);
   });
 
   it('cannot be closed early by text in the config', () => {
     const config = mapBootConfig(settings, '"</script><script>alert(1)</script>"', { bounds: DEFAULT_BOUNDS, keyPadding: null });
-    const script = mapBootScript('/m.mjs', '/w.mjs', config);
+    const script = mapBootScript(URLS, config);
     expect(script.toLowerCase()).not.toContain('</script');
     expect(() => new Function(script)).not.toThrow();
+  });
+});
+
+describe('the boot module', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'map-boot-'));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  type Start = (maplibre: unknown, el: unknown, config: MapBootConfig, res: Response) => Promise<MapBoot | null>;
+  async function load(): Promise<{ start: Start }> {
+    const file = path.join(dir, 'map-boot.mjs');
+    fs.writeFileSync(file, mapBootModule().body);
+    return (await import(/* @vite-ignore */ pathToFileURL(file).href)) as { start: Start };
+  }
+
+  /** A stand-in for maplibre-gl that keeps the options each map was made with. */
+  function fakeMaplibre() {
+    const made: Array<Record<string, unknown>> = [];
+    class Map {
+      touchZoomRotate = { disableRotation() {} };
+      keyboard = { disableRotation() {} };
+      constructor(options: Record<string, unknown>) {
+        made.push(options);
+      }
+      on() {}
+    }
+    return { maplibre: { Map }, made };
+  }
+
+  const el = { clientWidth: 1280, clientHeight: 800, dataset: {} as Record<string, string> };
+  const data = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { uid: 'a' }, geometry: { type: 'Point', coordinates: [129, 42] } }] };
+  const answer = (etag: string) => new Response(JSON.stringify(data), { headers: { etag, 'content-type': 'application/json' } });
+
+  it('makes the map from the fetched data, fitted to the item the address names', async () => {
+    const { start } = await load();
+    const { maplibre, made } = fakeMaplibre();
+    const config = mapBootConfig({ theme: 'dark', interactive: false, cooperativeGestures: false }, '"v1"', { bounds: DEFAULT_BOUNDS, boundsBySlug: { one: [128, 41, 130, 43] }, keyPadding: null });
+    Object.assign(globalThis, { location: { pathname: '/routes/one' } });
+    const boot = await start(maplibre, el, config, answer('"v1"'));
+    expect(boot).not.toBeNull();
+    expect(made).toHaveLength(1);
+    const options = made[0] as { style: { sources: Record<string, { data: unknown }> }; bounds: unknown; fitBoundsOptions: unknown; interactive: boolean };
+    expect(options.style.sources.atlas.data).toEqual(data);
+    expect(options.bounds).toEqual([128, 41, 130, 43]);
+    expect(options.fitBoundsOptions).toEqual({ padding: { top: FIT_MARGIN, right: FIT_MARGIN, bottom: FIT_MARGIN, left: FIT_MARGIN }, maxZoom: FIT_MAX_ZOOM });
+    expect(options.interactive).toBe(false);
+    expect(el.dataset.atlasData).toBe('true');
+  });
+
+  it('makes no map when the data is another version than the page', async () => {
+    const { start } = await load();
+    const { maplibre, made } = fakeMaplibre();
+    const config = mapBootConfig(settings, '"v1"', { bounds: DEFAULT_BOUNDS, keyPadding: null });
+    Object.assign(globalThis, { location: { pathname: '/' } });
+    expect(await start(maplibre, el, config, answer('"v2"'))).toBeNull();
+    expect(made).toHaveLength(0);
+  });
+
+  it('is served immutable under its own version, revalidated under any other', () => {
+    const url = mapBootModuleUrl();
+    const pinned = serveMapBootModule(new Request(`http://localhost${url}`));
+    expect(pinned.headers.get('cache-control')).toContain('immutable');
+    expect(pinned.headers.get('content-type')).toMatch(/^text\/javascript/);
+    const other = serveMapBootModule(new Request('http://localhost/map-boot.mjs?v=old'));
+    expect(other.headers.get('cache-control')).toBe('public, max-age=0, must-revalidate');
   });
 });
 
