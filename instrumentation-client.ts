@@ -5,6 +5,6 @@
 // that probe fails: zod copes, but the browser reports a CSP violation on every page. Telling
 // zod up front not to compile skips the probe. The setting lives on globalThis, so it reaches
 // every copy of zod in the bundle, and it must be set before any schema is created.
-import { config } from 'zod/mini';
+import { config } from 'zod';
 
 config({ jitless: true });

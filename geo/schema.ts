@@ -1,13 +1,16 @@
 // The zod schema of geo/: the single source of truth for what the map shows.
 // Types are derived with z.infer; every file is parsed through these schemas (tests, seed).
 import { z } from 'zod';
-import { SLUG_MAX_LENGTH, SLUG_MESSAGE, SLUG_MIN_LENGTH, SLUG_PATTERN } from './slug';
 import { COUNTRY_CODES, HAZARD_IDS, PRECISION_VALUES } from './vocabulary';
 
 export const DATA_VERSION = 1;
 
 /** Stable, URL-safe ids: they appear in shared links. */
-export const Slug = z.string().min(SLUG_MIN_LENGTH).max(SLUG_MAX_LENGTH).regex(SLUG_PATTERN, SLUG_MESSAGE);
+export const Slug = z
+  .string()
+  .min(2)
+  .max(80)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a slug: lower-case letters, digits and single hyphens');
 export type Slug = z.infer<typeof Slug>;
 
 /** A calendar date as precise as the source allows: 2012, 2012-10 or 2012-10-16. */

@@ -6,10 +6,8 @@
 // defaults are left out of the link, so that a shared link is short and says only what matters.
 // Lists are written comma-separated (`level=3,4`), the form short links (lib/short-view.ts) store;
 // repeated keys (`level=3&level=4`) are read too.
-// zod/mini, not zod: this module runs in every page's browser bundle (the map reads the camera
-// from the hash), and the mini build of the same schemas is a fraction of the size.
-import * as z from 'zod/mini';
-import { SLUG_MAX_LENGTH, SLUG_MESSAGE, SLUG_MIN_LENGTH, SLUG_PATTERN } from '@/geo/slug';
+import { z } from 'zod';
+import { Slug } from '@/geo/schema';
 import { COUNTRY_CODES, HAZARD_IDS, RISK_LEVEL_VALUES, type CountryCode, type HazardId, type RiskLevel } from '@/geo/vocabulary';
 import { notices as NOTICE_TEXT } from '@/lib/strings/explorer';
 
@@ -60,24 +58,24 @@ const RAW_LIST_MAX = 300;
 
 /** A plain decimal: no exponent, hex, Infinity or empty string, which Number() would accept. */
 const decimal = (min: number, max: number) =>
-  z.pipe(z.pipe(z.string().check(z.maxLength(20), z.regex(/^-?\d{1,3}(?:\.\d{1,12})?$/)), z.transform(Number)), z.number().check(z.minimum(min), z.maximum(max)));
+  z
+    .string()
+    .max(20)
+    .regex(/^-?\d{1,3}(?:\.\d{1,12})?$/)
+    .transform(Number)
+    .pipe(z.number().min(min).max(max));
 
 const CameraParts = z.tuple([decimal(...CAMERA_LIMITS.zoom), decimal(...CAMERA_LIMITS.lat), decimal(...CAMERA_LIMITS.lng)]);
-const LevelToken = z.pipe(
-  z.enum(RISK_LEVEL_VALUES.map(String) as ['1', '2', '3', '4']),
-  z.transform((s: '1' | '2' | '3' | '4') => Number(s) as RiskLevel),
-);
+const LevelToken = z.enum(RISK_LEVEL_VALUES.map(String) as ['1', '2', '3', '4']).transform((s) => Number(s) as RiskLevel);
 const HazardToken = z.enum(HAZARD_IDS);
-const CountryToken = z.pipe(
-  z.pipe(
-    z.string(),
-    z.transform((s: string) => s.toUpperCase()),
-  ),
-  z.enum(COUNTRY_CODES),
-);
-const Query = z.string().check(z.maxLength(Q_MAX_LENGTH), z.regex(/^[^\p{Cc}]*$/u));
-/** The data's Slug (geo/schema.ts), checked here without the full schema library. */
-const Slug = z.string().check(z.minLength(SLUG_MIN_LENGTH), z.maxLength(SLUG_MAX_LENGTH), z.regex(SLUG_PATTERN, SLUG_MESSAGE));
+const CountryToken = z
+  .string()
+  .transform((s) => s.toUpperCase())
+  .pipe(z.enum(COUNTRY_CODES));
+const Query = z
+  .string()
+  .max(Q_MAX_LENGTH)
+  .regex(/^[^\p{Cc}]*$/u);
 
 /** The query value that marks a shared link whose route has since been removed (lib/short-view.ts). */
 const ROUTE_REMOVED = { key: 'notice', value: 'route-removed' } as const;
@@ -129,7 +127,7 @@ function tokens(params: URLSearchParams, key: string): string[] | null {
 }
 
 /** Parse each token; the valid ones are kept, and any invalid one raises the notice once. */
-function parseList<T>(params: URLSearchParams, key: string, schema: z.ZodMiniType<T>, order: readonly T[]): { values: T[]; bad: boolean } {
+function parseList<T>(params: URLSearchParams, key: string, schema: z.ZodType<T>, order: readonly T[]): { values: T[]; bad: boolean } {
   const list = tokens(params, key);
   if (list === null) return { values: [], bad: true };
   let bad = false;
