@@ -1,6 +1,7 @@
 // JSON responses that browsers and CDNs may keep but must revalidate: a strong ETag from the
 // body's hash answers a repeat request with 304 and no body.
 import { createHash } from 'node:crypto';
+import { etagMatches } from './etag.mjs';
 
 /** A response body serialised once, with its validator. */
 export interface JsonPayload {
@@ -16,15 +17,7 @@ export function jsonPayload(value: unknown): JsonPayload {
 /** Clients revalidate every time (cheap: 304); a shared cache may serve a minute-old copy. */
 export const CACHE_CONTROL = 'public, max-age=0, s-maxage=60, must-revalidate';
 
-/**
- * Whether If-None-Match lets us answer 304. RFC 9110 §13.1.2 uses the weak comparison here,
- * so W/"x" matches "x" (a proxy that compressed the body may have weakened our tag).
- */
-export function etagMatches(ifNoneMatch: string | null, etag: string): boolean {
-  if (!ifNoneMatch) return false;
-  const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
-  return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === opaque(etag));
-}
+export { etagMatches };
 
 export function cachedJson(request: Request, payload: JsonPayload): Response {
   const headers = { ETag: payload.etag, 'Cache-Control': CACHE_CONTROL };

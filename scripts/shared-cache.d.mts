@@ -5,7 +5,6 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 export declare const DEFAULT_MAX_AGE_MS: number;
 export declare function sharedMaxAge(cacheControl: unknown): number | null;
 export declare function codingFor(acceptEncoding: string | undefined): 'gzip' | 'identity' | null;
-export declare function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean;
 export interface SharedCache {
   stats: { hits: number; stale: number; misses: number; stored: number; bypassed: number };
   size(): number;

@@ -21,6 +21,7 @@
 //
 // Several instances each keep their own copies; none is ever more than `maxAgeMs` old.
 import { performance } from 'node:perf_hooks';
+import { etagMatches } from '../lib/etag.mjs';
 
 export const DEFAULT_MAX_AGE_MS = 1000;
 const DEFAULT_MAX_ENTRIES = 256;
@@ -62,18 +63,6 @@ export function codingFor(acceptEncoding) {
   if (codings.includes('gzip')) return 'gzip';
   if (codings.includes('deflate') || codings.includes('*')) return null;
   return 'identity';
-}
-
-/**
- * Whether If-None-Match lets a cache answer 304 (RFC 9110 §13.1.2, weak comparison); the same
- * rule as lib/api-response.ts applies in the route handlers.
- * @param {string | undefined} ifNoneMatch
- * @param {string} etag
- */
-export function etagMatches(ifNoneMatch, etag) {
-  if (!ifNoneMatch) return false;
-  const opaque = (/** @type {string} */ tag) => tag.trim().replace(/^W\//, '');
-  return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === opaque(etag));
 }
 
 /** @param {import('node:http').IncomingMessage} req @param {string} name */
