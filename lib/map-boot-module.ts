@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { KEY_PADDING, atlasMapInit, createAtlasMap, embedKeyPadding, explorerKeyPadding, fitPadding, startAtlasMap } from '@/lib/map-boot';
 import { FIT_MARGIN, FIT_MAX_ZOOM } from '@/lib/map-style';
+import { scriptResponse } from '@/lib/maplibre-assets';
 import { MAP_THEMES } from '@/lib/map-theme';
 
 let built: { body: string; version: string } | undefined;
@@ -58,11 +59,5 @@ export function mapBootModuleUrl(): string {
 /** GET /map-boot.mjs: immutable when `?v=` names this build, else revalidated each time. */
 export function serveMapBootModule(request: Request): Response {
   const { body, version } = mapBootModule();
-  const pinned = new URL(request.url).searchParams.get('v') === version;
-  return new Response(body, {
-    headers: {
-      'Content-Type': 'text/javascript; charset=utf-8',
-      'Cache-Control': pinned ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate',
-    },
-  });
+  return scriptResponse(request, body, version);
 }

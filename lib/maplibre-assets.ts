@@ -32,9 +32,16 @@ export async function serveMaplibreFile(request: Request, file: MaplibreFile): P
     console.error(`maplibre-gl file ${file} unavailable`, e);
     return Response.json({ error: 'unavailable', message: 'A map script is missing: reinstall dependencies (npm ci).' }, { status: 503 });
   }
-  // A link naming this exact version never changes; anything else is revalidated each time.
-  const pinned = new URL(request.url).searchParams.get('v') === asset.version;
-  return new Response(asset.body, {
+  return scriptResponse(request, asset.body, asset.version);
+}
+
+/**
+ * A JavaScript file served under `?v={version}`: kept for good when the link names this exact
+ * version (it never changes), revalidated each time otherwise.
+ */
+export function scriptResponse(request: Request, body: string, version: string): Response {
+  const pinned = new URL(request.url).searchParams.get('v') === version;
+  return new Response(body, {
     headers: {
       'Content-Type': 'text/javascript; charset=utf-8',
       'Cache-Control': pinned ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate',
