@@ -148,6 +148,8 @@ function atlasLayers(): LayerSpecification[] {
   const zonePolygon: ExpressionSpecification = ['all', kind('zone'), isType('Polygon')];
   const zoneLine: ExpressionSpecification = ['all', kind('zone'), isType('LineString')];
   const points: ExpressionSpecification = kind('crossing', 'event');
+  // Route, zone and point names alike: ink on a white halo, faded with what is muted.
+  const atlasLabelPaint = { 'text-color': INK, 'text-halo-color': HALO, 'text-halo-width': 1.6, 'text-opacity': emphasis(1, 1, 0.3) };
   return [
     // Zones: shaded areas edged, or lines (a sea boundary) drawn, in the level's pattern.
     { id: 'zone-fill', type: 'fill', ...src, filter: zonePolygon, paint: { 'fill-color': levelColor, 'fill-opacity': emphasis(0.32, 0.16, 0.04) } },
@@ -256,7 +258,7 @@ function atlasLayers(): LayerSpecification[] {
       filter: kind('route'),
       minzoom: 4.5,
       layout: { 'symbol-placement': 'line', 'text-field': nameLabel(true), 'text-font': FONT, 'text-size': 12, 'text-offset': [0, 1.1] },
-      paint: { 'text-color': INK, 'text-halo-color': HALO, 'text-halo-width': 1.6, 'text-opacity': emphasis(1, 1, 0.3) },
+      paint: atlasLabelPaint,
     },
     {
       id: 'zone-label',
@@ -265,7 +267,7 @@ function atlasLayers(): LayerSpecification[] {
       filter: kind('zone'),
       minzoom: 5,
       layout: { 'symbol-placement': 'line-center', 'text-field': nameLabel(true), 'text-font': FONT, 'text-size': 11, 'text-offset': [0, 1] },
-      paint: { 'text-color': INK, 'text-halo-color': HALO, 'text-halo-width': 1.6, 'text-opacity': emphasis(1, 1, 0.3) },
+      paint: atlasLabelPaint,
     },
     {
       id: 'point-label',
@@ -282,7 +284,7 @@ function atlasLayers(): LayerSpecification[] {
         'text-max-width': 12,
         'text-optional': true,
       },
-      paint: { 'text-color': INK, 'text-halo-color': HALO, 'text-halo-width': 1.6, 'text-opacity': emphasis(1, 1, 0.3) },
+      paint: atlasLabelPaint,
     },
   ];
 }
