@@ -7,16 +7,16 @@
 //
 // The camera is uncontrolled: the map moves itself, and on `moveend` writes `#zoom/lat/lng`
 // into the current history entry (throttled, replaceState), the way MapLibre's own hash does.
-// Back/forward and a hand-edited hash move it back (popstate/hashchange).
+// Back/forward and a hand-edited hash move it back (popstate/hashchange). That, and the pointer,
+// is lib/map-behaviour.ts, which the embeds' script (no React) uses too.
 import 'maplibre-gl/dist/maplibre-gl.css';
-import type { GeoJSONSource, LngLatBoundsLike, Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
+import type { GeoJSONSource, LngLatBoundsLike, Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type Ref } from 'react';
 import type { MapFeatureCollection } from '@/lib/api-schema';
 import type { AtlasItem } from '@/lib/atlas-items';
 import {
   ATLAS_SOURCE,
   DEFAULT_BOUNDS,
-  INTERACTIVE_LAYERS,
   LAYER_GROUPS,
   LAYER_GROUP_IDS,
   FIT_MARGIN,
@@ -28,7 +28,8 @@ import { OWNER_ATTRIBUTE, atlasMapInit, createAtlasMap, fitPadding as paddingFor
 import { MAPLIBRE_SCRIPT_URL, MAPLIBRE_WORKER_URL } from '@/lib/maplibre-urls';
 import type { MapTheme } from '@/lib/map-theme';
 import { explorer as t } from '@/lib/strings';
-import { formatCameraHash, parseCameraHash, type Camera } from '@/lib/view-state';
+import { bindPointer, syncCameraWithUrl } from '@/lib/map-behaviour';
+import { parseCameraHash } from '@/lib/view-state';
 
 // Start loading maplibre-gl and its worker as soon as this module runs in the browser, while
 // React is still hydrating, instead of after the first effect. The library is not bundled: it
@@ -98,7 +99,6 @@ declare global {
   }
 }
 
-const HASH_THROTTLE_MS = 300;
 /** The map container's content: MapLibre's, never React's (the same object on every render). */
 const NOT_REACTS = { __html: '' };
 
@@ -114,11 +114,6 @@ const reducedMotion = () => typeof window !== 'undefined' && window.matchMedia('
 function markBusy(map: MapLibreMap): void {
   const container = map.getContainer();
   if (container.dataset.mapIdle !== 'false') container.dataset.mapIdle = 'false';
-}
-
-function cameraOf(map: MapLibreMap): Camera {
-  const c = map.getCenter();
-  return { zoom: map.getZoom(), lat: c.lat, lng: c.lng };
 }
 
 /** Bounds to fit on first paint: the selected item when the link names one, else the region. */
@@ -216,72 +211,17 @@ export function AtlasMap({
         if (interactive) m.addControl(new maplibre.NavigationControl({ showCompass: false }), 'top-right');
         m.getCanvas().setAttribute('aria-describedby', describedBy);
 
-        const itemAt = (e: MapMouseEvent): string | null => {
-          const layers = INTERACTIVE_LAYERS.filter((id) => m.getLayer(id) && m.getLayoutProperty(id, 'visibility') !== 'none');
-          const hit = m.queryRenderedFeatures(e.point, { layers: [...layers] })[0];
-          const item = hit?.properties?.item;
-          return typeof item === 'string' ? item : null;
-        };
-        m.on('mousemove', (e) => {
-          const item = itemAt(e);
-          m.getCanvas().style.cursor = item ? 'pointer' : '';
-          latest.current.onHover(item);
-        });
-        m.on('mouseout', () => latest.current.onHover(null));
-        m.on('click', (e) => {
-          const item = itemAt(e);
-          if (item) latest.current.onSelect(item);
-        });
-
-        // Camera -> URL hash, throttled; written into whichever history entry is current.
-        let timer: ReturnType<typeof setTimeout> | undefined;
-        let last = 0;
-        const write = () => {
-          clearTimeout(timer);
-          timer = undefined;
-          last = Date.now();
-          if (removedMaps.has(m)) return;
-          const hash = formatCameraHash(cameraOf(m));
-          if (window.location.hash === hash) return;
-          // Pass Next's own history state: the camera is not router state, and telling the
-          // router (state `null`) would re-render every URL consumer at each pan.
-          window.history.replaceState(window.history.state, '', `${window.location.pathname}${window.location.search}${hash}`);
-        };
-        writeHash.current = {
-          flush: () => {
-            if (timer !== undefined) write();
-          },
-        };
-        m.on('moveend', () => {
-          clearTimeout(timer);
-          timer = setTimeout(write, Math.max(0, HASH_THROTTLE_MS - (Date.now() - last)));
-        });
-        cleanups.push(() => clearTimeout(timer));
-
-        // URL hash -> camera, on back/forward or an edited hash. A flight still under way
-        // belongs to the entry just left: it stops, or it would write its end into this one.
-        const followUrl = () => {
-          const camera = parseCameraHash(window.location.hash);
-          if (camera === undefined && window.location.hash !== '') return; // an in-page anchor
-          if (camera === null) return;
-          if (m.isMoving()) m.stop();
-          clearTimeout(timer);
-          timer = undefined;
-          if (camera) {
-            const here = formatCameraHash(cameraOf(m));
-            if (here !== formatCameraHash(camera)) m.jumpTo({ center: [camera.lng, camera.lat], zoom: camera.zoom });
-          } else {
-            // No camera in this entry: the view it had was the default one for its page.
+        bindPointer(m, { hover: (id) => latest.current.onHover(id), select: (id) => latest.current.onSelect(id) });
+        const camera = syncCameraWithUrl(m, {
+          parse: parseCameraHash,
+          home: () => {
             const match = /^\/routes\/([^/]+)$/.exec(window.location.pathname);
             m.fitBounds(homeBounds(match ? match[1] : null), { ...fit(), animate: false });
-          }
-        };
-        window.addEventListener('popstate', followUrl);
-        window.addEventListener('hashchange', followUrl);
-        cleanups.push(() => {
-          window.removeEventListener('popstate', followUrl);
-          window.removeEventListener('hashchange', followUrl);
+          },
+          removed: () => removedMaps.has(m),
         });
+        writeHash.current = camera;
+        cleanups.push(camera.dispose);
 
         // A map the boot script started may have loaded its style already.
         if (m.isStyleLoaded()) setMap(m);

@@ -9,13 +9,10 @@
 import { z } from 'zod';
 import { Slug } from '@/geo/schema';
 import { COUNTRY_CODES, HAZARD_IDS, RISK_LEVEL_VALUES, type CountryCode, type HazardId, type RiskLevel } from '@/geo/vocabulary';
+import { formatCameraHash, type Camera } from './camera-hash';
 import { notices as NOTICE_TEXT } from '@/lib/strings/explorer';
 
-export interface Camera {
-  zoom: number;
-  lat: number;
-  lng: number;
-}
+export { cameraPrecision, formatCameraHash, type Camera } from './camera-hash';
 
 export interface Filters {
   /** Risk levels to show; empty: all. Sorted, no duplicates. */
@@ -97,26 +94,6 @@ export function parseCameraHash(hash: string): Camera | null | undefined {
   if (parts.length === 5 && !parts.slice(3).every((p) => /^-?\d{1,3}(?:\.\d{1,6})?$/.test(p))) return null;
   const [zoom, lat, lng] = parsed.data;
   return { zoom, lat, lng };
-}
-
-/**
- * Decimal places for lat/lng at a zoom: enough to place the centre within about a pixel and no
- * more, so links stay short (the rule of MapLibre's `hash.ts`).
- */
-export function cameraPrecision(zoom: number): number {
-  return Math.max(0, Math.ceil((zoom * Math.LN2 + Math.log(512 / 360 / 0.5)) / Math.LN10));
-}
-
-const fixed = (n: number, digits: number) => {
-  const s = n.toFixed(digits).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
-  return s === '-0' ? '0' : s;
-};
-
-/** Camera -> `#zoom/lat/lng`, rounded by zoom. */
-export function formatCameraHash(camera: Camera): string {
-  const zoom = Math.round(camera.zoom * 100) / 100;
-  const digits = cameraPrecision(zoom);
-  return `#${fixed(zoom, 2)}/${fixed(camera.lat, digits)}/${fixed(camera.lng, digits)}`;
 }
 
 /** Tokens of a list parameter, from `a,b` and from repeated keys alike. */
