@@ -1,11 +1,13 @@
 // What an embed shows inside someone else's page: the map filling the frame, a compact key, the
-// title, and a line crediting the full page, the sources and the basemap. A server component;
-// only the map and its key (./embed-map.tsx) run in the browser.
-import { EmbedMap, type EmbedMapProps } from './embed-map';
+// title, and a line crediting the full page, the sources and the basemap. Rendered on the server
+// only (pages/embed/, no React in the browser); lib/embed-client.ts makes the map in it.
+import Head from 'next/head';
 import styles from './embed-frame.module.css';
-import { MaplibrePreload } from './maplibre-preload';
-import type { EmbedOptions } from '@/lib/embed-options';
-import { embedMapSettings, mapBootConfig } from '@/lib/map-boot';
+import { RiskSwatch } from './risk-swatch';
+import { RISK_LEVELS, RISK_LEVEL_VALUES } from '@/geo/vocabulary';
+import type { EmbedFrameData, EmbedPageProps } from '@/lib/embed-page';
+import { EMBED_CONFIG_ID, OWNER_ATTRIBUTE } from '@/lib/map-boot';
+import type { ShareMeta } from '@/lib/share-metadata';
 import { share } from '@/lib/strings';
 
 const t = share.embedPage;
@@ -21,30 +23,83 @@ function OutLink({ href, children }: { href: string; children: string }) {
   );
 }
 
-export interface EmbedFrameProps {
-  title: string;
-  /** A line under the title, e.g. the stage the embed is fitted to. @default null */
-  subtitle?: string | null;
-  /** The full page this embed stands for, app-relative. */
-  fullHref: string;
-  options: Pick<EmbedOptions, 'interactive' | 'legend' | 'theme'>;
-  map: Omit<EmbedMapProps, 'describedBy' | 'interactive' | 'legend' | 'theme'>;
-  /** The ETag of the map collection `map` holds: the version the page was rendered with. */
-  dataVersion: string;
+/** The map key, small enough for a 240×135 frame: the four risk levels and "approximate". */
+function EmbedLegend() {
+  return (
+    <details className={styles.legend} open data-map-key data-testid="embed-legend">
+      <summary className={styles.legendSummary}>{t.legendHeading}</summary>
+      <p className="visually-hidden">{t.legendRisk}</p>
+      <ul className={styles.legendList}>
+        {RISK_LEVEL_VALUES.toReversed().map((level) => (
+          <li key={level} className={styles.legendRow}>
+            <RiskSwatch level={level} />
+            <span>{RISK_LEVELS[level].en}</span>
+          </li>
+        ))}
+        <li className={styles.legendRow}>
+          <RiskSwatch level={3} approximate />
+          <span>{t.legendApproximate}</span>
+        </li>
+      </ul>
+    </details>
+  );
 }
 
-export function EmbedFrame({ title, subtitle = null, fullHref, options, map, dataVersion }: EmbedFrameProps) {
-  const boot = mapBootConfig(embedMapSettings(options), dataVersion, { bounds: map.bounds, keyPadding: options.legend ? 'embed' : null });
+/** The unfurl tags of the page the embed stands for (lib/share-metadata.ts). */
+function ShareTags({ meta }: { meta: ShareMeta }) {
+  const { image } = meta;
+  return (
+    <>
+      <meta name="description" content={meta.description} />
+      <link rel="canonical" href={meta.url} />
+      <link rel="alternate" type={meta.oembed.type} href={meta.oembed.href} title={meta.title} />
+      <meta property="og:type" content="website" />
+      <meta property="og:site_name" content={meta.siteName} />
+      <meta property="og:title" content={meta.title} />
+      <meta property="og:description" content={meta.description} />
+      <meta property="og:url" content={meta.url} />
+      <meta property="og:locale" content="en" />
+      <meta property="og:image" content={image.url} />
+      <meta property="og:image:width" content={String(image.width)} />
+      <meta property="og:image:height" content={String(image.height)} />
+      <meta property="og:image:alt" content={image.alt} />
+      <meta property="og:image:type" content={image.type} />
+      <meta name="twitter:card" content="summary_large_image" />
+      <meta name="twitter:title" content={meta.title} />
+      <meta name="twitter:description" content={meta.description} />
+      <meta name="twitter:image" content={image.url} />
+      <meta name="twitter:image:alt" content={image.alt} />
+    </>
+  );
+}
+
+/** JSON for a <script type="application/json">: `<` escaped, so no text can close the element. */
+const scriptJson = (value: unknown) => ({ __html: JSON.stringify(value).replace(/</g, '\\u003c') });
+
+function Frame({ data, nonce }: { data: EmbedFrameData; nonce: string | undefined }) {
+  const { title, subtitle, fullHref, options, client } = data;
   return (
     <div className={styles.frame} data-theme={options.theme} data-interactive={options.interactive} data-testid="embed">
-      <MaplibrePreload boot={boot} />
+      <Head>
+        <title>{data.meta.title}</title>
+        <ShareTags meta={data.meta} />
+        {/* Fetched and compiled while the frame is parsed; both carry the CSP nonce. */}
+        <link rel="modulepreload" href={client.maplibre.script} nonce={nonce} />
+        <link rel="modulepreload" href={data.script} nonce={nonce} />
+      </Head>
       <main className={styles.main}>
         <section className={styles.map} aria-label={t.mapLabel}>
           <p id={DESCRIPTION_ID} className="visually-hidden">
             {t.mapDescription}
             {!options.interactive && ` ${t.stillDescription}`}
           </p>
-          <EmbedMap {...map} interactive={options.interactive} legend={options.legend} theme={options.theme} describedBy={DESCRIPTION_ID} />
+          <div className="atlas-map">
+            <div className="atlas-map__canvas" data-testid="atlas-map" {...{ [OWNER_ATTRIBUTE]: '' }} />
+            <p className="atlas-map__status" data-map-status>
+              {t.mapLoading}
+            </p>
+          </div>
+          {options.legend && <EmbedLegend />}
         </section>
         <div className={styles.caption}>
           <div className={styles.heading}>
@@ -60,6 +115,40 @@ export function EmbedFrame({ title, subtitle = null, fullHref, options, map, dat
           </p>
         </div>
       </main>
+      <script type="application/json" id={EMBED_CONFIG_ID} dangerouslySetInnerHTML={scriptJson(client)} />
+      <script type="module" src={data.script} nonce={nonce} />
     </div>
+  );
+}
+
+/** An embed address that names nothing in the atlas (status 404): a short note in the frame. */
+function Missing() {
+  return (
+    <div className={styles.frame} data-testid="embed-not-found">
+      <Head>
+        <title>{t.notFound.title}</title>
+      </Head>
+      <main className={styles.missing}>
+        <h1 className={styles.missingTitle}>{t.notFound.title}</h1>
+        <p>{t.notFound.body}</p>
+        <p>
+          <OutLink href="/">{t.notFound.action}</OutLink>
+        </p>
+      </main>
+    </div>
+  );
+}
+
+/** The page of /embed and /embed/{id}. */
+export function EmbedPage(props: EmbedPageProps) {
+  return (
+    <>
+      <Head>
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {/* The full pages are the ones to find; their canonical links point there too. */}
+        <meta name="robots" content="noindex, follow" />
+      </Head>
+      {props.frame ? <Frame data={props.frame} nonce={props.nonce ?? undefined} /> : <Missing />}
+    </>
   );
 }

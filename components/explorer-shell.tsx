@@ -17,7 +17,8 @@ const MAP_DESCRIPTION_ID = 'atlas-map-description';
 
 export function ExplorerShell({ children }: { children: ReactNode }) {
   const ex = useExplorer();
-  const pathname = usePathname();
+  // null only on a Pages Router page (the embeds), which never renders this.
+  const pathname = usePathname() ?? '/';
   const panelRef = useRef<HTMLElement>(null);
   const [expanded, setExpanded] = useState(false);
 

@@ -67,7 +67,8 @@ function subscribeToUrl(onChange: () => void): () => void {
  * transition, a frame or more later; a checkbox or a search box must follow at once.
  */
 function useLiveSearch(): string {
-  const fromRouter = useSearchParams().toString();
+  // null only on a Pages Router page (the embeds), which never renders this.
+  const fromRouter = useSearchParams()?.toString() ?? '';
   return useSyncExternalStore(
     subscribeToUrl,
     () => window.location.search.replace(/^\?/, ''),

@@ -5,7 +5,7 @@
 // (the very ones AtlasMap imports) and the map's init for each theme. Server only.
 import fs from 'node:fs';
 import path from 'node:path';
-import { KEY_PADDING, atlasMapInit, createAtlasMap, embedKeyPadding, explorerKeyPadding, fitPadding, startAtlasMap } from '@/lib/map-boot';
+import { KEY_PADDING, atlasMapInit, createAtlasMap, explorerKeyPadding, fitPadding, startAtlasMap } from '@/lib/map-boot';
 import { FIT_MARGIN, FIT_MAX_ZOOM } from '@/lib/map-style';
 import { scriptResponse } from '@/lib/maplibre-assets';
 import { MAP_THEMES } from '@/lib/map-theme';
@@ -30,7 +30,7 @@ export function mapBootModule(): { body: string; version: string } {
   if (built) return built;
   const init = Object.fromEntries(MAP_THEMES.map((theme) => [theme, atlasMapInit({ theme, interactive: true, cooperativeGestures: false })]));
   // KEY_PADDING's functions, by name, each from its own source.
-  const keys = { explorer: explorerKeyPadding, embed: embedKeyPadding } satisfies typeof KEY_PADDING;
+  const keys = { explorer: explorerKeyPadding } satisfies typeof KEY_PADDING;
   const body = `// Escape Atlas: starts the map before the page's own scripts run (lib/map-boot.ts). Generated.
 const lib = {
   createAtlasMap: ${createAtlasMap.toString()},

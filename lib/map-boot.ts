@@ -107,7 +107,7 @@ export function embedKeyPadding(): Partial<Padding> {
 }
 
 /** The keys drawn over a map, by the page that draws them. */
-export const KEY_PADDING = { explorer: explorerKeyPadding, embed: embedKeyPadding } as const;
+export const KEY_PADDING = { explorer: explorerKeyPadding } as const;
 
 export interface AtlasMapSettings {
   theme: MapTheme;
@@ -133,6 +133,27 @@ export function atlasMapInit({ theme, interactive, cooperativeGestures }: AtlasM
 export function embedMapSettings({ interactive, theme }: { interactive: boolean; theme: MapTheme }): AtlasMapSettings {
   return { theme, interactive, cooperativeGestures: interactive };
 }
+
+/**
+ * What an embed page tells its script (lib/embed-client.ts), as JSON in the page: the embed has
+ * no React on the client, so everything the map needs beyond the data is here.
+ */
+export interface EmbedClientConfig {
+  settings: AtlasMapSettings;
+  dataUrl: string;
+  maplibre: { script: string; worker: string };
+  /** Fitted when the hash names no camera (and when history returns to an entry without one). */
+  bounds: Bounds;
+  /** Whether the key is drawn over the map (room is left for it; small frames fold it). */
+  legend: boolean;
+  /** Feature uids drawn selected (the embed's item), muted (left out by the link's filters) and as the named stage. */
+  states: { selected: string[]; muted: string[]; stage: string[] };
+  /** id of the element describing the map to assistive technology. */
+  describedBy: string;
+}
+
+/** The id of the embed page's JSON config element. */
+export const EMBED_CONFIG_ID = 'embed-config';
 
 /** Where the inline script fetches the data: the API the explorer's SWR hook reads too. */
 export const BOOT_DATA_URL = '/api/routes';

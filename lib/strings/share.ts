@@ -15,6 +15,8 @@ export const embedPage = {
   mapDescription:
     'A map of escape routes out of North Korea: lines are routes, drawn by risk level with a colour and a line pattern; circles are crossings and events; shaded areas are zones. The full page lists every item in words, with its sources.',
   stillDescription: 'The map is a still view: it cannot be moved.',
+  mapLoading: 'Loading the map…',
+  mapFailed: 'The map could not be drawn in this browser. The full page lists every route in words, with its sources.',
   /** The stage named by ?stage=, under the title. */
   stage: (order: number, name: string) => `Stage ${order}: ${name}`,
   openFull: 'Open the full page',
