@@ -1,10 +1,3 @@
-// Runs in the browser before any of the app's modules (Next.js instrumentation-client).
-//
-// zod 4 compiles fast object parsers with `new Function` when it may, and finds out whether it
-// may by calling `Function("")` once. Our Content-Security-Policy forbids eval (proxy.ts), so
-// that probe fails: zod copes, but the browser reports a CSP violation on every page. Telling
-// zod up front not to compile skips the probe. The setting lives on globalThis, so it reaches
-// every copy of zod in the bundle, and it must be set before any schema is created.
-import { config } from 'zod';
-
-config({ jitless: true });
+// Runs in the browser before any of the app's modules (Next.js instrumentation-client): zod
+// without its eval probe, under our CSP (lib/zod-jitless.ts).
+import './lib/zod-jitless';

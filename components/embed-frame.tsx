@@ -116,7 +116,8 @@ function Frame({ data, nonce }: { data: EmbedFrameData; nonce: string | undefine
         </div>
       </main>
       <script type="application/json" id={EMBED_CONFIG_ID} dangerouslySetInnerHTML={scriptJson(client)} />
-      <script type="module" src={data.script} nonce={nonce} />
+      {/* async: it starts fetching the data and the library as soon as the parser gets here. */}
+      <script type="module" async src={data.script} nonce={nonce} />
     </div>
   );
 }
@@ -147,6 +148,8 @@ export function EmbedPage(props: EmbedPageProps) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         {/* The full pages are the ones to find; their canonical links point there too. */}
         <meta name="robots" content="noindex, follow" />
+        {/* The site's icon (app/icon.svg); without it browsers ask for /favicon.ico. */}
+        <link rel="icon" href="/icon.svg" type="image/svg+xml" sizes="any" />
       </Head>
       {props.frame ? <Frame data={props.frame} nonce={props.nonce ?? undefined} /> : <Missing />}
     </>

@@ -6,12 +6,12 @@
 //
 // It uses the explorer's own pieces: createAtlasMap and the fit paddings (lib/map-boot.ts), the
 // pointer and the camera hash (lib/map-behaviour.ts). What crosses a boundary is checked with
-// zod, off the path to the first drawing: a camera in the hash (lib/view-state.ts, loaded only
-// when there is a hash or a hash change), and the route data before the pointer uses it.
+// zod, off the path to the first drawing (lib/embed-checks.ts, loaded at once only when the
+// hash names a camera): the camera in the hash, and the route data before the pointer uses it.
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { corridorGroups } from './atlas-items';
 import { bindPointer, syncCameraWithUrl } from './map-behaviour';
-import { EMBED_CONFIG_ID, OWNER_ATTRIBUTE, atlasMapInit, createAtlasMap, embedKeyPadding, fitPadding, type EmbedClientConfig } from './map-boot';
+import { EMBED_CONFIG_ID, OWNER_ATTRIBUTE, atlasMapInit, createAtlasMap, embedKeyPadding, fitPadding, stylesheetsLoaded, type EmbedClientConfig } from './map-boot';
 import { ATLAS_SOURCE, FIT_MARGIN, FIT_MAX_ZOOM, type FeatureStateName } from './map-style';
 import { share } from './strings';
 
@@ -25,10 +25,10 @@ declare global {
   }
 }
 
-type CameraParser = (typeof import('./view-state'))['parseCameraHash'];
-let parser: Promise<CameraParser> | undefined;
-/** lib/view-state.ts's zod-checked camera parser, fetched the first time it is needed. */
-const cameraParser = () => (parser ??= import('./view-state').then((m) => m.parseCameraHash));
+let checks: Promise<typeof import('./embed-checks')> | undefined;
+/** The zod checks (lib/embed-checks.ts), fetched the first time one is needed. */
+const loadChecks = () => (checks ??= import('./embed-checks'));
+const cameraParser = () => loadChecks().then((m) => m.parseCameraHash);
 
 function setStates(map: MapLibreMap, uids: readonly string[], name: FeatureStateName, on: boolean): void {
   for (const id of uids) map.setFeatureState({ source: ATLAS_SOURCE, id }, { [name]: on });
@@ -36,7 +36,7 @@ function setStates(map: MapLibreMap, uids: readonly string[], name: FeatureState
 
 /** Hover and click, once the data has passed its schema: hovering lights up the whole item. */
 async function bindItems(map: MapLibreMap, data: unknown): Promise<void> {
-  const { MapFeatureCollection } = await import('./api-schema');
+  const { MapFeatureCollection } = await loadChecks();
   const parsed = MapFeatureCollection.safeParse(data);
   if (!parsed.success) {
     console.warn('Escape Atlas: the route data did not match its schema; the map is shown without pointer actions.');
@@ -76,7 +76,9 @@ async function start(el: HTMLElement, c: EmbedClientConfig): Promise<void> {
   if (key instanceof HTMLDetailsElement && window.matchMedia(SMALL_FRAME).matches) key.open = false;
   const fit = () => ({ padding: fitPadding(el, FIT_MARGIN, c.legend ? embedKeyPadding() : {}), maxZoom: FIT_MAX_ZOOM });
 
-  const [maplibre, data, camera] = await Promise.all([maplibreReady, dataReady, cameraReady]);
+  // The script is async: it may run before the parser is done; the map waits for the
+  // stylesheets (its container sized), not for the rest of the document.
+  const [maplibre, data, camera] = await Promise.all([maplibreReady, dataReady, cameraReady, stylesheetsLoaded()]);
   // MapLibre reads the GeoJSON itself; the pointer waits for the schema check (bindItems).
   const init = atlasMapInit(c.settings, data as GeoJSON.FeatureCollection);
   const map = createAtlasMap(maplibre, el, {

@@ -12,6 +12,22 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = path.join(ROOT, 'public', 'generated', 'embed');
 const maplibre = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', 'maplibre-gl', 'package.json'), 'utf8')).version;
 
+/**
+ * zod's `z` namespace re-exports every locale (`z.locales`), which esbuild cannot shake out of
+ * a namespace object: ~50 kB gz of messages in 40 languages for a frame that speaks English.
+ * The atlas never reads `z.locales`; zod registers English itself (classic/schemas.js imports
+ * locales/en.js directly), so the index of locales is replaced by English alone.
+ */
+const englishOnlyZod = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      args.importer.includes(`${path.sep}zod${path.sep}`) ? { path: path.join(path.dirname(args.importer), '..', 'locales', 'index.js'), namespace: 'zod-locales' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({ contents: 'export { default as en } from "./en.js";', resolveDir: path.dirname(args.path), loader: 'js' }));
+  },
+};
+
 fs.rmSync(OUT, { recursive: true, force: true });
 const result = await build({
   absWorkingDir: ROOT,
@@ -29,6 +45,7 @@ const result = await build({
   tsconfig: path.join(ROOT, 'tsconfig.json'),
   // What Next.js would inline in a browser bundle (lib/maplibre-urls.ts reads the version).
   define: { 'process.env.NODE_ENV': '"production"', 'process.env.NEXT_PUBLIC_MAPLIBRE_VERSION': JSON.stringify(maplibre) },
+  plugins: [englishOnlyZod],
   metafile: true,
   logLevel: 'warning',
 });

@@ -283,6 +283,64 @@ test.describe('an embed on another site', () => {
     await expect(page.getByRole('link', { name: /open escape atlas/i })).toHaveAttribute('rel', 'noopener noreferrer');
   });
 
+  // `guard`: a console error or a request to another host fails the test.
+  test('an embed runs no framework, and its own script dims, points, opens and follows the hash', async ({ page, context, guard }) => {
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+    });
+    // Only level-4 items pass the filter; the camera comes from the hash.
+    await page.goto('/embed?level=4#5.5/41.2/128.4');
+    await expect(page.getByTestId('atlas-map')).toHaveAttribute('data-map-idle', 'true', { timeout: 30_000 });
+    expect(scripts.filter((s) => s.startsWith('/_next/')), 'Next.js or React scripts').toEqual([]);
+    expect(scripts).toContain('/generated/embed/embed-client.js');
+    await expect(page.getByTestId('atlas-map')).toHaveAttribute('data-map-start', 'boot');
+    await expect(page.locator('[data-map-status]')).toHaveCount(0);
+    const camera = await page.evaluate(() => {
+      const map = window.__atlas!.map;
+      return { zoom: map.getZoom(), lat: map.getCenter().lat, lng: map.getCenter().lng };
+    });
+    expect(camera.zoom).toBeCloseTo(5.5, 5);
+    expect(camera.lat).toBeCloseTo(41.2, 5);
+    expect(camera.lng).toBeCloseTo(128.4, 5);
+
+    const collection = (await (await page.request.get('/api/routes')).json()) as { features: { properties: { uid: string; item: string; level: number; kind: string } }[] };
+    const routes = collection.features.filter((f) => f.properties.kind === 'route');
+    const dimmed = routes.find((f) => f.properties.level !== 4)!;
+    const kept = routes.find((f) => f.properties.level === 4)!;
+    const state = (uid: string) => page.evaluate((id) => window.__atlas!.map.getFeatureState({ source: 'atlas', id }), uid);
+    expect(await state(dimmed.properties.uid)).toMatchObject({ muted: true });
+    expect(await state(kept.properties.uid)).not.toMatchObject({ muted: true });
+
+    // Point at a drawn route: it lights up and the cursor says it can be clicked.
+    const target = await page.evaluate(() => {
+      const map = window.__atlas!.map;
+      for (const f of map.queryRenderedFeatures({ layers: ['route-hit'] })) {
+        if (f.geometry.type !== 'LineString') continue;
+        const coords = f.geometry.coordinates;
+        const p = map.project(coords[Math.floor(coords.length / 2)] as [number, number]);
+        const hit = map.queryRenderedFeatures(p, { layers: ['point', 'route-hit', 'stage-line', 'zone-line', 'zone-fill'] })[0];
+        if (hit?.properties.item === f.properties.item) return { x: p.x, y: p.y, item: String(f.properties.item) };
+      }
+      return null;
+    });
+    expect(target, 'a route drawn on the map').not.toBeNull();
+    await page.mouse.move(target!.x, target!.y);
+    await expect.poll(() => state(`route:${target!.item}`)).toMatchObject({ hover: true });
+    await expect.poll(() => page.evaluate(() => window.__atlas!.map.getCanvas().style.cursor)).toBe('pointer');
+
+    // A click opens the item's full page beside the host page.
+    const opened = context.waitForEvent('page');
+    await page.mouse.click(target!.x, target!.y);
+    const full = await opened;
+    await expect.poll(() => new URL(full.url()).pathname).toBe(`/routes/${target!.item}`);
+    await full.close();
+
+    // An edited hash moves the map.
+    await page.evaluate(() => (window.location.hash = '#4/40/127'));
+    await expect.poll(() => page.evaluate(() => Math.round(window.__atlas!.map.getZoom() * 100) / 100)).toBe(4);
+  });
+
   test('an embed page carries the oEmbed discovery link of its route', async ({ request, baseURL }) => {
     const html = await (await request.get(`/embed/${SLUG}`)).text();
     const link = /<link[^>]+type="application\/json\+oembed"[^>]*>/.exec(html)?.[0];

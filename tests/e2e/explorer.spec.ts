@@ -109,7 +109,9 @@ test.describe('the map', () => {
 
 test.describe('starting the map', () => {
   const SLUG = 'tumen-crossing-to-yanbian';
-  for (const path of ['/', `/routes/${SLUG}`, `/embed/${SLUG}`]) {
+  // The embeds have no React to fall back on: their own script always makes their map
+  // (tests/e2e/embed.spec.ts).
+  for (const path of ['/', `/routes/${SLUG}`]) {
     test(`${path} starts its map before React hydrates, at the camera React would choose`, async ({ page, context }) => {
       await page.goto(path);
       await mapIdle(page);
