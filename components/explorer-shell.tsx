@@ -15,7 +15,11 @@ export const PANEL_ID = 'route-panel';
 const MAP_DESCRIPTION_ID = 'atlas-map-description';
 
 
-export function ExplorerShell({ children }: { children: ReactNode }) {
+/**
+ * `mapBoot`: the server's map-boot script (components/maplibre-preload.tsx), placed right after
+ * the map and its key, so the parser reaches it before the panel's content.
+ */
+export function ExplorerShell({ children, mapBoot = null }: { children: ReactNode; mapBoot?: ReactNode }) {
   const ex = useExplorer();
   // null only on a Pages Router page (the embeds), which never renders this.
   const pathname = usePathname() ?? '/';
@@ -69,6 +73,7 @@ export function ExplorerShell({ children }: { children: ReactNode }) {
           fitPadding={explorerKeyPadding}
         />
         <MapLegend />
+        {mapBoot}
       </section>
       <section id={PANEL_ID} ref={panelRef} className="panel" data-expanded={expanded} tabIndex={-1} aria-label={t.panel.label} data-testid="panel">
         <button type="button" className="panel__handle" aria-expanded={expanded} aria-controls={PANEL_ID} onClick={() => setExpanded((x) => !x)}>

@@ -1,7 +1,7 @@
 // Starts maplibre-gl before the app's own scripts have run. Two things go into the HTML:
 // - <link rel="modulepreload"> in the <head>, so the browser fetches and compiles the library
 //   (and, on a map page, the boot module) alongside the app's chunks;
-// - a small inline module script (lib/map-boot.ts) that, as soon as the document is parsed,
+// - a small inline script (lib/map-boot.ts) that, as soon as the parser reaches it,
 //   imports it and starts its web worker (prewarm), and, given a `boot` config, creates the map
 //   through the boot module (lib/map-boot-module.ts) without waiting for React to hydrate;
 //   components/atlas-map.tsx imports the same URL, gets the same module instance, and adopts
@@ -19,5 +19,6 @@ export async function MaplibrePreload({ boot = null }: { boot?: MapBootConfig | 
   preloadModule(MAPLIBRE_SCRIPT_URL, { as: 'script', nonce });
   if (boot) preloadModule(bootUrl, { as: 'script', nonce });
   const script = mapBootScript({ script: MAPLIBRE_SCRIPT_URL, worker: MAPLIBRE_WORKER_URL, boot: bootUrl }, boot);
-  return <script type="module" nonce={nonce} dangerouslySetInnerHTML={{ __html: script }} />;
+  // A classic script: it runs when the parser reaches it, not after the whole document (see mapBootScript).
+  return <script nonce={nonce} dangerouslySetInnerHTML={{ __html: script }} />;
 }

@@ -5,7 +5,7 @@
 // (the very ones AtlasMap imports) and the map's init for each theme. Server only.
 import fs from 'node:fs';
 import path from 'node:path';
-import { KEY_PADDING, atlasMapInit, createAtlasMap, explorerKeyPadding, fitPadding, startAtlasMap } from '@/lib/map-boot';
+import { KEY_PADDING, atlasMapInit, createAtlasMap, explorerKeyPadding, fitPadding, startAtlasMap, stylesheetsLoaded } from '@/lib/map-boot';
 import { FIT_MARGIN, FIT_MAX_ZOOM } from '@/lib/map-style';
 import { scriptResponse } from '@/lib/maplibre-assets';
 import { MAP_THEMES } from '@/lib/map-theme';
@@ -35,6 +35,7 @@ export function mapBootModule(): { body: string; version: string } {
 const lib = {
   createAtlasMap: ${createAtlasMap.toString()},
   fitPadding: ${fitPadding.toString()},
+  stylesheetsLoaded: ${stylesheetsLoaded.toString()},
   keyPadding: { ${Object.entries(keys)
     .map(([name, fn]) => `${JSON.stringify(name)}: ${fn.toString()}`)
     .join(', ')} },

@@ -3,8 +3,8 @@
 // The map's first idle waited for React: the app's chunks had to arrive, run and hydrate the
 // whole page before AtlasMap's effect created the map (about 250 ms at full CPU speed, much more
 // on a slow phone), while a bare MapLibre page creates it as soon as the library has loaded. So
-// each map page carries a small inline module script (mapBootScript, written by
-// components/maplibre-preload.tsx) that, once the document is parsed, imports maplibre-gl and
+// each map page carries a small inline script (mapBootScript, written by
+// components/maplibre-preload.tsx) that, when the parser reaches it, imports maplibre-gl and
 // the boot module (lib/map-boot-module.ts, a cached file), fetches /api/routes, and creates the
 // map in the server-rendered container; AtlasMap adopts that map when it mounts.
 //
@@ -68,6 +68,19 @@ export function createAtlasMap(maplibre: typeof import('maplibre-gl'), container
   map.on('render', () => setIdle(false));
   map.on('idle', () => setIdle(map.getSource(init.atlasSource) !== undefined && container.dataset.atlasData === 'true' && map.isSourceLoaded(init.atlasSource)));
   return map;
+}
+
+/**
+ * Resolves once every stylesheet the document links has loaded (or failed), so the map's
+ * container has its final size; a script that runs while the page is still being parsed waits
+ * for this rather than for the whole document. Self-contained.
+ */
+export function stylesheetsLoaded(): Promise<unknown> {
+  const links = [...document.querySelectorAll('link[rel="stylesheet"]')] as HTMLLinkElement[];
+  const pending = links.filter((l) => !l.sheet).map((l) => new Promise((r) => (l.addEventListener('load', r, { once: true }), l.addEventListener('error', r, { once: true }))));
+  // A sheet that failed before we looked fires no event: the parsed document is the fallback.
+  const parsed = document.readyState === 'loading' ? new Promise((r) => document.addEventListener('DOMContentLoaded', r, { once: true })) : null;
+  return pending.length === 0 ? Promise.resolve() : parsed ? Promise.race([Promise.all(pending), parsed]) : Promise.resolve();
 }
 
 export interface Padding {
@@ -205,6 +218,7 @@ export const OWNER_ATTRIBUTE = 'data-atlas-owner';
 export interface BootLibrary {
   createAtlasMap: typeof createAtlasMap;
   fitPadding: typeof fitPadding;
+  stylesheetsLoaded: typeof stylesheetsLoaded;
   keyPadding: typeof KEY_PADDING;
   /** The map's init for each theme, with an empty atlas source. */
   init: Record<MapTheme, Omit<MapInit, 'camera'>>;
@@ -218,7 +232,7 @@ export interface BootLibrary {
  */
 export async function startAtlasMap(lib: BootLibrary, maplibre: typeof import('maplibre-gl'), el: HTMLElement, c: MapBootConfig, res: Response): Promise<MapBoot | null> {
   if (!res.ok || res.headers.get('etag') !== c.etag) return null;
-  const data: unknown = await res.json();
+  const [data] = await Promise.all([res.json() as Promise<unknown>, lib.stylesheetsLoaded()]);
   const base = lib.init[c.settings.theme];
   const atlas = base.style.sources[base.atlasSource];
   const style = { ...base.style, sources: { ...base.style.sources, [base.atlasSource]: { ...atlas, data } } } as StyleSpecification;
@@ -230,9 +244,13 @@ export async function startAtlasMap(lib: BootLibrary, maplibre: typeof import('m
 }
 
 /**
- * The inline module script: warm maplibre-gl up (worker URL, prewarm) and, with a `config`,
- * start the map through the boot module (`bootUrl`, lib/map-boot-module.ts), fetching the data
- * alongside. Runs once the document is parsed; gives up (leaving the map to AtlasMap) when
+ * The inline script: warm maplibre-gl up (worker URL, prewarm) and, with a `config`, start the
+ * map through the boot module (`bootUrl`, lib/map-boot-module.ts), fetching the data alongside.
+ * A classic script (a block, so its names stay its own) placed right after the map's container:
+ * it runs when the parser reaches it (an async inline module waited behind the app's async
+ * chunks), so the library is evaluated and the data fetched while the rest of the page loads,
+ * and the map is made once the stylesheets are in (stylesheetsLoaded: the container has its
+ * size), ahead of the app's own scripts. Gives up (leaving the map to AtlasMap) when
  * AtlasMap got there first, the address has a hash (a camera, or an anchor), or the data
  * answered with another version than the page's. Only JSON-quoted values go in.
  */
@@ -240,7 +258,8 @@ export function mapBootScript(urls: { script: string; worker: string; boot: stri
   const q = (v: unknown) => JSON.stringify(v).replace(/</g, '\\u003c');
   const warm = `import(${q(urls.script)}).then((m) => { m.setWorkerUrl(${q(urls.worker)}); m.prewarm(); return m; })`;
   if (!config) return `${warm}.catch(() => {});`;
-  return `const c = ${q(config)};
+  return `{
+const c = ${q(config)};
 const maplibre = ${warm};
 const el = document.querySelector('[${OWNER_ATTRIBUTE}]');
 if (el && el.getAttribute('${OWNER_ATTRIBUTE}') === '' && !location.hash) {
@@ -248,5 +267,6 @@ if (el && el.getAttribute('${OWNER_ATTRIBUTE}') === '' && !location.hash) {
   window.__atlasBoot = Promise.all([maplibre, import(${q(urls.boot)}), fetch(c.dataUrl, { headers: { accept: 'application/json' } })])
     .then(([m, boot, res]) => boot.start(m, el, c, res))
     .catch(() => null);
-} else maplibre.catch(() => {});`;
+} else maplibre.catch(() => {});
+}`;
 }

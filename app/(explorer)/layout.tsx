@@ -30,8 +30,9 @@ export default async function ExplorerLayout({ children }: { children: ReactNode
   }
   return (
     <ExplorerProvider initialCollection={collection}>
-      <MaplibrePreload boot={boot} />
-      <ExplorerShell>{children}</ExplorerShell>
+      {/* The boot script goes right after the map's container and key: it runs as soon as the
+          parser gets there, before the panel's content is parsed (lib/map-boot.ts). */}
+      <ExplorerShell mapBoot={<MaplibrePreload boot={boot} />}>{children}</ExplorerShell>
     </ExplorerProvider>
   );
 }

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_BOUNDS, FIT_MARGIN, FIT_MAX_ZOOM } from '@/lib/map-style';
-import { BOOT_DATA_URL, fitPadding, mapBootConfig, mapBootScript, type MapBoot, type MapBootConfig } from '@/lib/map-boot';
+import { BOOT_DATA_URL, fitPadding, mapBootConfig, mapBootScript, stylesheetsLoaded, type MapBoot, type MapBootConfig } from '@/lib/map-boot';
 import { mapBootModule, mapBootModuleUrl, serveMapBootModule } from '@/lib/map-boot-module';
 
 const settings = { theme: 'light', interactive: true, cooperativeGestures: false } as const;
@@ -67,6 +67,9 @@ describe('the boot module', () => {
   }
 
   const el = { clientWidth: 1280, clientHeight: 800, dataset: {} as Record<string, string> };
+  afterAll(() => {
+    delete (globalThis as { document?: unknown }).document;
+  });
   const data = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { uid: 'a' }, geometry: { type: 'Point', coordinates: [129, 42] } }] };
   const answer = (etag: string) => new Response(JSON.stringify(data), { headers: { etag, 'content-type': 'application/json' } });
 
@@ -75,7 +78,14 @@ describe('the boot module', () => {
     const { maplibre, made } = fakeMaplibre();
     const config = mapBootConfig({ theme: 'dark', interactive: false, cooperativeGestures: false }, '"v1"', { bounds: DEFAULT_BOUNDS, boundsBySlug: { one: [128, 41, 130, 43] }, keyPadding: null });
     Object.assign(globalThis, { location: { pathname: '/routes/one' } });
-    const boot = await start(maplibre, el, config, answer('"v1"'));
+    // A stylesheet still loading: the map waits for it (its container has no size before).
+    const sheet = fakeLink();
+    Object.assign(globalThis, { document: fakeDocument([sheet], 'loading') });
+    const started = start(maplibre, el, config, answer('"v1"'));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(made).toHaveLength(0);
+    sheet.fire('load');
+    const boot = await started;
     expect(boot).not.toBeNull();
     expect(made).toHaveLength(1);
     const options = made[0] as { style: { sources: Record<string, { data: unknown }> }; bounds: unknown; fitBoundsOptions: unknown; interactive: boolean };
@@ -102,6 +112,53 @@ describe('the boot module', () => {
     expect(pinned.headers.get('content-type')).toMatch(/^text\/javascript/);
     const other = serveMapBootModule(new Request('http://localhost/map-boot.mjs?v=old'));
     expect(other.headers.get('cache-control')).toBe('public, max-age=0, must-revalidate');
+  });
+});
+
+/** A <link rel=stylesheet> stand-in: `sheet` is set when it loads. */
+function fakeLink(loaded = false) {
+  const listeners = new Map<string, () => void>();
+  return {
+    sheet: loaded ? {} : null,
+    addEventListener: (type: string, fn: () => void) => listeners.set(type, fn),
+    fire(type: 'load' | 'error') {
+      if (type === 'load') this.sheet = {};
+      listeners.get(type)?.();
+    },
+  };
+}
+
+function fakeDocument(links: unknown[], readyState: DocumentReadyState) {
+  const listeners = new Map<string, () => void>();
+  return { readyState, querySelectorAll: () => links, addEventListener: (type: string, fn: () => void) => listeners.set(type, fn), fire: (type: string) => listeners.get(type)?.() };
+}
+
+describe('stylesheetsLoaded', () => {
+  afterAll(() => {
+    delete (globalThis as { document?: unknown }).document;
+  });
+  const settled = async (p: Promise<unknown>) => Promise.race([p.then(() => true), new Promise((r) => setTimeout(() => r(false), 20))]);
+
+  it('resolves at once when every sheet is in, and waits for one still loading', async () => {
+    Object.assign(globalThis, { document: fakeDocument([fakeLink(true)], 'loading') });
+    expect(await settled(stylesheetsLoaded())).toBe(true);
+    const late = fakeLink();
+    Object.assign(globalThis, { document: fakeDocument([fakeLink(true), late], 'loading') });
+    const waiting = stylesheetsLoaded();
+    expect(await settled(waiting)).toBe(false);
+    late.fire('error'); // a failed sheet does not hold the map back either
+    expect(await settled(waiting)).toBe(true);
+  });
+
+  it('falls back to the parsed document for a sheet that failed before it looked', async () => {
+    const doc = fakeDocument([fakeLink()], 'loading');
+    Object.assign(globalThis, { document: doc });
+    const waiting = stylesheetsLoaded();
+    expect(await settled(waiting)).toBe(false);
+    doc.fire('DOMContentLoaded');
+    expect(await settled(waiting)).toBe(true);
+    Object.assign(globalThis, { document: fakeDocument([fakeLink()], 'interactive') });
+    expect(await settled(stylesheetsLoaded())).toBe(true);
   });
 });
 
