@@ -11,6 +11,7 @@ import type { ShareMeta } from '@/lib/share-metadata';
 import { share } from '@/lib/strings';
 
 const t = share.embedPage;
+const NOT_REACTS = { __html: '' };
 const DESCRIPTION_ID = 'embed-map-description';
 
 /** A link out of the frame: always a new tab, never handing the host page a window handle. */
@@ -26,7 +27,8 @@ function OutLink({ href, children }: { href: string; children: string }) {
 /** The map key, small enough for a 240×135 frame: the four risk levels and "approximate". */
 function EmbedLegend() {
   return (
-    <details className={styles.legend} open data-map-key data-testid="embed-legend">
+    // The script folds it in a small frame.
+    <details className={styles.legend} open data-map-key data-testid="embed-legend" suppressHydrationWarning>
       <summary className={styles.legendSummary}>{t.legendHeading}</summary>
       <p className="visually-hidden">{t.legendRisk}</p>
       <ul className={styles.legendList}>
@@ -93,9 +95,12 @@ function Frame({ data, nonce }: { data: EmbedFrameData; nonce: string | undefine
             {t.mapDescription}
             {!options.interactive && ` ${t.stillDescription}`}
           </p>
+          {/* The embed's script owns what it changes: the map's box and the status line. In
+              production no React runs here; in development Next hydrates these pages anyway,
+              and must leave them be (empty innerHTML: the box's content is not React's). */}
           <div className="atlas-map">
-            <div className="atlas-map__canvas" data-testid="atlas-map" {...{ [OWNER_ATTRIBUTE]: '' }} />
-            <p className="atlas-map__status" data-map-status>
+            <div className="atlas-map__canvas" data-testid="atlas-map" {...{ [OWNER_ATTRIBUTE]: '' }} dangerouslySetInnerHTML={NOT_REACTS} suppressHydrationWarning />
+            <p className="atlas-map__status" data-map-status suppressHydrationWarning>
               {t.mapLoading}
             </p>
           </div>

@@ -95,7 +95,7 @@ async function start(el: HTMLElement, c: EmbedClientConfig): Promise<void> {
     setStates(map, c.states.stage, 'stage', true);
   });
   map.once('load', () => {
-    el.parentElement?.querySelector('[data-map-status]')?.remove();
+    el.parentElement?.querySelector<HTMLElement>('[data-map-status]')?.setAttribute('hidden', '');
   });
   map.once('idle', () => {
     void bindItems(map, data);
