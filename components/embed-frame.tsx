@@ -12,7 +12,6 @@ import { share } from '@/lib/strings';
 
 const t = share.embedPage;
 const NOT_REACTS = { __html: '' };
-const DESCRIPTION_ID = 'embed-map-description';
 
 /** A link out of the frame: always a new tab, never handing the host page a window handle. */
 function OutLink({ href, children }: { href: string; children: string }) {
@@ -91,7 +90,7 @@ function Frame({ data, nonce }: { data: EmbedFrameData; nonce: string | undefine
       </Head>
       <main className={styles.main}>
         <section className={styles.map} aria-label={t.mapLabel}>
-          <p id={DESCRIPTION_ID} className="visually-hidden">
+          <p id={client.describedBy} className="visually-hidden">
             {t.mapDescription}
             {!options.interactive && ` ${t.stillDescription}`}
           </p>

@@ -7,7 +7,7 @@ import type { Geometry } from 'geojson';
 import { bbox } from '@/geo/geometry';
 import { Slug } from '@/geo/schema';
 import type { MapFeatureCollection } from './api-schema';
-import { corridorGroups, filterGroups } from './atlas-items';
+import { corridorGroups, filterGroups, type AtlasItem } from './atlas-items';
 import { parseEmbedOptions, type EmbedOptions, type SearchParamsRecord } from './embed-options';
 import { BOOT_DATA_URL, embedMapSettings, type Bounds, type EmbedClientConfig } from './map-boot';
 import { DEFAULT_BOUNDS } from './map-style';
@@ -19,6 +19,7 @@ import { formatFilters, hasFilters } from './view-state';
 
 /** The embed's script, bundled by scripts/build-embed-client.mjs into public/generated/. */
 export const EMBED_CLIENT_URL = '/generated/embed/embed-client.js';
+/** The element describing an embed's map to assistive technology (components/embed-frame.tsx). */
 const DESCRIPTION_ID = 'embed-map-description';
 
 export interface EmbedFrameData {
@@ -44,18 +45,11 @@ export function requestNonce(headers: IncomingHttpHeaders): string | null {
   return typeof value === 'string' && value !== '' ? value : null;
 }
 
-/** Item ids -> the uids of all their features. */
-function uidsOf(collection: MapFeatureCollection, ids: readonly string[]): string[] {
-  const wanted = new Set(ids);
-  return corridorGroups(collection).flatMap((g) => g.items.filter((i) => wanted.has(i.id)).flatMap((i) => i.uids));
-}
-
 function frameData(
-  collection: MapFeatureCollection,
+  items: readonly AtlasItem[],
   options: EmbedOptions,
   f: { title: string; subtitle: string | null; fullHref: string; meta: ShareMeta; bounds: Bounds; selected: string | null; visibleIds: string[] | null; stageUid: string | null },
 ): EmbedFrameData {
-  const all = corridorGroups(collection).flatMap((g) => g.items.map((i) => i.id));
   const visible = f.visibleIds ? new Set(f.visibleIds) : null;
   return {
     title: f.title,
@@ -71,8 +65,8 @@ function frameData(
       bounds: f.bounds,
       legend: options.legend,
       states: {
-        selected: f.selected ? uidsOf(collection, [f.selected]) : [],
-        muted: visible ? uidsOf(collection, all.filter((id) => !visible.has(id))) : [],
+        selected: items.filter((i) => i.id === f.selected).flatMap((i) => i.uids),
+        muted: visible ? items.filter((i) => !visible.has(i.id)).flatMap((i) => i.uids) : [],
         stage: f.stageUid ? [f.stageUid] : [],
       },
       describedBy: DESCRIPTION_ID,
@@ -84,11 +78,12 @@ function frameData(
 export async function allRoutesEmbed(query: SearchParamsRecord, nonce: string | null): Promise<EmbedPageProps> {
   const options = parseEmbedOptions(query);
   const { data: collection } = await mapCollectionPayload();
-  const visibleIds = hasFilters(options.filters) ? filterGroups(corridorGroups(collection), options.filters).flatMap((g) => g.items.map((i) => i.id)) : null;
+  const groups = corridorGroups(collection);
+  const visibleIds = hasFilters(options.filters) ? filterGroups(groups, options.filters).flatMap((g) => g.items.map((i) => i.id)) : null;
   const filters = formatFilters(options.filters);
   return {
     nonce,
-    frame: frameData(collection, options, {
+    frame: frameData(groups.flatMap((g) => g.items), options, {
       title: share.embedPage.allRoutesTitle,
       subtitle: null,
       fullHref: `/${filters ? `?${filters}` : ''}`,
@@ -120,7 +115,7 @@ export async function itemEmbed(slug: string, query: SearchParamsRecord, nonce: 
   const full = new URLSearchParams(stage ? { stage: stage.id } : {}).toString();
   return {
     nonce,
-    frame: frameData(collection, options, {
+    frame: frameData(corridorGroups(collection).flatMap((g) => g.items), options, {
       title: detail.name.en,
       subtitle: stage ? share.embedPage.stage(stage.order, stage.name.en) : null,
       fullHref: `/routes/${detail.id}${full ? `?${full}` : ''}`,

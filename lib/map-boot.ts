@@ -79,8 +79,8 @@ export function stylesheetsLoaded(): Promise<unknown> {
   const links = [...document.querySelectorAll('link[rel="stylesheet"]')] as HTMLLinkElement[];
   const pending = links.filter((l) => !l.sheet).map((l) => new Promise((r) => (l.addEventListener('load', r, { once: true }), l.addEventListener('error', r, { once: true }))));
   // A sheet that failed before we looked fires no event: the parsed document is the fallback.
-  const parsed = document.readyState === 'loading' ? new Promise((r) => document.addEventListener('DOMContentLoaded', r, { once: true })) : null;
-  return pending.length === 0 ? Promise.resolve() : parsed ? Promise.race([Promise.all(pending), parsed]) : Promise.resolve();
+  if (pending.length === 0 || document.readyState !== 'loading') return Promise.resolve();
+  return Promise.race([Promise.all(pending), new Promise((r) => document.addEventListener('DOMContentLoaded', r, { once: true }))]);
 }
 
 export interface Padding {
