@@ -185,8 +185,7 @@ export function AtlasMap({
         }
         let m: MapLibreMap;
         if (booted) {
-          // Started from the data the page was rendered with (components/map-boot-data.tsx), which is
-          // what React hydrated with too.
+          // Started from the same data version (its ETag was checked against the page's).
           m = booted.map;
           sent.current = latest.current.collection;
           // It fitted around the key as the server rendered it: fit again if that has changed

@@ -7,7 +7,6 @@ import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { AtlasMap } from './atlas-map';
 import { useExplorer } from './explorer-state';
 import { LinkNotices } from './link-notices';
-import { MapBootData } from './map-boot-data';
 import { MapLegend } from './map-legend';
 import { explorerKeyPadding } from '@/lib/map-boot';
 import { explorer as t } from '@/lib/strings';
@@ -18,8 +17,7 @@ const MAP_DESCRIPTION_ID = 'atlas-map-description';
 
 /**
  * `mapBoot`: the server's map-boot script (components/maplibre-preload.tsx), placed right after
- * the map, its key and its data (components/map-boot-data.tsx), so the parser reaches it before
- * the panel's content.
+ * the map and its key, so the parser reaches it before the panel's content.
  */
 export function ExplorerShell({ children, mapBoot = null }: { children: ReactNode; mapBoot?: ReactNode }) {
   const ex = useExplorer();
@@ -75,7 +73,6 @@ export function ExplorerShell({ children, mapBoot = null }: { children: ReactNod
           fitPadding={explorerKeyPadding}
         />
         <MapLegend />
-        {mapBoot && <MapBootData collection={ex.collection} />}
         {mapBoot}
       </section>
       <section id={PANEL_ID} ref={panelRef} className="panel" data-expanded={expanded} tabIndex={-1} aria-label={t.panel.label} data-testid="panel">

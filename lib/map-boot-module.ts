@@ -44,8 +44,8 @@ const lib = {
   fitMaxZoom: ${FIT_MAX_ZOOM},
 };
 const startAtlasMap = ${startAtlasMap.toString()};
-export function start(maplibre, el, config, data) {
-  return startAtlasMap(lib, maplibre, el, config, data);
+export function start(maplibre, el, config, res) {
+  return startAtlasMap(lib, maplibre, el, config, res);
 }
 `;
   built = { body, version: encodeURIComponent(buildId()) };

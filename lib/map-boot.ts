@@ -5,14 +5,8 @@
 // on a slow phone), while a bare MapLibre page creates it as soon as the library has loaded. So
 // each map page carries a small inline script (mapBootScript, written by
 // components/maplibre-preload.tsx) that, when the parser reaches it, imports maplibre-gl and
-// the boot module (lib/map-boot-module.ts, a cached file) and creates the map in the
-// server-rendered container from the data the page carries (a JSON element written just before
-// it, components/map-boot-data.tsx); AtlasMap adopts that map when it mounts.
-//
-// It also asks Next.js to hydrate only once maplibre-gl has run (a `beforeInteractive` entry,
-// see mapBootScript): otherwise, on a slow CPU, React's runtime and the hydration of the panel
-// (some 1.2 s of main-thread work at 4x throttling on a route page) took the main thread just
-// before the map could be made, and the map waited for all of it.
+// the boot module (lib/map-boot-module.ts, a cached file), fetches /api/routes, and creates the
+// map in the server-rendered container; AtlasMap adopts that map when it mounts.
 //
 // `createAtlasMap`, `fitPadding`, the key paddings and `startAtlasMap` serve both paths: AtlasMap
 // imports them, and the boot module carries their source text (Function.prototype.toString), so
@@ -174,25 +168,27 @@ export interface EmbedClientConfig {
 /** The id of the embed page's JSON config element. */
 export const EMBED_CONFIG_ID = 'embed-config';
 
-/** Where an embed's script fetches the data: the API the explorer's SWR hook reads too. */
+/** Where the inline script fetches the data: the API the explorer's SWR hook reads too. */
 export const BOOT_DATA_URL = '/api/routes';
 
-/** The id of the explorer's JSON element holding the map collection it was rendered with. */
-export const BOOT_DATA_ID = 'atlas-boot-data';
-
 /**
- * The inline script's config for a page drawing its map collection (the BOOT_DATA_ID element),
- * fitted to `bounds` (or, on /routes/{slug}, to `boundsBySlug[slug]`).
+ * The inline script's config for a page drawing the map collection whose ETag is `etag`, fitted
+ * to `bounds` (or, on /routes/{slug}, to `boundsBySlug[slug]`).
  */
-export function mapBootConfig(settings: AtlasMapSettings, camera: { bounds: Bounds; boundsBySlug?: Record<string, Bounds>; keyPadding: keyof typeof KEY_PADDING | null }): MapBootConfig {
-  return { settings, dataId: BOOT_DATA_ID, boundsBySlug: {}, ...camera };
+export function mapBootConfig(
+  settings: AtlasMapSettings,
+  etag: string,
+  camera: { bounds: Bounds; boundsBySlug?: Record<string, Bounds>; keyPadding: keyof typeof KEY_PADDING | null },
+): MapBootConfig {
+  return { settings, dataUrl: BOOT_DATA_URL, etag, boundsBySlug: {}, ...camera };
 }
 
 /** What the server tells the inline script about this page's map: small, per page. */
 export interface MapBootConfig {
   settings: AtlasMapSettings;
-  /** The id of the JSON element, earlier in the page, holding the data the page was rendered with. */
-  dataId: string;
+  /** The data to fetch, and the ETag it must have: the version this page was rendered with. */
+  dataUrl: string;
+  etag: string;
   /** The camera when the page names no item of `boundsBySlug`. */
   bounds: Bounds;
   /** `/routes/{slug}` fits that item (the explorer keeps its map across pages, so it needs all). */
@@ -231,11 +227,12 @@ export interface BootLibrary {
 }
 
 /**
- * The boot module's entry: given the library, this page's config and the data the page was
- * rendered with, make the map once the stylesheets are in. Self-contained.
+ * The boot module's entry: given the library, the data's response and this page's config, make
+ * the map, or return null when the data is another version than the page's. Self-contained.
  */
-export async function startAtlasMap(lib: BootLibrary, maplibre: typeof import('maplibre-gl'), el: HTMLElement, c: MapBootConfig, data: unknown): Promise<MapBoot> {
-  await lib.stylesheetsLoaded();
+export async function startAtlasMap(lib: BootLibrary, maplibre: typeof import('maplibre-gl'), el: HTMLElement, c: MapBootConfig, res: Response): Promise<MapBoot | null> {
+  if (!res.ok || res.headers.get('etag') !== c.etag) return null;
+  const [data] = await Promise.all([res.json() as Promise<unknown>, lib.stylesheetsLoaded()]);
   const base = lib.init[c.settings.theme];
   const atlas = base.style.sources[base.atlasSource];
   const style = { ...base.style, sources: { ...base.style.sources, [base.atlasSource]: { ...atlas, data } } } as StyleSpecification;
@@ -248,20 +245,14 @@ export async function startAtlasMap(lib: BootLibrary, maplibre: typeof import('m
 
 /**
  * The inline script: warm maplibre-gl up (worker URL, prewarm) and, with a `config`, start the
- * map through the boot module (`bootUrl`, lib/map-boot-module.ts) from the page's own data.
- * A classic script (a block, so its names stay its own) placed right after the map's container
- * and its data: it runs when the parser reaches it (an async inline module waited behind the
- * app's async chunks), so the library is evaluated while the rest of the page loads, and the map
- * is made once the stylesheets are in (stylesheetsLoaded: the container has its size).
- *
- * Ahead of the app's own scripts, too: it adds maplibre-gl to the scripts Next.js loads before it
- * hydrates (`self.__next_s`, what next/script's `beforeInteractive` strategy writes; the same
- * module, so it runs once). Next.js evaluates React and hydrates only after that script's load
- * event, which follows the microtasks that make the map. Without it, whichever finished loading
- * first ran first, and at 4x CPU that was React (tests/e2e/explorer.spec.ts checks the order).
- *
- * Gives up (leaving the map to AtlasMap) when AtlasMap got there first, the address has a hash
- * (a camera, or an anchor), or the page carries no data. Only JSON-quoted values go in.
+ * map through the boot module (`bootUrl`, lib/map-boot-module.ts), fetching the data alongside.
+ * A classic script (a block, so its names stay its own) placed right after the map's container:
+ * it runs when the parser reaches it (an async inline module waited behind the app's async
+ * chunks), so the library is evaluated and the data fetched while the rest of the page loads,
+ * and the map is made once the stylesheets are in (stylesheetsLoaded: the container has its
+ * size), ahead of the app's own scripts. Gives up (leaving the map to AtlasMap) when
+ * AtlasMap got there first, the address has a hash (a camera, or an anchor), or the data
+ * answered with another version than the page's. Only JSON-quoted values go in.
  */
 export function mapBootScript(urls: { script: string; worker: string; boot: string }, config: MapBootConfig | null): string {
   const q = (v: unknown) => JSON.stringify(v).replace(/</g, '\\u003c');
@@ -271,12 +262,10 @@ export function mapBootScript(urls: { script: string; worker: string; boot: stri
 const c = ${q(config)};
 const maplibre = ${warm};
 const el = document.querySelector('[${OWNER_ATTRIBUTE}]');
-const data = document.getElementById(c.dataId);
-if (el && el.getAttribute('${OWNER_ATTRIBUTE}') === '' && data && data.textContent && !location.hash) {
+if (el && el.getAttribute('${OWNER_ATTRIBUTE}') === '' && !location.hash) {
   el.setAttribute('${OWNER_ATTRIBUTE}', 'boot');
-  (self.__next_s = self.__next_s || []).push([${q(urls.script)}, { type: 'module' }]);
-  window.__atlasBoot = Promise.all([maplibre, import(${q(urls.boot)})])
-    .then(([m, boot]) => boot.start(m, el, c, JSON.parse(data.textContent)))
+  window.__atlasBoot = Promise.all([maplibre, import(${q(urls.boot)}), fetch(c.dataUrl, { headers: { accept: 'application/json' } })])
+    .then(([m, boot, res]) => boot.start(m, el, c, res))
     .catch(() => null);
 } else maplibre.catch(() => {});
 }`;

@@ -9,7 +9,7 @@ import type { MapFeatureCollection } from '@/lib/api-schema';
 import { corridorGroups } from '@/lib/atlas-items';
 import { mapBootConfig, type Bounds, type MapBootConfig } from '@/lib/map-boot';
 import { DEFAULT_BOUNDS } from '@/lib/map-style';
-import { getMapCollection } from '@/lib/queries';
+import { mapCollectionPayload } from '@/lib/queries';
 
 export default async function ExplorerLayout({ children }: { children: ReactNode }) {
   // Rendered into the first response, so the list is there before any script runs. Should the
@@ -19,11 +19,12 @@ export default async function ExplorerLayout({ children }: { children: ReactNode
   let collection: MapFeatureCollection | undefined;
   let boot: MapBootConfig | null = null;
   try {
-    collection = await getMapCollection();
+    const payload = await mapCollectionPayload();
+    collection = payload.data;
     // The map keeps its camera across the explorer's pages, but a page loaded on /routes/{id}
     // starts fitted to that item: the boot script needs every item's bounds.
     const boundsBySlug: Record<string, Bounds> = Object.fromEntries(corridorGroups(collection).flatMap((g) => g.items.map((i) => [i.id, i.bounds])));
-    boot = mapBootConfig({ theme: 'light', interactive: true, cooperativeGestures: false }, { bounds: DEFAULT_BOUNDS, boundsBySlug, keyPadding: 'explorer' });
+    boot = mapBootConfig({ theme: 'light', interactive: true, cooperativeGestures: false }, payload.etag, { bounds: DEFAULT_BOUNDS, boundsBySlug, keyPadding: 'explorer' });
   } catch (e) {
     console.error('explorer: the map collection could not be read', e);
   }

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_BOUNDS, FIT_MARGIN, FIT_MAX_ZOOM } from '@/lib/map-style';
-import { BOOT_DATA_ID, fitPadding, mapBootConfig, mapBootScript, stylesheetsLoaded, type MapBoot, type MapBootConfig } from '@/lib/map-boot';
+import { BOOT_DATA_URL, fitPadding, mapBootConfig, mapBootScript, stylesheetsLoaded, type MapBoot, type MapBootConfig } from '@/lib/map-boot';
 import { mapBootModule, mapBootModuleUrl, serveMapBootModule } from '@/lib/map-boot-module';
 
 const settings = { theme: 'light', interactive: true, cooperativeGestures: false } as const;
@@ -21,23 +21,20 @@ describe('mapBootScript', () => {
     expect(() => new Function(script)).not.toThrow();
   });
 
-  it('starts the map through the boot module from the page\'s data, unless the address has a hash', () => {
-    const config = mapBootConfig(settings, { bounds: DEFAULT_BOUNDS, keyPadding: 'explorer' });
+  it('starts the map through the boot module, fetching the data alongside, unless the address has a hash', () => {
+    const config = mapBootConfig(settings, '"v1"', { bounds: DEFAULT_BOUNDS, keyPadding: 'explorer' });
     const script = mapBootScript(URLS, config);
     expect(() => new Function(script)).not.toThrow();
     expect(script).toContain('import("/b.mjs")');
-    expect(script).toContain('document.getElementById(c.dataId)');
+    expect(script).toContain(`fetch(c.dataUrl`);
     expect(script).toContain('!location.hash');
-    // Next.js hydrates after maplibre-gl has run (its beforeInteractive list), not before.
-    expect(script).toContain(`(self.__next_s = self.__next_s || []).push(["/m.mjs", { type: 'module' }])`);
-    expect(script).not.toContain('fetch(');
-    expect(config).toEqual({ settings, dataId: BOOT_DATA_ID, bounds: DEFAULT_BOUNDS, boundsBySlug: {}, keyPadding: 'explorer' });
+    expect(config).toEqual({ settings, dataUrl: BOOT_DATA_URL, etag: '"v1"', bounds: DEFAULT_BOUNDS, boundsBySlug: {}, keyPadding: 'explorer' });
     // Small: the style and the code live in the cached module, not in every page.
     expect(script.length).toBeLessThan(1500);
   });
 
   it('cannot be closed early by text in the config', () => {
-    const config = mapBootConfig(settings, { bounds: DEFAULT_BOUNDS, boundsBySlug: { '</script><script>alert(1)</script>': [1, 2, 3, 4] }, keyPadding: null });
+    const config = mapBootConfig(settings, '"</script><script>alert(1)</script>"', { bounds: DEFAULT_BOUNDS, keyPadding: null });
     const script = mapBootScript(URLS, config);
     expect(script.toLowerCase()).not.toContain('</script');
     expect(() => new Function(script)).not.toThrow();
@@ -48,7 +45,7 @@ describe('the boot module', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'map-boot-'));
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  type Start = (maplibre: unknown, el: unknown, config: MapBootConfig, data: unknown) => Promise<MapBoot>;
+  type Start = (maplibre: unknown, el: unknown, config: MapBootConfig, res: Response) => Promise<MapBoot | null>;
   async function load(): Promise<{ start: Start }> {
     const file = path.join(dir, 'map-boot.mjs');
     fs.writeFileSync(file, mapBootModule().body);
@@ -74,16 +71,17 @@ describe('the boot module', () => {
     delete (globalThis as { document?: unknown }).document;
   });
   const data = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { uid: 'a' }, geometry: { type: 'Point', coordinates: [129, 42] } }] };
+  const answer = (etag: string) => new Response(JSON.stringify(data), { headers: { etag, 'content-type': 'application/json' } });
 
-  it('makes the map from the page\'s data, fitted to the item the address names', async () => {
+  it('makes the map from the fetched data, fitted to the item the address names', async () => {
     const { start } = await load();
     const { maplibre, made } = fakeMaplibre();
-    const config = mapBootConfig({ theme: 'dark', interactive: false, cooperativeGestures: false }, { bounds: DEFAULT_BOUNDS, boundsBySlug: { one: [128, 41, 130, 43] }, keyPadding: null });
+    const config = mapBootConfig({ theme: 'dark', interactive: false, cooperativeGestures: false }, '"v1"', { bounds: DEFAULT_BOUNDS, boundsBySlug: { one: [128, 41, 130, 43] }, keyPadding: null });
     Object.assign(globalThis, { location: { pathname: '/routes/one' } });
     // A stylesheet still loading: the map waits for it (its container has no size before).
     const sheet = fakeLink();
     Object.assign(globalThis, { document: fakeDocument([sheet], 'loading') });
-    const started = start(maplibre, el, config, data);
+    const started = start(maplibre, el, config, answer('"v1"'));
     await new Promise((r) => setTimeout(r, 20));
     expect(made).toHaveLength(0);
     sheet.fire('load');
@@ -96,6 +94,15 @@ describe('the boot module', () => {
     expect(options.fitBoundsOptions).toEqual({ padding: { top: FIT_MARGIN, right: FIT_MARGIN, bottom: FIT_MARGIN, left: FIT_MARGIN }, maxZoom: FIT_MAX_ZOOM });
     expect(options.interactive).toBe(false);
     expect(el.dataset.atlasData).toBe('true');
+  });
+
+  it('makes no map when the data is another version than the page', async () => {
+    const { start } = await load();
+    const { maplibre, made } = fakeMaplibre();
+    const config = mapBootConfig(settings, '"v1"', { bounds: DEFAULT_BOUNDS, keyPadding: null });
+    Object.assign(globalThis, { location: { pathname: '/' } });
+    expect(await start(maplibre, el, config, answer('"v2"'))).toBeNull();
+    expect(made).toHaveLength(0);
   });
 
   it('is served immutable under its own version, revalidated under any other', () => {
