@@ -92,13 +92,6 @@ export interface AtlasMapProps {
   stage?: string | null;
 }
 
-declare global {
-  interface Window {
-    /** The live map, for end-to-end tests (queryRenderedFeatures, feature-state). */
-    __atlas?: { map: MapLibreMap };
-  }
-}
-
 /** The map container's content: MapLibre's, never React's (the same object on every render). */
 const NOT_REACTS = { __html: '' };
 
@@ -229,7 +222,6 @@ export function AtlasMap({
           m.once('load', () => {
             if (!cancelled) setMap(m);
           });
-        window.__atlas = { map: m };
       })
       .catch((e: unknown) => {
         // No WebGL, or the bundle failed to load: the list and pages still work without a map.

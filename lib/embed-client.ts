@@ -18,13 +18,6 @@ import { share } from './strings';
 /** Frames this small start with the key folded, so the map stays visible. */
 const SMALL_FRAME = '(max-height: 240px), (max-width: 320px)';
 
-declare global {
-  interface Window {
-    /** The live map, for end-to-end tests (queryRenderedFeatures, feature-state). */
-    __atlas?: { map: MapLibreMap };
-  }
-}
-
 let checks: Promise<typeof import('./embed-checks')> | undefined;
 /** The zod checks (lib/embed-checks.ts), fetched the first time one is needed. */
 const loadChecks = () => (checks ??= import('./embed-checks'));
@@ -84,16 +77,11 @@ async function start(el: HTMLElement, c: EmbedClientConfig): Promise<void> {
   const map = createAtlasMap(maplibre, el, {
     ...init,
     camera: camera ? { center: [camera.lng, camera.lat], zoom: camera.zoom } : { bounds: c.bounds, ...fit() },
+    states: c.states,
   });
-  window.__atlas = { map };
   // A still map has nothing for zoom buttons to do.
   if (c.settings.interactive) map.addControl(new maplibre.NavigationControl({ showCompass: false }), 'top-right');
   map.getCanvas().setAttribute('aria-describedby', c.describedBy);
-  map.once('styledata', () => {
-    setStates(map, c.states.selected, 'selected', true);
-    setStates(map, c.states.muted, 'muted', true);
-    setStates(map, c.states.stage, 'stage', true);
-  });
   map.once('load', () => {
     el.parentElement?.querySelector<HTMLElement>('[data-map-status]')?.setAttribute('hidden', '');
   });

@@ -14,7 +14,7 @@
 // nothing but their parameters and browser globals.
 import type { FeatureCollection } from 'geojson';
 import type { Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
-import { ATLAS_SOURCE, MAX_ZOOM, MIN_ZOOM, buildStyle } from '@/lib/map-style';
+import { ATLAS_SOURCE, MAX_ZOOM, MIN_ZOOM, buildStyle, type FeatureStateName } from '@/lib/map-style';
 import { themedStyle, type MapTheme } from '@/lib/map-theme';
 import { explorer as t } from '@/lib/strings';
 
@@ -32,6 +32,8 @@ export interface MapInit {
   locale: Record<string, string>;
   /** The source holding the atlas's features. */
   atlasSource: string;
+  /** Feature-states the map starts with, by name: the feature uids to set each one on. */
+  states?: Partial<Record<FeatureStateName, readonly string[]>>;
 }
 
 /**
@@ -65,6 +67,15 @@ export function createAtlasMap(maplibre: typeof import('maplibre-gl'), container
     const value = String(idle);
     if (container.dataset.mapIdle !== value) container.dataset.mapIdle = value;
   };
+  const states = init.states;
+  if (states) {
+    // Once the style has its sources, before any tile is drawn: the first frames show them.
+    map.once('styledata', () => {
+      for (const [name, uids] of Object.entries(states)) for (const id of uids ?? []) map.setFeatureState({ source: init.atlasSource, id }, { [name]: true });
+    });
+  }
+  // Whoever made it: tests read the map from here as soon as it exists.
+  window.__atlas = { map };
   map.on('render', () => setIdle(false));
   map.on('idle', () => setIdle(map.getSource(init.atlasSource) !== undefined && container.dataset.atlasData === 'true' && map.isSourceLoaded(init.atlasSource)));
   return map;
@@ -208,6 +219,8 @@ declare global {
   interface Window {
     /** Set by the inline script when it starts a map (see the top of this file). */
     __atlasBoot?: Promise<MapBoot | null>;
+    /** The live map, for end-to-end tests (queryRenderedFeatures, feature-state). */
+    __atlas?: { map: MapLibreMap };
   }
 }
 
@@ -237,9 +250,21 @@ export async function startAtlasMap(lib: BootLibrary, maplibre: typeof import('m
   const atlas = base.style.sources[base.atlasSource];
   const style = { ...base.style, sources: { ...base.style.sources, [base.atlasSource]: { ...atlas, data } } } as StyleSpecification;
   const page = /^\/routes\/([^/]+)$/.exec(location.pathname);
-  const bounds = (page && c.boundsBySlug[decodeURIComponent(page[1])]) || c.bounds;
+  const slug = page ? decodeURIComponent(page[1]) : null;
+  const item = slug !== null && Object.hasOwn(c.boundsBySlug, slug) ? slug : null;
+  const bounds = item ? c.boundsBySlug[item] : c.bounds;
   const padding = lib.fitPadding(el, lib.fitMargin, c.keyPadding ? lib.keyPadding[c.keyPadding]() : {});
-  const init = { ...base, style, interactive: c.settings.interactive, cooperativeGestures: c.settings.cooperativeGestures };
+  // The page's item drawn selected, and the stage its address names, as AtlasMap draws them.
+  const uids = ((data as { features?: { properties?: { item?: unknown; uid?: unknown } }[] }).features ?? []).flatMap((f) =>
+    typeof f.properties?.uid === 'string' ? [{ item: f.properties.item, uid: f.properties.uid }] : [],
+  );
+  const stage = item ? new URLSearchParams(location.search).get('stage') : null;
+  const stageUid = stage ? `stage:${item}:${stage}` : null;
+  const states = {
+    selected: item ? uids.filter((f) => f.item === item).map((f) => f.uid) : [],
+    stage: uids.some((f) => f.uid === stageUid) ? [stageUid as string] : [],
+  };
+  const init = { ...base, style, interactive: c.settings.interactive, cooperativeGestures: c.settings.cooperativeGestures, states };
   return { map: lib.createAtlasMap(maplibre, el, { ...init, camera: { bounds, padding, maxZoom: lib.fitMaxZoom } }), padding };
 }
 

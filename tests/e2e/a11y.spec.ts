@@ -4,6 +4,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { RISK_LEVELS } from '@/geo/vocabulary';
+import { mapSettled } from './fixtures';
 
 const SLUG = 'tumen-crossing-to-yanbian';
 const PAGES = ['/', `/routes/${SLUG}`, `/embed/${SLUG}`, '/sources', '/about'];
@@ -14,7 +15,7 @@ const VIEWPORTS = { desktop: { width: 1280, height: 800 }, phone: { width: 360, 
 async function settled(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
   const map = page.getByTestId('atlas-map');
-  if ((await map.count()) > 0) await expect(map.first()).toHaveAttribute('data-map-idle', 'true', { timeout: 30_000 });
+  if ((await map.count()) > 0) await mapSettled(map.first());
 }
 
 /** What the map is doing, recorded in the page: camera events between two marks. */

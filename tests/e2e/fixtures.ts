@@ -2,7 +2,7 @@
 // uncaught exception in the page fails the test, and so does any request to a host other than
 // the app's own (the atlas promises to talk to no one else). Also: waiting for the map to
 // settle, and reading it, without sleeps.
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 
 export interface PageGuard {
   /** Let console errors matching `pattern` pass, for a test that causes one on purpose. */
@@ -47,9 +47,20 @@ export const test = base.extend<{ guard: PageGuard }>({
 
 export { expect };
 
-/** The map has drawn its data and stopped moving. */
+/**
+ * The map (`map`, its container) has drawn its data and stopped moving, and the page's own code
+ * drives it: AtlasMap on the explorer, which takes over the boot script's map once React has
+ * hydrated (after the map's first idle: lib/hydration-gate.ts), or the embed's script. Both
+ * mark `data-map-start`.
+ */
+export async function mapSettled(map: Locator): Promise<void> {
+  await expect(map).toHaveAttribute('data-map-idle', 'true', { timeout: 30_000 });
+  await expect(map).toHaveAttribute('data-map-start', /^(boot|react)$/, { timeout: 30_000 });
+}
+
+/** The page's map has settled (mapSettled). */
 export async function mapIdle(page: Page): Promise<void> {
-  await expect(page.getByTestId('atlas-map')).toHaveAttribute('data-map-idle', 'true', { timeout: 30_000 });
+  await mapSettled(page.getByTestId('atlas-map'));
 }
 
 /** Item ids drawn on the map right now, in the given layers. */

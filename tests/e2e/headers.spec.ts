@@ -4,6 +4,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test, type APIResponse } from '@playwright/test';
+import { mapSettled } from './fixtures';
 
 const SLUG = 'tumen-crossing-to-yanbian';
 const PAGES = ['/', `/routes/${SLUG}`, '/sources', '/about', '/embed', `/embed/${SLUG}`];
@@ -152,7 +153,7 @@ test.describe('security headers', () => {
       await page.waitForLoadState('networkidle');
       const map = page.getByTestId('atlas-map');
       // Where there is a map, let it load its worker and draw: that is where eval or blob: would show.
-      if ((await map.count()) > 0) await expect(map.first()).toHaveAttribute('data-map-idle', 'true', { timeout: 30_000 });
+      if ((await map.count()) > 0) await mapSettled(map.first());
       const inPage = await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []);
       expect([...inPage, ...violations]).toEqual([]);
       if (path === '/embed' || path.startsWith('/embed/')) {

@@ -52,32 +52,51 @@ describe('the boot module', () => {
     return (await import(/* @vite-ignore */ pathToFileURL(file).href)) as { start: Start };
   }
 
-  /** A stand-in for maplibre-gl that keeps the options each map was made with. */
+  /** A stand-in for maplibre-gl that keeps the options each map was made with, and the feature-states set on it once its style is in. */
   function fakeMaplibre() {
     const made: Array<Record<string, unknown>> = [];
-    class Map {
+    const states: Array<[string, Record<string, boolean>]> = [];
+    const pending = new Map<string, () => void>();
+    class FakeMap {
       touchZoomRotate = { disableRotation() {} };
       keyboard = { disableRotation() {} };
       constructor(options: Record<string, unknown>) {
         made.push(options);
       }
       on() {}
+      once(type: string, fn: () => void) {
+        pending.set(type, fn);
+      }
+      setFeatureState(target: { source: string; id: string }, state: Record<string, boolean>) {
+        if (!pending.has('done')) throw new Error('feature-state set before the style has its sources');
+        states.push([target.id, state]);
+      }
     }
-    return { maplibre: { Map }, made };
+    /** MapLibre's `styledata`: the style's sources exist from here on. */
+    const styleLoaded = () => {
+      pending.set('done', () => {});
+      pending.get('styledata')?.();
+    };
+    return { maplibre: { Map: FakeMap }, made, states, styleLoaded };
   }
 
   const el = { clientWidth: 1280, clientHeight: 800, dataset: {} as Record<string, string> };
+  // The page's window: the boot module leaves the map it made on it (window.__atlas).
+  const page: { __atlas?: { map: unknown } } = {};
+  Object.assign(globalThis, { window: page });
   afterAll(() => {
     delete (globalThis as { document?: unknown }).document;
+    delete (globalThis as { window?: unknown }).window;
   });
-  const data = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { uid: 'a' }, geometry: { type: 'Point', coordinates: [129, 42] } }] };
+  const feature = (uid: string, item: string) => ({ type: 'Feature', properties: { uid, item }, geometry: { type: 'Point', coordinates: [129, 42] } });
+  const data = { type: 'FeatureCollection', features: [feature('one', 'one'), feature('stage:one:river', 'one'), feature('two', 'two')] };
   const answer = (etag: string) => new Response(JSON.stringify(data), { headers: { etag, 'content-type': 'application/json' } });
 
   it('makes the map from the fetched data, fitted to the item the address names', async () => {
     const { start } = await load();
-    const { maplibre, made } = fakeMaplibre();
+    const { maplibre, made, states, styleLoaded } = fakeMaplibre();
     const config = mapBootConfig({ theme: 'dark', interactive: false, cooperativeGestures: false }, '"v1"', { bounds: DEFAULT_BOUNDS, boundsBySlug: { one: [128, 41, 130, 43] }, keyPadding: null });
-    Object.assign(globalThis, { location: { pathname: '/routes/one' } });
+    Object.assign(globalThis, { location: { pathname: '/routes/one', search: '?stage=river' } });
     // A stylesheet still loading: the map waits for it (its container has no size before).
     const sheet = fakeLink();
     Object.assign(globalThis, { document: fakeDocument([sheet], 'loading') });
@@ -94,6 +113,30 @@ describe('the boot module', () => {
     expect(options.fitBoundsOptions).toEqual({ padding: { top: FIT_MARGIN, right: FIT_MARGIN, bottom: FIT_MARGIN, left: FIT_MARGIN }, maxZoom: FIT_MAX_ZOOM });
     expect(options.interactive).toBe(false);
     expect(el.dataset.atlasData).toBe('true');
+    expect(page.__atlas?.map).toBe(boot!.map);
+    // The item drawn selected and the named stage lit, as AtlasMap would draw them.
+    styleLoaded();
+    expect(states).toEqual([
+      ['one', { selected: true }],
+      ['stage:one:river', { selected: true }],
+      ['stage:one:river', { stage: true }],
+    ]);
+  });
+
+  it('selects nothing on the list, and lights no stage the data does not draw', async () => {
+    const { start } = await load();
+    for (const [pathname, search, selected] of [
+      ['/', '?stage=river', []],
+      ['/routes/one', '?stage=sea', ['one', 'stage:one:river']],
+      ['/routes/gone', '', []],
+    ] as const) {
+      const { maplibre, states, styleLoaded } = fakeMaplibre();
+      const config = mapBootConfig(settings, '"v1"', { bounds: DEFAULT_BOUNDS, boundsBySlug: { one: [128, 41, 130, 43] }, keyPadding: null });
+      Object.assign(globalThis, { location: { pathname, search }, document: fakeDocument([], 'interactive') });
+      expect(await start(maplibre, el, config, answer('"v1"'))).not.toBeNull();
+      styleLoaded();
+      expect(states).toEqual(selected.map((uid) => [uid, { selected: true }]));
+    }
   });
 
   it('makes no map when the data is another version than the page', async () => {
