@@ -21,6 +21,7 @@ import {
   LAYER_GROUP_IDS,
   FIT_MARGIN,
   FIT_MAX_ZOOM,
+  stageUid,
   type FeatureStateName,
   type LayerGroup,
 } from '@/lib/map-style';
@@ -258,9 +259,9 @@ export function AtlasMap({
   const muted = visible ? [...items.keys()].filter((id) => !visible.has(id)) : [];
   useFeatureState(map, items, muted, 'muted', collection);
   // The stage a link names: its own feature (uid `stage:{item}:{stage}`), when the data draws it.
-  const stageUid = selected && stage ? `stage:${selected}:${stage}` : null;
-  const stageDrawn = stageUid !== null && collection?.features.some((f) => f.properties.uid === stageUid) === true;
-  useUidState(map, stageDrawn ? [stageUid] : [], 'stage', collection);
+  const stageId = selected && stage ? stageUid(selected, stage) : null;
+  const stageDrawn = stageId !== null && collection?.features.some((f) => f.properties.uid === stageId) === true;
+  useUidState(map, stageDrawn ? [stageId] : [], 'stage', collection);
 
   useEffect(() => {
     if (!map || removedMaps.has(map)) return;

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { KEY_PADDING, atlasMapInit, createAtlasMap, explorerKeyPadding, fitPadding, startAtlasMap, stylesheetsLoaded } from '@/lib/map-boot';
-import { FIT_MARGIN, FIT_MAX_ZOOM } from '@/lib/map-style';
+import { FIT_MARGIN, FIT_MAX_ZOOM, stageUid } from '@/lib/map-style';
 import { scriptResponse } from '@/lib/maplibre-assets';
 import { MAP_THEMES } from '@/lib/map-theme';
 
@@ -36,6 +36,7 @@ const lib = {
   createAtlasMap: ${createAtlasMap.toString()},
   fitPadding: ${fitPadding.toString()},
   stylesheetsLoaded: ${stylesheetsLoaded.toString()},
+  stageUid: ${stageUid.toString()},
   keyPadding: { ${Object.entries(keys)
     .map(([name, fn]) => `${JSON.stringify(name)}: ${fn.toString()}`)
     .join(', ')} },

@@ -14,7 +14,7 @@
 // nothing but their parameters and browser globals.
 import type { FeatureCollection } from 'geojson';
 import type { Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
-import { ATLAS_SOURCE, MAX_ZOOM, MIN_ZOOM, buildStyle, type FeatureStateName } from '@/lib/map-style';
+import { ATLAS_SOURCE, MAX_ZOOM, MIN_ZOOM, buildStyle, type FeatureStateName, type stageUid } from '@/lib/map-style';
 import { themedStyle, type MapTheme } from '@/lib/map-theme';
 import { explorer as t } from '@/lib/strings';
 
@@ -232,6 +232,7 @@ export interface BootLibrary {
   createAtlasMap: typeof createAtlasMap;
   fitPadding: typeof fitPadding;
   stylesheetsLoaded: typeof stylesheetsLoaded;
+  stageUid: typeof stageUid;
   keyPadding: typeof KEY_PADDING;
   /** The map's init for each theme, with an empty atlas source. */
   init: Record<MapTheme, Omit<MapInit, 'camera'>>;
@@ -259,10 +260,10 @@ export async function startAtlasMap(lib: BootLibrary, maplibre: typeof import('m
     typeof f.properties?.uid === 'string' ? [{ item: f.properties.item, uid: f.properties.uid }] : [],
   );
   const stage = item ? new URLSearchParams(location.search).get('stage') : null;
-  const stageUid = stage ? `stage:${item}:${stage}` : null;
+  const stageId = item && stage ? lib.stageUid(item, stage) : null;
   const states = {
     selected: item ? uids.filter((f) => f.item === item).map((f) => f.uid) : [],
-    stage: uids.some((f) => f.uid === stageUid) ? [stageUid as string] : [],
+    stage: stageId !== null && uids.some((f) => f.uid === stageId) ? [stageId] : [],
   };
   const init = { ...base, style, interactive: c.settings.interactive, cooperativeGestures: c.settings.cooperativeGestures, states };
   return { map: lib.createAtlasMap(maplibre, el, { ...init, camera: { bounds, padding, maxZoom: lib.fitMaxZoom } }), padding };

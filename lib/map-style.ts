@@ -17,6 +17,15 @@ export type ExpressionSpecification = Extract<LinePaint['line-opacity'], unknown
 
 export const BASEMAP_URL = '/generated/basemap.json';
 export const ATLAS_SOURCE = 'atlas';
+
+/**
+ * The feature id (`uid`, the atlas source's promoteId) of a route's stage: made by the API
+ * (lib/queries.ts), looked up by AtlasMap and the boot module. Self-contained (the boot module
+ * carries its source text).
+ */
+export function stageUid(item: string, stage: string): string {
+  return `stage:${item}:${stage}`;
+}
 export const BASEMAP_SOURCE = 'basemap';
 
 /** The region the atlas covers, [west, south, east, north]: Nepal to the Sea of Japan. */

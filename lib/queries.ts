@@ -29,6 +29,7 @@ import {
   SourcesResponse,
 } from './api-schema';
 import { DATA_VERSION_KEY, DatabaseConfigError, databaseUrl, getPrisma } from './db';
+import { stageUid } from './map-style';
 import type { Prisma } from './generated/prisma/client';
 
 /** A response value with its serialised body and ETag. */
@@ -240,7 +241,7 @@ export function buildMapCollection(atlas: Atlas): MapFeatureCollection {
       push(geometry, { uid: `route:${p.id}`, kind: 'route', ...base, level: routeLevel(route), hazards: joinHazards(routeHazards(route)), ...travel });
       p.stages.forEach((s, i) =>
         push(roundGeometry(stageLine(route, s), p.precision), {
-          uid: `stage:${p.id}:${s.id}`,
+          uid: stageUid(p.id, s.id),
           kind: 'stage',
           ...base,
           stage: s.id,
