@@ -17,6 +17,7 @@ export type ExpressionSpecification = Extract<LinePaint['line-opacity'], unknown
 
 export const BASEMAP_URL = '/generated/basemap.json';
 export const ATLAS_SOURCE = 'atlas';
+export const BASEMAP_SOURCE = 'basemap';
 
 /**
  * The feature id (`uid`, the atlas source's promoteId) of a route's stage: made by the API
@@ -26,7 +27,6 @@ export const ATLAS_SOURCE = 'atlas';
 export function stageUid(item: string, stage: string): string {
   return `stage:${item}:${stage}`;
 }
-export const BASEMAP_SOURCE = 'basemap';
 
 /** The region the atlas covers, [west, south, east, north]: Nepal to the Sea of Japan. */
 export const DEFAULT_BOUNDS: [number, number, number, number] = [80, 5, 142, 50];

@@ -139,12 +139,11 @@ test.describe('starting the map', () => {
   test('the boot map draws the page\'s item selected and its stage lit by itself, with no app script run', async ({ page, request, guard }) => {
     const { collection, items } = await atlas(request);
     const item = items.find((i) => i.id === SLUG)!;
-    const stage = collection.features.find((f) => f.properties.item === SLUG && f.properties.uid.startsWith('stage:'))!;
-    const stageId = stage.properties.uid.split(':')[2];
+    const stage = collection.features.find((f) => f.properties.item === SLUG && f.properties.kind === 'stage')!;
     // No Next.js or React script: only the inline boot script can make and style the map.
     guard.allowConsoleError(/Failed to load resource/);
     await page.route('**/_next/static/chunks/**/*.js', (route) => route.abort());
-    await page.goto(`/routes/${SLUG}?stage=${stageId}`);
+    await page.goto(`/routes/${SLUG}?stage=${stage.properties.stage}`);
     await expect(page.getByTestId('atlas-map')).toHaveAttribute('data-map-idle', 'true', { timeout: 30_000 });
     await expect(page.getByTestId('atlas-map')).not.toHaveAttribute('data-map-start');
     for (const uid of item.uids) expect(await featureState(page, uid)).toMatchObject({ selected: true });

@@ -50,8 +50,8 @@ export { expect };
 /**
  * The map (`map`, its container) has drawn its data and stopped moving, and the page's own code
  * drives it: AtlasMap on the explorer, which takes over the boot script's map once React has
- * hydrated (after the map's first idle: lib/hydration-gate.ts), or the embed's script. Both
- * mark `data-map-start`.
+ * hydrated (on a slow machine, after the map's first idle), or the embed's script. Both mark
+ * `data-map-start`; `window.__atlas` exists from the map's creation on.
  */
 export async function mapSettled(map: Locator): Promise<void> {
   await expect(map).toHaveAttribute('data-map-idle', 'true', { timeout: 30_000 });
