@@ -44,7 +44,7 @@ export interface CameraUrlSync {
 
 /**
  * Keep the camera in the URL's hash: on `moveend`, `#zoom/lat/lng` goes into the current history
- * entry (throttled, replaceState with the entry's own state, so a router is not told); on
+ * entry (throttled, replaceState); on
  * back/forward or an edited hash, the map follows. `parse` reads a hash (lib/view-state.ts's
  * parseCameraHash: undefined for no camera, null for a malformed one; null until it is loaded
  * is fine, a hash is then left alone); `home` shows the page's default view, for an entry
@@ -60,7 +60,12 @@ export function syncCameraWithUrl(map: MapLibreMap, o: { parse(hash: string): Ca
     if (o.removed()) return;
     const hash = formatCameraHash(cameraOf(map));
     if (window.location.hash === hash) return;
-    window.history.replaceState(window.history.state, '', `${window.location.pathname}${window.location.search}${hash}`);
+    // With no state of our own, so that Next.js (on the explorer) learns of the new address, as it
+    // does of the filters' (components/explorer-state.tsx), and keeps its own state for the
+    // entry. Written with the entry's Next.js state instead, it went unseen, and the router's next
+    // history write (a filter's change landing a moment later) put back the address without
+    // the camera.
+    window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}${hash}`);
   };
   map.on('moveend', () => {
     clearTimeout(timer);
