@@ -15,6 +15,7 @@
 import type { FeatureCollection } from 'geojson';
 import type { Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
 import { ATLAS_SOURCE, MAX_ZOOM, MIN_ZOOM, buildStyle, type FeatureStateName, type stageUid } from '@/lib/map-style';
+import { holdAppStart, startAppAfterMap, type AppStartOptions } from '@/lib/app-start-gate';
 import { themedStyle, type MapTheme } from '@/lib/map-theme';
 import { explorer as t } from '@/lib/strings';
 
@@ -227,6 +228,13 @@ declare global {
 /** The container's attribute that says who creates the map in it: 'boot' or 'react'. */
 export const OWNER_ATTRIBUTE = 'data-atlas-owner';
 
+/**
+ * How the inline script holds the app's start (lib/app-start-gate.ts): at most 10 s when the map
+ * has not drawn (a background tab draws nothing; a very slow phone), then 10 s more for the app
+ * before kept clicks are made as they are. The app runs once AtlasMap owns the map's container.
+ */
+const appStart: AppStartOptions = { startBy: 10_000, replayBy: 10_000, live: [OWNER_ATTRIBUTE, 'react'] };
+
 /** What the boot module holds besides `startAtlasMap` (built by lib/map-boot-module.ts). */
 export interface BootLibrary {
   createAtlasMap: typeof createAtlasMap;
@@ -276,7 +284,8 @@ export async function startAtlasMap(lib: BootLibrary, maplibre: typeof import('m
  * it runs when the parser reaches it (an async inline module waited behind the app's async
  * chunks), so the library is evaluated and the data fetched while the rest of the page loads,
  * and the map is made once the stylesheets are in (stylesheetsLoaded: the container has its
- * size), ahead of the app's own scripts. Gives up (leaving the map to AtlasMap) when
+ * size), ahead of the app's own scripts, which it holds until the map has drawn
+ * (lib/app-start-gate.ts). Gives up (leaving the map to AtlasMap, and starting the app) when
  * AtlasMap got there first, the address has a hash (a camera, or an anchor), or the data
  * answered with another version than the page's. Only JSON-quoted values go in.
  */
@@ -290,9 +299,12 @@ const maplibre = ${warm};
 const el = document.querySelector('[${OWNER_ATTRIBUTE}]');
 if (el && el.getAttribute('${OWNER_ATTRIBUTE}') === '' && !location.hash) {
   el.setAttribute('${OWNER_ATTRIBUTE}', 'boot');
+  const startApp = (${startAppAfterMap.toString()})(${holdAppStart.toString()}, el, ${q(appStart)});
   window.__atlasBoot = Promise.all([maplibre, import(${q(urls.boot)}), fetch(c.dataUrl, { headers: { accept: 'application/json' } })])
     .then(([m, boot, res]) => boot.start(m, el, c, res))
     .catch(() => null);
+  // No map from here: AtlasMap makes it, so the app must start.
+  window.__atlasBoot.then((b) => b || startApp());
 } else maplibre.catch(() => {});
 }`;
 }

@@ -163,6 +163,62 @@ test.describe('starting the map', () => {
   });
 });
 
+// The boot script holds the app's own start (Next.js, React's hydration) until the map has
+// drawn, unless the visitor reaches for the page first (lib/app-start-gate.ts).
+test.describe('the map goes first', () => {
+  const SLUG = 'tumen-crossing-to-yanbian';
+  const map = (page: Page) => page.getByTestId('atlas-map');
+
+  test('the app takes the map over only after its first idle', async ({ page }) => {
+    // When the map is first idle, and when React mounts AtlasMap (it claims the container).
+    await page.addInitScript(() => {
+      const seen: { idle?: number; app?: number } = {};
+      Object.assign(window, { __seen: seen });
+      new MutationObserver(() => {
+        const el = document.querySelector('[data-testid="atlas-map"]');
+        if (seen.idle === undefined && el?.getAttribute('data-map-idle') === 'true') seen.idle = performance.now();
+        if (seen.app === undefined && el?.getAttribute('data-atlas-owner') === 'react') seen.app = performance.now();
+      }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-map-idle', 'data-atlas-owner'] });
+    });
+    await page.goto(`/routes/${SLUG}`);
+    await mapIdle(page);
+    await expect(map(page)).toHaveAttribute('data-map-start', 'boot');
+    const seen = await page.evaluate(() => (window as unknown as { __seen: { idle?: number; app?: number } }).__seen);
+    expect(seen.idle).toBeDefined();
+    expect(seen.app).toBeGreaterThan(seen.idle!);
+  });
+
+  test('a click on the panel before the app runs starts it, and counts once it does', async ({ page, request }) => {
+    const { collection, items } = await atlas(request);
+    // The map cannot draw while its data is held back, so only the click can start the app.
+    let letDataThrough = () => {};
+    const held = new Promise<void>((resolve) => (letDataThrough = resolve));
+    await page.route('**/api/routes', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto('/');
+    await page.waitForLoadState('load');
+    // Every script has loaded; without the hold, React would own the map's container by now.
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)));
+    await expect(map(page)).toHaveAttribute('data-atlas-owner', 'boot');
+
+    const extreme = page.getByRole('checkbox', { name: 'Extreme' });
+    await expect(extreme).not.toBeChecked();
+    await extreme.click();
+    await expect(map(page)).toHaveAttribute('data-atlas-owner', 'react');
+    // The click was kept and made again once, by the app: checked, filtered, in the link.
+    await expect(extreme).toBeChecked();
+    await expect(page).toHaveURL(/\/\?level=4$/);
+    await expect.poll(() => listedIds(page)).toEqual(expectedIds(collection, { levels: [4] }));
+
+    letDataThrough();
+    await mapIdle(page);
+    const other = items.find((i) => i.level !== 4)!;
+    await expect.poll(() => featureState(page, other.uids[0])).toMatchObject({ muted: true });
+  });
+});
+
 test.describe('list and map answer each other', () => {
   test('hovering an item in the list highlights it on the map', async ({ page, request }) => {
     const { items } = await atlas(request);

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { holdAppStart, startAppAfterMap } from '@/lib/app-start-gate';
 import { DEFAULT_BOUNDS, FIT_MARGIN, FIT_MAX_ZOOM } from '@/lib/map-style';
 import { BOOT_DATA_URL, fitPadding, mapBootConfig, mapBootScript, stylesheetsLoaded, type MapBoot, type MapBootConfig } from '@/lib/map-boot';
 import { mapBootModule, mapBootModuleUrl, serveMapBootModule } from '@/lib/map-boot-module';
@@ -29,8 +30,13 @@ describe('mapBootScript', () => {
     expect(script).toContain(`fetch(c.dataUrl`);
     expect(script).toContain('!location.hash');
     expect(config).toEqual({ settings, dataUrl: BOOT_DATA_URL, etag: '"v1"', bounds: DEFAULT_BOUNDS, boundsBySlug: {}, keyPadding: 'explorer' });
-    // Small: the style and the code live in the cached module, not in every page.
-    expect(script.length).toBeLessThan(1500);
+    // It holds the app's start until the map has drawn (lib/app-start-gate.ts): that part must
+    // run before the page's last script, so it is inline.
+    expect(script).toContain(holdAppStart.toString());
+    expect(script).toContain(startAppAfterMap.toString());
+    expect(script).toContain('"live":["data-atlas-owner","react"]');
+    // Otherwise small: the style and the map's code live in the cached module, not in every page.
+    expect(script.length - holdAppStart.toString().length - startAppAfterMap.toString().length).toBeLessThan(1500);
   });
 
   it('cannot be closed early by text in the config', () => {
