@@ -21,6 +21,9 @@ function expectedIds(collection: MapFeatureCollection, filters: Partial<Filters>
   return filterGroups(corridorGroups(collection), { ...EMPTY_FILTERS, ...filters }).flatMap((g) => g.items.map((i) => i.id));
 }
 
+/** The route the tests of how the map starts open. */
+const SLUG = 'tumen-crossing-to-yanbian';
+
 const listedIds = (page: Page) => page.locator('a[data-item]').evaluateAll((as) => as.map((a) => (a as HTMLElement).dataset.item!));
 
 const near = (a: number, b: number, tolerance: number) => Math.abs(a - b) <= tolerance;
@@ -108,7 +111,6 @@ test.describe('the map', () => {
 });
 
 test.describe('starting the map', () => {
-  const SLUG = 'tumen-crossing-to-yanbian';
   // The embeds have no React to fall back on: their own script always makes their map
   // (tests/e2e/embed.spec.ts).
   for (const path of ['/', `/routes/${SLUG}`]) {
@@ -166,7 +168,6 @@ test.describe('starting the map', () => {
 // The boot script holds the app's own start (Next.js, React's hydration) until the map has
 // drawn, unless the visitor reaches for the page first (lib/app-start-gate.ts).
 test.describe('the map goes first', () => {
-  const SLUG = 'tumen-crossing-to-yanbian';
   const map = (page: Page) => page.getByTestId('atlas-map');
 
   test('the app takes the map over only after its first idle', async ({ page }) => {
