@@ -1,15 +1,29 @@
 import fs from 'node:fs';
 import type { NextConfig } from 'next';
+import { basemapVersion } from './lib/basemap-version.mjs';
 
 // The installed maplibre-gl's version pins the URLs its files are served under (lib/maplibre-assets.ts).
 const maplibreVersion = (JSON.parse(fs.readFileSync('node_modules/maplibre-gl/package.json', 'utf8')) as { version: string }).version;
+// The basemap's, built before next build (npm run build), pins its address the same way.
+const basemap = basemapVersion();
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
   // Lets parallel builds (benchmarks, CI experiments) use their own output folder.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
-  env: { NEXT_PUBLIC_MAPLIBRE_VERSION: maplibreVersion },
+  env: { NEXT_PUBLIC_MAPLIBRE_VERSION: maplibreVersion, NEXT_PUBLIC_BASEMAP_VERSION: basemap },
+  // The basemap under the address of this build's version never changes: kept for good. Any other
+  // address of it (no version, or an older page's) is revalidated each time, as public files are.
+  async headers() {
+    return [
+      {
+        source: '/generated/basemap.json',
+        has: [{ type: 'query', key: 'v', value: basemap }],
+        headers: [{ key: 'Cache-Control', value: 'public, max-age=31536000, immutable' }],
+      },
+    ];
+  },
   // better-sqlite3 is a native addon: load it from node_modules at run time, never bundle it.
   serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3'],
 };

@@ -15,7 +15,8 @@ export type LayerSpecification = StyleSpecification['layers'][number];
 type LinePaint = NonNullable<Extract<LayerSpecification, { type: 'line' }>['paint']>;
 export type ExpressionSpecification = Extract<LinePaint['line-opacity'], unknown[]>;
 
-export const BASEMAP_URL = '/generated/basemap.json';
+/** Pinned to the built file's version (lib/basemap-version.mjs, given by next.config.ts). */
+export const BASEMAP_URL = `/generated/basemap.json?v=${process.env.NEXT_PUBLIC_BASEMAP_VERSION ?? 'unknown'}`;
 export const ATLAS_SOURCE = 'atlas';
 export const BASEMAP_SOURCE = 'basemap';
 

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { basemapVersion } from '../lib/basemap-version.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = path.join(ROOT, 'public', 'generated', 'embed');
@@ -43,8 +44,12 @@ const result = await build({
   minify: true,
   legalComments: 'none',
   tsconfig: path.join(ROOT, 'tsconfig.json'),
-  // What Next.js would inline in a browser bundle (lib/maplibre-urls.ts reads the version).
-  define: { 'process.env.NODE_ENV': '"production"', 'process.env.NEXT_PUBLIC_MAPLIBRE_VERSION': JSON.stringify(maplibre) },
+  // What Next.js would inline in a browser bundle (lib/maplibre-urls.ts and lib/map-style.ts read the versions).
+  define: {
+    'process.env.NODE_ENV': '"production"',
+    'process.env.NEXT_PUBLIC_MAPLIBRE_VERSION': JSON.stringify(maplibre),
+    'process.env.NEXT_PUBLIC_BASEMAP_VERSION': JSON.stringify(basemapVersion(ROOT)),
+  },
   plugins: [englishOnlyZod],
   metafile: true,
   logLevel: 'warning',

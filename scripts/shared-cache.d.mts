@@ -3,7 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export declare const DEFAULT_MAX_AGE_MS: number;
-export declare function sharedMaxAge(cacheControl: unknown): number | null;
+export declare function sharedFreshness(cacheControl: unknown): { seconds: number; immutable: boolean } | null;
 export declare function codingFor(acceptEncoding: string | undefined): 'gzip' | 'identity' | null;
 export interface SharedCache {
   stats: { hits: number; stale: number; misses: number; stored: number; bypassed: number };

@@ -1,17 +1,21 @@
 // A small in-process shared HTTP cache in front of Next.js (scripts/server.mjs), for what the
 // app itself declares shareable: GET answers with status 200, `Cache-Control: public` and an
-// `s-maxage`, and no Set-Cookie. In practice that is the read-only API (/api/routes, a route's
-// details, the sources), which every visitor asks for and which only changes when the data
-// does. Next.js spends a few milliseconds of routing, proxy and handler work on each request,
-// which on a small machine caps the API far below what the same bytes cost to send; this keeps
-// the answer Next.js gave (headers and the body as compressed) for a short while and sends it
-// again.
+// `s-maxage` (or `immutable` with a `max-age`), and no Set-Cookie. In practice that is the
+// read-only API (/api/routes, a route's details, the sources), which every visitor asks for and
+// which only changes when the data does, and the files whose address names their version (the
+// build's /_next/static chunks, maplibre-gl and its worker, the boot module). Next.js spends a
+// few milliseconds of routing, proxy and handler work on each request, and compresses every
+// answer again (about 45 ms for maplibre-gl alone), which on a small machine caps the API far
+// below what the same bytes cost to send and delays the map's own scripts on a cold visit; this
+// keeps the answer Next.js gave (headers and the body as compressed) and sends it again.
 //
 // What it promises:
-// - Never older than `maxAgeMs` (default 1 s, the app's own data-version check interval, see
-//   getDataVersion in lib/queries.ts) nor the response's s-maxage, whichever is shorter; while
-//   one request refreshes a stale entry, the others get the stale copy (stale-while-revalidate
-//   for the length of one request), so a burst never stampedes the database.
+// - An API answer is never older than `maxAgeMs` (default 1 s, the app's own data-version check
+//   interval, see getDataVersion in lib/queries.ts) nor the response's s-maxage, whichever is
+//   shorter; while one request refreshes a stale entry, the others get the stale copy
+//   (stale-while-revalidate for the length of one request), so a burst never stampedes the
+//   database. An `immutable` answer (RFC 8246: its address changes when its content does) is
+//   kept for its own max-age.
 // - The same bytes and headers Next.js sent, with an Age header; If-None-Match answered with 304.
 // - A separate entry per content coding asked for (gzip or none) and per value of each request
 //   header the response Varies on; a request whose Accept-Encoding weighs codings (q=) or asks
@@ -32,12 +36,13 @@ const DEFAULT_MAX_TOTAL_BYTES = 32 << 20;
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'date', 'content-length', 'age', 'upgrade', 'trailer', 'te', 'proxy-connection']);
 
 /**
- * The shared max-age in seconds that `cacheControl` grants, or null when a shared cache must not
- * keep the response (not `public`, or `private`, `no-store`, `no-cache`, or no s-maxage).
+ * How long a shared cache may keep a response with `cacheControl`, or null when it must not keep
+ * it (not `public`, or `private`, `no-store`, `no-cache`, or no lifetime for shared caches): the
+ * `s-maxage`, or for an `immutable` response its `max-age` when it has no s-maxage.
  * @param {unknown} cacheControl
- * @returns {number | null}
+ * @returns {{ seconds: number, immutable: boolean } | null}
  */
-export function sharedMaxAge(cacheControl) {
+export function sharedFreshness(cacheControl) {
   if (typeof cacheControl !== 'string') return null;
   /** @type {Map<string, string | undefined>} */
   const directives = new Map();
@@ -46,8 +51,9 @@ export function sharedMaxAge(cacheControl) {
     if (name) directives.set(name, value?.replace(/^"|"$/g, ''));
   }
   if (!directives.has('public') || ['private', 'no-store', 'no-cache'].some((d) => directives.has(d))) return null;
-  const seconds = Number(directives.get('s-maxage'));
-  return Number.isInteger(seconds) && seconds > 0 ? seconds : null;
+  const immutable = directives.has('immutable');
+  const seconds = Number(directives.get('s-maxage') ?? (immutable ? directives.get('max-age') : undefined));
+  return Number.isInteger(seconds) && seconds > 0 ? { seconds, immutable } : null;
 }
 
 /**
@@ -212,8 +218,8 @@ export function createSharedCache({
     };
     res.once('finish', () => {
       const headers = res.getHeaders();
-      const freshS = sharedMaxAge(headers['cache-control']);
-      if (tooBig || res.statusCode !== 200 || freshS === null || headers['set-cookie'] !== undefined) return finish(false);
+      const freshness = sharedFreshness(headers['cache-control']);
+      if (tooBig || res.statusCode !== 200 || freshness === null || headers['set-cookie'] !== undefined) return finish(false);
       const varyNames = String(headers.vary ?? '')
         .split(',')
         .map((v) => v.trim().toLowerCase())
@@ -233,7 +239,7 @@ export function createSharedCache({
         body: Buffer.concat(chunks),
         etag,
         storedAt: at,
-        freshMs: Math.min(maxAgeMs, freshS * 1000),
+        freshMs: freshness.immutable ? freshness.seconds * 1000 : Math.min(maxAgeMs, freshness.seconds * 1000),
         refreshing: false,
       });
       finish(true);

@@ -117,6 +117,38 @@ test.describe('security headers', () => {
     }
   });
 
+  test('files named by their version are kept for good, sent again from the shared cache', async ({ page, request }) => {
+    const files: string[] = [];
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (/^\/(generated\/basemap\.json|maplibre-gl(-worker)?\.mjs|map-boot\.mjs|_next\/static\/)/.test(url.pathname)) files.push(url.pathname + url.search);
+    });
+    await page.goto(`/routes/${SLUG}`);
+    await mapSettled(page.getByTestId('atlas-map'));
+    const basemap = files.find((f) => f.startsWith('/generated/basemap.json'));
+    expect(basemap, 'the map asks for the basemap under its version').toMatch(/^\/generated\/basemap\.json\?v=[0-9a-f]{16}$/);
+    for (const path of [basemap!, ...files.filter((f) => /^\/(maplibre-gl\.mjs|_next\/static\/chunks\/.+\.js$)/.test(f)).slice(0, 2)]) {
+      const first = await request.get(path, { headers: { 'accept-encoding': 'gzip' } });
+      const again = await request.get(path, { headers: { 'accept-encoding': 'gzip' } });
+      for (const res of [first, again]) {
+        expect(res.status(), path).toBe(200);
+        expect(res.headers()['cache-control'], path).toBe('public, max-age=31536000, immutable');
+        expect(res.headers()['content-encoding'], path).toBe('gzip');
+        expectCommonHeaders(res, path);
+      }
+      // The browser loaded it, so the second answer here is the shared cache's copy.
+      expect(again.headers().age, path).toMatch(/^\d+$/);
+      expect(await again.body(), path).toEqual(await first.body());
+    }
+    // The same file under any other address may change: asked again each time.
+    for (const other of ['/generated/basemap.json', '/generated/basemap.json?v=0000000000000000']) {
+      const res = await request.get(other);
+      expect(res.status(), other).toBe(200);
+      expect(res.headers()['cache-control'], other).toBe('public, max-age=0');
+      expect(res.headers().age, other).toBeUndefined();
+    }
+  });
+
   for (const path of PAGES) {
     test(`${path} is rendered per request: every script carries this response's nonce`, async ({ request }) => {
       const first = await request.get(path);

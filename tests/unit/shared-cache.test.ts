@@ -6,13 +6,15 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { codingFor, createSharedCache, sharedMaxAge, type SharedCache } from '../../scripts/shared-cache.mjs';
+import { codingFor, createSharedCache, sharedFreshness, type SharedCache } from '../../scripts/shared-cache.mjs';
 
 type Middleware = (req: http.IncomingMessage, res: http.ServerResponse, next: () => void) => void;
 // The compression middleware `next start` and scripts/server.mjs run (next/dist/server/lib/router-server.js).
 const compression = createRequire(import.meta.url)('next/dist/compiled/compression') as () => Middleware;
 
 const SHARED = 'public, max-age=0, s-maxage=60, must-revalidate';
+// What Next.js sends with a /_next/static file, and the app with maplibre-gl's versioned files.
+const IMMUTABLE = 'public, max-age=31536000, immutable';
 const BODY = JSON.stringify({ type: 'FeatureCollection', features: Array.from({ length: 200 }, (_, i) => ({ id: i, name: `feature ${i}` })) });
 
 interface Answer {
@@ -73,16 +75,25 @@ function get(url: string, headers: Record<string, string> = {}, method = 'GET'):
 
 const GZIP = { 'accept-encoding': 'gzip, deflate, br, zstd' };
 
-describe('sharedMaxAge', () => {
+describe('sharedFreshness', () => {
   it('reads s-maxage from public responses only', () => {
-    expect(sharedMaxAge(SHARED)).toBe(60);
-    expect(sharedMaxAge('public, s-maxage="5"')).toBe(5);
-    expect(sharedMaxAge('s-maxage=60')).toBeNull();
-    expect(sharedMaxAge('public, max-age=60')).toBeNull();
-    expect(sharedMaxAge('public, s-maxage=60, private')).toBeNull();
-    expect(sharedMaxAge('public, s-maxage=60, no-store')).toBeNull();
-    expect(sharedMaxAge('public, s-maxage=0')).toBeNull();
-    expect(sharedMaxAge(undefined)).toBeNull();
+    expect(sharedFreshness(SHARED)).toEqual({ seconds: 60, immutable: false });
+    expect(sharedFreshness('public, s-maxage="5"')).toEqual({ seconds: 5, immutable: false });
+    expect(sharedFreshness('s-maxage=60')).toBeNull();
+    expect(sharedFreshness('public, max-age=60')).toBeNull();
+    expect(sharedFreshness('public, s-maxage=60, private')).toBeNull();
+    expect(sharedFreshness('public, s-maxage=60, no-store')).toBeNull();
+    expect(sharedFreshness('public, s-maxage=0')).toBeNull();
+    expect(sharedFreshness(undefined)).toBeNull();
+  });
+
+  it('takes max-age for an immutable public response (a versioned file)', () => {
+    expect(sharedFreshness(IMMUTABLE)).toEqual({ seconds: 31536000, immutable: true });
+    expect(sharedFreshness('public, max-age=600, s-maxage=60, immutable')).toEqual({ seconds: 60, immutable: true });
+    expect(sharedFreshness('max-age=31536000, immutable')).toBeNull();
+    expect(sharedFreshness('public, max-age=0, immutable')).toBeNull();
+    expect(sharedFreshness('public, immutable')).toBeNull();
+    expect(sharedFreshness('public, max-age=31536000, immutable, no-cache')).toBeNull();
   });
 });
 
@@ -195,6 +206,27 @@ describe('createSharedCache', () => {
     expect((await get(`${app.origin}/d`)).status).toBe(404);
     expect(app.calls()).toBe(4);
     expect(cache.size()).toBe(0);
+  });
+
+  it('keeps an immutable answer for its max-age, not maxAgeMs, and still forgets it when it stops being one', async () => {
+    let clock = 0;
+    const cache = createSharedCache({ maxAgeMs: 1000, now: () => clock });
+    let cacheControl = IMMUTABLE;
+    const app = await serve(cache, (_req, call) => ({ headers: { 'cache-control': cacheControl }, body: `{"call":${call}}` }));
+    expect((await get(`${app.origin}/_next/static/chunks/a.js`, GZIP)).text).toBe('{"call":1}');
+    clock = 3_600_000;
+    const later = await get(`${app.origin}/_next/static/chunks/a.js`, GZIP);
+    expect(later.text).toBe('{"call":1}');
+    expect(later.headers.age).toBe('3600');
+    expect(later.headers['cache-control']).toBe(IMMUTABLE);
+    expect(app.calls()).toBe(1);
+    // Past its max-age it is asked for again; an answer that is no longer immutable is held to maxAgeMs.
+    clock = 31_536_000_000;
+    cacheControl = 'public, max-age=0, s-maxage=60';
+    expect((await get(`${app.origin}/_next/static/chunks/a.js`, GZIP)).text).toBe('{"call":2}');
+    clock += 1000;
+    expect((await get(`${app.origin}/_next/static/chunks/a.js`, GZIP)).text).toBe('{"call":3}');
+    expect(app.calls()).toBe(3);
   });
 
   it('serves the stale copy to others while one request refreshes it', async () => {
