@@ -8,7 +8,7 @@
 //   that map.
 // A server component: both carry this response's CSP nonce, which only the server knows.
 import { headers } from 'next/headers';
-import { preloadModule } from 'react-dom';
+import { preload, preloadModule } from 'react-dom';
 import { mapBootScript, type MapBootConfig } from '@/lib/map-boot';
 import { mapBootModuleUrl } from '@/lib/map-boot-module';
 import { MAPLIBRE_SCRIPT_URL, MAPLIBRE_WORKER_URL } from '@/lib/maplibre-urls';
@@ -17,7 +17,13 @@ export async function MaplibrePreload({ boot = null }: { boot?: MapBootConfig | 
   const nonce = (await headers()).get('x-nonce') ?? undefined;
   const bootUrl = mapBootModuleUrl();
   preloadModule(MAPLIBRE_SCRIPT_URL, { as: 'script', nonce });
-  if (boot) preloadModule(bootUrl, { as: 'script', nonce });
+  if (boot) {
+    preloadModule(bootUrl, { as: 'script', nonce });
+    // The boot script's fetch of the map's data, started from the <head> instead of when the
+    // parser reaches the script: the same request (CORS mode, same-origin credentials, no extra
+    // headers), so the browser hands the preloaded answer to that fetch.
+    preload(boot.dataUrl, { as: 'fetch', crossOrigin: 'anonymous' });
+  }
   const script = mapBootScript({ script: MAPLIBRE_SCRIPT_URL, worker: MAPLIBRE_WORKER_URL, boot: bootUrl }, boot);
   // A classic script: it runs when the parser reaches it, not after the whole document (see mapBootScript).
   return <script nonce={nonce} dangerouslySetInnerHTML={{ __html: script }} />;

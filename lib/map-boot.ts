@@ -300,7 +300,7 @@ const el = document.querySelector('[${OWNER_ATTRIBUTE}]');
 if (el && el.getAttribute('${OWNER_ATTRIBUTE}') === '' && !location.hash) {
   el.setAttribute('${OWNER_ATTRIBUTE}', 'boot');
   const startApp = (${startAppAfterMap.toString()})(${holdAppStart.toString()}, el, ${q(appStart)});
-  window.__atlasBoot = Promise.all([maplibre, import(${q(urls.boot)}), fetch(c.dataUrl, { headers: { accept: 'application/json' } })])
+  window.__atlasBoot = Promise.all([maplibre, import(${q(urls.boot)}), fetch(c.dataUrl)])
     .then(([m, boot, res]) => boot.start(m, el, c, res))
     .catch(() => null);
   // No map from here: AtlasMap makes it, so the app must start.

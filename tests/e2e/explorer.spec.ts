@@ -189,6 +189,24 @@ test.describe('the map goes first', () => {
     expect(seen.app).toBeGreaterThan(seen.idle!);
   });
 
+  test("the map's data is asked for once, from the page's head", async ({ page }) => {
+    // How many answers from /api/routes the page has when its map is first idle.
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (document.querySelector('[data-testid="atlas-map"]')?.getAttribute('data-map-idle') !== 'true') return;
+        observer.disconnect();
+        const fetched = performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname === '/api/routes');
+        Object.assign(window, { __dataAtIdle: fetched.map((e) => (e as PerformanceResourceTiming).initiatorType) });
+      }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-map-idle'] });
+    });
+    await page.goto(`/routes/${SLUG}`);
+    await mapIdle(page);
+    await expect(map(page)).toHaveAttribute('data-map-start', 'boot');
+    await expect(page.locator('head link[rel="preload"][as="fetch"][href="/api/routes"]')).toHaveCount(1);
+    // The boot script's fetch took the answer the <head> asked for: one request, made by the link.
+    expect(await page.evaluate(() => (window as unknown as { __dataAtIdle: string[] }).__dataAtIdle)).toEqual(['link']);
+  });
+
   test('a click on the panel before the app runs starts it, and counts once it does', async ({ page, request }) => {
     const { collection, items } = await atlas(request);
     // The map cannot draw while its data is held back, so only the click can start the app.
