@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 // The bare static server behind the benchmark's baseline: node:http and nothing else, serving
 // the same bytes the app serves (maplibre-gl's dist files, the basemap, a snapshot of the route
-// data) the way `next start` serves them: gzip on the fly through the same rules as Next's
+// data) the way the app's server serves them: gzip through the same rules as Next's
 // `compression` middleware (gzip when asked for, bodies of 1 KiB or more, zlib's default level),
-// strong ETags with 304 revalidation, and the app's Cache-Control per kind of file. What is left
-// between the app and this server is the app's own work: that is what the ratio measures.
+// strong ETags with 304 revalidation, and the app's Cache-Control per kind of file. Like the
+// app's shared cache (scripts/shared-cache.mjs), a file the app marks `immutable` is compressed
+// once and its bytes sent again; anything else is compressed for each response, as `next start`
+// does. What is left between the app and this server is the app's own work: that is what the
+// ratio measures.
 //
 //   node bench/baseline-server.mjs <port> <files.json>
 //
@@ -24,7 +27,7 @@ if (!Number.isInteger(port) || !manifestPath) {
 
 /** @type {Record<string, { file: string, type: string, cache: string }>} */
 const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8'));
-/** @type {Map<string, { body: Buffer, type: string, cache: string, etag: string }>} */
+/** @type {Map<string, { body: Buffer, type: string, cache: string, etag: string, gzipped?: Buffer }>} */
 const files = new Map();
 for (const [urlPath, { file, type, cache }] of Object.entries(manifest)) {
   const body = fs.readFileSync(file);
@@ -65,6 +68,12 @@ const server = http.createServer((req, res) => {
     return;
   }
   if (entry.body.length >= GZIP_THRESHOLD && acceptsGzip(req)) {
+    if (/\bimmutable\b/.test(entry.cache)) {
+      // Compressed once, on first request, as the app's shared cache keeps it.
+      entry.gzipped ??= zlib.gzipSync(entry.body);
+      res.writeHead(200, { ...headers, 'Content-Encoding': 'gzip', 'Content-Length': entry.gzipped.length }).end(entry.gzipped);
+      return;
+    }
     // Compressed per request, as Next does, not once at start: the same CPU work per response.
     res.writeHead(200, { ...headers, 'Content-Encoding': 'gzip' });
     const gzip = zlib.createGzip();
