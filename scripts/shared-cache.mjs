@@ -3,11 +3,12 @@
 // `s-maxage` (or `immutable` with a `max-age`), and no Set-Cookie. In practice that is the
 // read-only API (/api/routes, a route's details, the sources), which every visitor asks for and
 // which only changes when the data does, and the files whose address names their version (the
-// build's /_next/static chunks, maplibre-gl and its worker, the boot module). Next.js spends a
-// few milliseconds of routing, proxy and handler work on each request, and compresses every
-// answer again (about 45 ms for maplibre-gl alone), which on a small machine caps the API far
-// below what the same bytes cost to send and delays the map's own scripts on a cold visit; this
-// keeps the answer Next.js gave (headers and the body as compressed) and sends it again.
+// build's /_next/static chunks, maplibre-gl and its worker, the boot module, the basemap).
+// Next.js spends a few milliseconds of routing, proxy and handler work on each request, and
+// compresses every answer again (about 45 ms for maplibre-gl alone), which on a small machine
+// caps the API far below what the same bytes cost to send and delays the map's own scripts on
+// a cold visit; this keeps the answer Next.js gave (headers and the body as compressed) and
+// sends it again.
 //
 // What it promises:
 // - An API answer is never older than `maxAgeMs` (default 1 s, the app's own data-version check
@@ -23,7 +24,7 @@
 // - Bounded: at most `maxEntries` entries of at most `maxBodyBytes` each and `maxTotalBytes` in
 //   all (256, 1 MiB, 32 MiB by default), oldest dropped first.
 //
-// Several instances each keep their own copies; none is ever more than `maxAgeMs` old.
+// Several instances each keep their own copies; no API answer is ever more than `maxAgeMs` old.
 import { performance } from 'node:perf_hooks';
 import { etagMatches } from '../lib/etag.mjs';
 
