@@ -305,6 +305,11 @@ if (el && el.getAttribute('${OWNER_ATTRIBUTE}') === '' && !location.hash) {
     .catch(() => null);
   // No map from here: AtlasMap makes it, so the app must start.
   window.__atlasBoot.then((b) => b || startApp());
-} else maplibre.catch(() => {});
+} else {
+  maplibre.catch(() => {});
+  // The <head> asked for the data all the same (MaplibrePreload): take the answer, so the
+  // browser does not warn that a preload went unused. It comes from the preload, not the network.
+  fetch(c.dataUrl).catch(() => {});
+}
 }`;
 }
