@@ -1,6 +1,7 @@
 // Starts maplibre-gl before the app's own scripts have run. Two things go into the HTML:
 // - <link rel="modulepreload"> in the <head>, so the browser fetches and compiles the library
-//   (and, on a map page, the boot module) alongside the app's chunks;
+//   (and, on a map page, the boot module) alongside the app's chunks, and on a map page a
+//   <link rel="preload" as="fetch"> for the map's data, which the inline script's fetch takes;
 // - a small inline script (lib/map-boot.ts) that, as soon as the parser reaches it,
 //   imports it and starts its web worker (prewarm), and, given a `boot` config, creates the map
 //   through the boot module (lib/map-boot-module.ts) without waiting for React to hydrate;
