@@ -296,20 +296,21 @@ export function mapBootScript(urls: { script: string; worker: string; boot: stri
   return `{
 const c = ${q(config)};
 const maplibre = ${warm};
+// The answer the <head> preloaded (MaplibrePreload): taken whether or not the map starts here,
+// so the browser never warns that the preload went unused.
+const data = fetch(c.dataUrl);
 const el = document.querySelector('[${OWNER_ATTRIBUTE}]');
 if (el && el.getAttribute('${OWNER_ATTRIBUTE}') === '' && !location.hash) {
   el.setAttribute('${OWNER_ATTRIBUTE}', 'boot');
   const startApp = (${startAppAfterMap.toString()})(${holdAppStart.toString()}, el, ${q(appStart)});
-  window.__atlasBoot = Promise.all([maplibre, import(${q(urls.boot)}), fetch(c.dataUrl)])
+  window.__atlasBoot = Promise.all([maplibre, import(${q(urls.boot)}), data])
     .then(([m, boot, res]) => boot.start(m, el, c, res))
     .catch(() => null);
   // No map from here: AtlasMap makes it, so the app must start.
   window.__atlasBoot.then((b) => b || startApp());
 } else {
   maplibre.catch(() => {});
-  // The <head> asked for the data all the same (MaplibrePreload): take the answer, so the
-  // browser does not warn that a preload went unused. It comes from the preload, not the network.
-  fetch(c.dataUrl).catch(() => {});
+  data.catch(() => {});
 }
 }`;
 }
