@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import type { NextConfig } from 'next';
-import { basemapVersion } from './lib/basemap-version.mjs';
+import { basemapVersion } from './lib/map/basemap-version.mjs';
 
-// The installed maplibre-gl's version pins the URLs its files are served under (lib/maplibre-assets.ts).
+// The installed maplibre-gl's version pins the URLs its files are served under (lib/map/maplibre-assets.ts).
 const maplibreVersion = (JSON.parse(fs.readFileSync('node_modules/maplibre-gl/package.json', 'utf8')) as { version: string }).version;
 // The basemap's, built before next build (npm run build), pins its address the same way.
 const basemap = basemapVersion();

@@ -31,7 +31,13 @@ export default defineConfig({
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       // SwiftShader gives headless Chromium WebGL2, which MapLibre needs to draw anything.
-      args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
+      args: [
+        '--no-sandbox',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--use-angle=swiftshader',
+        '--enable-unsafe-swiftshader',
+      ],
     },
   },
   webServer: external
@@ -39,7 +45,12 @@ export default defineConfig({
     : {
         command: 'node scripts/start.mjs',
         url: `${baseURL}/api/routes`,
-        env: { ...env, PORT: String(PORT), DATABASE_URL: process.env.E2E_DATABASE_URL ?? 'file:./data/e2e.db', NEXT_TELEMETRY_DISABLED: '1' },
+        env: {
+          ...env,
+          PORT: String(PORT),
+          DATABASE_URL: process.env.E2E_DATABASE_URL ?? 'file:./data/e2e.db',
+          NEXT_TELEMETRY_DISABLED: '1',
+        },
         reuseExistingServer: !process.env.CI,
         // start.mjs builds when no build exists yet; on two cores that takes minutes.
         timeout: 600_000,

@@ -1,5 +1,5 @@
 // Configuration for the Prisma CLI (`prisma generate`, and `prisma migrate deploy` where the
-// native engine is available). The app itself never reads this file: lib/db.ts picks the
+// native engine is available). The app itself never reads this file: lib/data/db.ts picks the
 // driver adapter from DATABASE_URL, and scripts/migrate.mjs applies migrations in-process.
 import { defineConfig } from 'prisma/config';
 

@@ -1,7 +1,7 @@
-// Proxy (Next 16's successor to middleware) – puts the security headers of lib/security-headers.ts
+// Proxy (Next 16's successor to middleware) – puts the security headers of lib/security/headers.ts
 // on every response: pages, route handlers, images and static files alike.
 import { NextResponse, type NextRequest } from 'next/server';
-import { newNonce, securityHeaders } from '@/lib/security-headers';
+import { newNonce, securityHeaders } from '@/lib/security/headers';
 
 export function proxy(request: NextRequest): NextResponse {
   const nonce = newNonce();

@@ -130,7 +130,13 @@ async function measurePages(browser, pages, appOrigin, baseOrigin) {
         for (const [side, url] of sides) {
           const screenshot = run === 0 ? path.join(TMP_DIR, 'screens', `${page.id}-${side}-cpu${throttle}.png`) : undefined;
           try {
-            const r = await measureLoad(browser, { url, viewport: page.viewport, throttle, timeoutMs: throttle > 1 ? 180_000 : 90_000, screenshot });
+            const r = await measureLoad(browser, {
+              url,
+              viewport: page.viewport,
+              throttle,
+              timeoutMs: throttle > 1 ? 180_000 : 90_000,
+              screenshot,
+            });
             page.runs[throttle][side].push(r);
           } catch (e) {
             page.runs[throttle].failures.push(`${side} run ${run + 1}: ${e instanceof Error ? e.message.split('\n')[0] : e}`);
@@ -148,11 +154,21 @@ function pageResults(page) {
     const { app, baseline, failures } = page.runs[throttle];
     const a = summary(app.map((r) => r.ms));
     const b = summary(baseline.map((r) => r.ms));
-    return { throttle, app: a, baseline: b, ratio: a && b ? a.median / b.median : null, failures, appRuns: app.map((r) => Math.round(r.ms)), baselineRuns: baseline.map((r) => Math.round(r.ms)) };
+    return {
+      throttle,
+      app: a,
+      baseline: b,
+      ratio: a && b ? a.median / b.median : null,
+      failures,
+      appRuns: app.map((r) => Math.round(r.ms)),
+      baselineRuns: baseline.map((r) => Math.round(r.ms)),
+    };
   });
   const firstApp = page.runs[1].app[0];
   const firstBase = page.runs[1].baseline[0];
-  const maplibreJs = firstBase ? firstBase.files.filter((f) => f.kind === 'js' && f.url.startsWith('/maplibre')).reduce((s, f) => s + f.bytes, 0) : null;
+  const maplibreJs = firstBase
+    ? firstBase.files.filter((f) => f.kind === 'js' && f.url.startsWith('/maplibre')).reduce((s, f) => s + f.bytes, 0)
+    : null;
   const problems = [...new Set(THROTTLES.flatMap((t) => page.runs[t].app.flatMap((r) => r.problems)))];
   const baselineProblems = [...new Set(THROTTLES.flatMap((t) => page.runs[t].baseline.flatMap((r) => r.problems)))];
   return {
@@ -162,7 +178,14 @@ function pageResults(page) {
     viewport: page.viewport,
     available: true,
     throttles,
-    bytes: firstApp && firstBase ? { app: { ...firstApp.bytes, requests: firstApp.requests }, baseline: { ...firstBase.bytes, requests: firstBase.requests }, maplibreJs } : null,
+    bytes:
+      firstApp && firstBase
+        ? {
+            app: { ...firstApp.bytes, requests: firstApp.requests },
+            baseline: { ...firstBase.bytes, requests: firstBase.requests },
+            maplibreJs,
+          }
+        : null,
     jsBeyondMaplibre: firstApp && maplibreJs != null ? firstApp.bytes.js - maplibreJs : null,
     files: firstApp?.files ?? [],
     foreignRequests: firstApp?.foreign ?? null,
@@ -181,7 +204,9 @@ async function main() {
   let basemap = await ensureBasemap(log);
   if (!basemap) {
     basemap = await fallbackBasemap();
-    note('public/generated/basemap.json does not exist and package.json has no "basemap" script: the baseline uses world-atlas countries-50m instead of the app\'s basemap.');
+    note(
+      'public/generated/basemap.json does not exist and package.json has no "basemap" script: the baseline uses world-atlas countries-50m instead of the app\'s basemap.',
+    );
   }
 
   const appPort = await freePort(3400);
@@ -228,7 +253,9 @@ async function main() {
     try {
       probes[p.id] = await measureLoad(browser, { url: appOrigin + p.path, viewport: p.viewport, throttle: 1, timeoutMs: 120_000 });
     } catch (e) {
-      note(`${p.path}: the map never reported idle (data-map-idle="true") within 120 s: ${e instanceof Error ? e.message.split('\n')[0] : e}`);
+      note(
+        `${p.path}: the map never reported idle (data-map-idle="true") within 120 s: ${e instanceof Error ? e.message.split('\n')[0] : e}`,
+      );
       p.available = false;
     }
   }
@@ -245,7 +272,8 @@ async function main() {
   if (appBasemap) mirrored.basemap = await cacheControl(appOrigin + appBasemap);
   mirrored.api = await cacheControl(`${appOrigin}/api/routes`);
   for (const [key, value] of Object.entries(mirrored)) if (value) cache[key] = value;
-  if (measured.length && !worker) note('the app loaded no MapLibre worker script that the bench could recognise; the baseline worker gets public-file headers.');
+  if (measured.length && !worker)
+    note('the app loaded no MapLibre worker script that the bench could recognise; the baseline worker gets public-file headers.');
 
   const style = await baselineStyleModule();
   if (style.note) note(style.note);
@@ -253,8 +281,18 @@ async function main() {
   log(`baseline up on ${baseOrigin}`);
 
   if (measured.some((p) => p.available)) {
-    log(`cold loads: ${measured.filter((p) => p.available).map((p) => p.path).join(', ')} (app and baseline, ${RUNS}× each at CPU ${THROTTLES.join('× and ')}×)`);
-    await measurePages(browser, measured.filter((p) => p.available), appOrigin, baseOrigin);
+    log(
+      `cold loads: ${measured
+        .filter((p) => p.available)
+        .map((p) => p.path)
+        .join(', ')} (app and baseline, ${RUNS}× each at CPU ${THROTTLES.join('× and ')}×)`,
+    );
+    await measurePages(
+      browser,
+      measured.filter((p) => p.available),
+      appOrigin,
+      baseOrigin,
+    );
   }
 
   log('repeat visits');
@@ -291,7 +329,9 @@ async function main() {
       // An Age header: the answer came from a shared cache in front of the app (HTTP semantics).
       entry.sharedCache = repeat.headers.age !== undefined;
       entry.staticGzBytes = (await rawGet(baseOrigin + staticPath)).bytes;
-      log(`  ${appPath}: ${Math.round(entry.app.requestsPerSecond)} req/s (static ${Math.round(entry.static.requestsPerSecond)}), p99 ${entry.app.latencyMs.p99} ms`);
+      log(
+        `  ${appPath}: ${Math.round(entry.app.requestsPerSecond)} req/s (static ${Math.round(entry.static.requestsPerSecond)}), p99 ${entry.app.latencyMs.p99} ms`,
+      );
     } catch (e) {
       note(`load test of ${appPath} failed: ${e instanceof Error ? e.message : e}`);
     }
@@ -303,15 +343,23 @@ async function main() {
   let appStatic = null;
   try {
     appStatic = { path: '/icon.svg', ...(await loadTest(`${appOrigin}/icon.svg`, { seconds: LOAD_SECONDS, connections: CONNECTIONS })) };
-    log(`  /icon.svg (a static file from the app's own server): ${Math.round(appStatic.requestsPerSecond)} req/s, p99 ${appStatic.latencyMs.p99} ms`);
+    log(
+      `  /icon.svg (a static file from the app's own server): ${Math.round(appStatic.requestsPerSecond)} req/s, p99 ${appStatic.latencyMs.p99} ms`,
+    );
   } catch (e) {
     note(`load test of the app's static /icon.svg failed: ${e instanceof Error ? e.message : e}`);
   }
 
   const revalidationChecks = [];
-  for (const p of ['/api/routes', `/api/routes/${SLUG}`, ...(appBasemap ? [appBasemap] : [])]) revalidationChecks.push({ path: p, ...(await revalidation(appOrigin + p)), url: undefined });
-  const basemapGz = appBasemap ? (await rawGet(appOrigin + appBasemap)).bytes : (await rawGet(`${baseOrigin}/generated/basemap.json`)).bytes;
-  if (!appBasemap) note('the app loaded no basemap file the bench could recognise (a URL containing "basemap"); the basemap size is that of the baseline\'s file.');
+  for (const p of ['/api/routes', `/api/routes/${SLUG}`, ...(appBasemap ? [appBasemap] : [])])
+    revalidationChecks.push({ path: p, ...(await revalidation(appOrigin + p)), url: undefined });
+  const basemapGz = appBasemap
+    ? (await rawGet(appOrigin + appBasemap)).bytes
+    : (await rawGet(`${baseOrigin}/generated/basemap.json`)).bytes;
+  if (!appBasemap)
+    note(
+      'the app loaded no basemap file the bench could recognise (a URL containing "basemap"); the basemap size is that of the baseline\'s file.',
+    );
 
   const cpus = os.cpus();
   const results = {
@@ -330,14 +378,25 @@ async function main() {
       maplibre: version('maplibre-gl'),
       ...gitInfo(),
     },
-    settings: { runs: RUNS, throttles: THROTTLES, loadSeconds: LOAD_SECONDS, connections: CONNECTIONS, quick: QUICK, viewports: Object.fromEntries(PAGES.map((p) => [p.path, p.viewport])) },
+    settings: {
+      runs: RUNS,
+      throttles: THROTTLES,
+      loadSeconds: LOAD_SECONDS,
+      connections: CONNECTIONS,
+      quick: QUICK,
+      viewports: Object.fromEntries(PAGES.map((p) => [p.path, p.viewport])),
+    },
     app: { distDir: DIST_DIR, databaseUrl: DATABASE_URL, basemap: path.relative(ROOT, basemap), baselineStyle: style.source },
     mirroredHeaders: { ...cache, fromApp: mirrored },
     pages: pageFigures,
     chunks,
     load,
     appStatic,
-    sizes: { routes: load[0]?.gzBytes ?? (await rawGet(`${appOrigin}/api/routes`)).bytes, routeDetail: load[1]?.gzBytes ?? null, basemap: basemapGz },
+    sizes: {
+      routes: load[0]?.gzBytes ?? (await rawGet(`${appOrigin}/api/routes`)).bytes,
+      routeDetail: load[1]?.gzBytes ?? null,
+      basemap: basemapGz,
+    },
     revalidation: revalidationChecks,
     images,
     notes,
@@ -346,12 +405,16 @@ async function main() {
     if (p.problems?.length) notes.push(`${p.path} (app) reported: ${p.problems.slice(0, 5).join('; ')}`);
     if (p.baselineProblems?.length) notes.push(`${p.path} (baseline) reported: ${p.baselineProblems.slice(0, 5).join('; ')}`);
     if (p.foreignRequests) notes.push(`${p.path} made ${p.foreignRequests} request(s) to other hosts.`);
-    for (const t of p.throttles ?? []) if (t.failures.length) notes.push(`${p.path} at CPU ${t.throttle}×: ${t.failures.length} failed load(s): ${t.failures.slice(0, 3).join('; ')}`);
+    for (const t of p.throttles ?? [])
+      if (t.failures.length)
+        notes.push(`${p.path} at CPU ${t.throttle}×: ${t.failures.length} failed load(s): ${t.failures.slice(0, 3).join('; ')}`);
   }
   for (const p of pageFigures.filter((q) => q.available && q.files.length)) {
     if (!p.files.some((f) => f.url.startsWith('/api/routes'))) {
       const html = p.files[0];
-      notes.push(`${p.path} requests no /api/routes: the route data comes inside the page's HTML (${(html.bytes / 1000).toFixed(1)} kB gz, counted as "other"), so it is downloaded again with every page view instead of being revalidated.`);
+      notes.push(
+        `${p.path} requests no /api/routes: the route data comes inside the page's HTML (${(html.bytes / 1000).toFixed(1)} kB gz, counted as "other"), so it is downloaded again with every page view instead of being revalidated.`,
+      );
     }
   }
   if (chunks) {
@@ -359,7 +422,10 @@ async function main() {
     notes.push(
       `JS on ${chunks.page}, largest first (kB gz): ${chunks.files
         .slice(0, 8)
-        .map((c) => `${c.url.replace(/^\/_next\/static\/chunks\//, '')} ${(c.gzBytes / 1000).toFixed(1)}${c.libraries.length ? ` [${c.libraries.join(', ')}]` : ''}`)
+        .map(
+          (c) =>
+            `${c.url.replace(/^\/_next\/static\/chunks\//, '')} ${(c.gzBytes / 1000).toFixed(1)}${c.libraries.length ? ` [${c.libraries.join(', ')}]` : ''}`,
+        )
         .join('; ')}.${heavy.length ? '' : ' No signature of @turf, jsts, zod, world-atlas or inlined geo/ data besides those listed.'}`,
     );
   }
@@ -370,7 +436,9 @@ async function main() {
   fs.writeFileSync(path.join(BENCH_DIR, 'RESULTS.md'), `<!-- written by npm run bench (bench/run.mjs); do not edit -->\n${md}`);
   console.log(`\n${md}`);
   const readmeUpdated = updateReadme(md);
-  log(`wrote bench/results.json and bench/RESULTS.md${readmeUpdated ? ', and the table in README.md' : ''}; screenshots of the first loads are in bench/tmp/screens/`);
+  log(
+    `wrote bench/results.json and bench/RESULTS.md${readmeUpdated ? ', and the table in README.md' : ''}; screenshots of the first loads are in bench/tmp/screens/`,
+  );
   await cleanupAll();
 }
 

@@ -2,18 +2,18 @@
 // The one owner of the MapLibre instance. React says what is selected, hovered, filtered out
 // and switched off; this component turns that into feature-state and layer visibility on a map
 // whose data is sent once (setData only when the collection itself changes). The map itself is
-// usually started before React hydrates, by the page's inline script (lib/map-boot.ts); this
+// usually started before React hydrates, by the page's inline script (lib/map/boot.ts); this
 // component adopts it, or makes it through the same createAtlasMap when the script did not.
 //
 // The camera is uncontrolled: the map moves itself, and on `moveend` writes `#zoom/lat/lng`
 // into the current history entry (throttled, replaceState), the way MapLibre's own hash does.
 // Back/forward and a hand-edited hash move it back (popstate/hashchange). That, and the pointer,
-// is lib/map-behaviour.ts, which the embeds' script (no React) uses too.
+// is lib/map/behaviour.ts, which the embeds' script (no React) uses too.
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { GeoJSONSource, LngLatBoundsLike, Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type Ref } from 'react';
-import type { MapFeatureCollection } from '@/lib/api-schema';
-import type { AtlasItem } from '@/lib/atlas-items';
+import type { MapFeatureCollection } from '@/lib/data/api-schema';
+import type { AtlasItem } from '@/lib/data/atlas-items';
 import {
   ATLAS_SOURCE,
   DEFAULT_BOUNDS,
@@ -24,26 +24,28 @@ import {
   stageUid,
   type FeatureStateName,
   type LayerGroup,
-} from '@/lib/map-style';
-import { OWNER_ATTRIBUTE, atlasMapInit, createAtlasMap, fitPadding as paddingFor, type Bounds, type Padding } from '@/lib/map-boot';
-import { MAPLIBRE_SCRIPT_URL, MAPLIBRE_WORKER_URL } from '@/lib/maplibre-urls';
-import type { MapTheme } from '@/lib/map-theme';
+} from '@/lib/map/style';
+import { OWNER_ATTRIBUTE, atlasMapInit, createAtlasMap, fitPadding as paddingFor, type Bounds, type Padding } from '@/lib/map/boot';
+import { MAPLIBRE_SCRIPT_URL, MAPLIBRE_WORKER_URL } from '@/lib/map/maplibre-urls';
+import type { MapTheme } from '@/lib/map/theme';
 import { explorer as t } from '@/lib/strings';
-import { bindPointer, syncCameraWithUrl } from '@/lib/map-behaviour';
-import { parseCameraHash } from '@/lib/view-state';
+import { bindPointer, syncCameraWithUrl } from '@/lib/map/behaviour';
+import { parseCameraHash } from '@/lib/view/view-state';
 
 // Start loading maplibre-gl and its worker as soon as this module runs in the browser, while
 // React is still hydrating, instead of after the first effect. The library is not bundled: it
-// is served as it ships (lib/maplibre-assets.ts) and announced in the page's <head> by
+// is served as it ships (lib/map/maplibre-assets.ts) and announced in the page's <head> by
 // components/maplibre-preload.tsx, so by now it is usually fetched and compiled. Never on the server.
 const maplibreReady: Promise<typeof import('maplibre-gl')> | null =
   typeof window === 'undefined'
     ? null
-    : (import(/* webpackIgnore: true */ /* turbopackIgnore: true */ MAPLIBRE_SCRIPT_URL) as Promise<typeof import('maplibre-gl')>).then((maplibre) => {
-        maplibre.setWorkerUrl(MAPLIBRE_WORKER_URL);
-        maplibre.prewarm();
-        return maplibre;
-      });
+    : (import(/* webpackIgnore: true */ /* turbopackIgnore: true */ MAPLIBRE_SCRIPT_URL) as Promise<typeof import('maplibre-gl')>).then(
+        (maplibre) => {
+          maplibre.setWorkerUrl(MAPLIBRE_WORKER_URL);
+          maplibre.prewarm();
+          return maplibre;
+        },
+      );
 // An unhandled rejection here would be reported twice; the effect below reports it once.
 maplibreReady?.catch(() => {});
 
@@ -82,7 +84,7 @@ export interface AtlasMapProps {
    * map (embeds on other sites); read once, at creation. @default false
    */
   cooperativeGestures?: boolean;
-  /** Basemap colours (lib/map-theme.ts); read once, at creation. @default 'light' */
+  /** Basemap colours (lib/map/theme.ts); read once, at creation. @default 'light' */
   theme?: MapTheme;
   /**
    * [west, south, east, north] to fit when the URL has no camera, instead of the selected item's
@@ -144,8 +146,12 @@ export function AtlasMap({
   latest.current = { collection, items, selected, onHover, onSelect, initialBounds, fitPadding };
   // The collection the map's atlas source holds: put in the style at creation, or sent by setData.
   const sent = useRef<MapFeatureCollection | undefined>(undefined);
-  const fit = () => ({ padding: paddingFor(containerRef.current!, FIT_MARGIN, latest.current.fitPadding?.() ?? {}), maxZoom: FIT_MAX_ZOOM });
-  const homeBounds = (slug: string | null): LngLatBoundsLike => (latest.current.initialBounds ?? startBounds(latest.current.items, slug)) as LngLatBoundsLike;
+  const fit = () => ({
+    padding: paddingFor(containerRef.current!, FIT_MARGIN, latest.current.fitPadding?.() ?? {}),
+    maxZoom: FIT_MAX_ZOOM,
+  });
+  const homeBounds = (slug: string | null): LngLatBoundsLike =>
+    (latest.current.initialBounds ?? startBounds(latest.current.items, slug)) as LngLatBoundsLike;
 
   useImperativeHandle(ref, () => ({
     focusWhenSelected(id) {
@@ -165,7 +171,7 @@ export function AtlasMap({
     const container = containerRef.current!;
     const cleanups: (() => void)[] = [];
 
-    // The inline boot script (lib/map-boot.ts) may have started the map already; if it has not
+    // The inline boot script (lib/map/boot.ts) may have started the map already; if it has not
     // begun, it must not start one now.
     const boot = container.getAttribute(OWNER_ATTRIBUTE) === 'boot' ? window.__atlasBoot : undefined;
     container.setAttribute(OWNER_ATTRIBUTE, 'react');
@@ -186,7 +192,8 @@ export function AtlasMap({
           // (a key folded away on a small screen).
           const wanted = fit();
           const sides = ['top', 'right', 'bottom', 'left'] as const;
-          if (sides.some((k) => wanted.padding[k] !== booted.padding[k])) m.fitBounds(homeBounds(latest.current.selected), { ...wanted, animate: false });
+          if (sides.some((k) => wanted.padding[k] !== booted.padding[k]))
+            m.fitBounds(homeBounds(latest.current.selected), { ...wanted, animate: false });
         } else {
           const camera = parseCameraHash(window.location.hash);
           // Data the page already has goes into the style itself: one pass in the worker, and
@@ -195,7 +202,9 @@ export function AtlasMap({
           sent.current = initial;
           m = createAtlasMap(maplibre, container, {
             ...atlasMapInit({ theme, interactive, cooperativeGestures }, initial),
-            camera: camera ? { center: [camera.lng, camera.lat], zoom: camera.zoom } : { bounds: homeBounds(latest.current.selected) as Bounds, ...fit() },
+            camera: camera
+              ? { center: [camera.lng, camera.lat], zoom: camera.zoom }
+              : { bounds: homeBounds(latest.current.selected) as Bounds, ...fit() },
           });
         }
         instance = m;
@@ -287,7 +296,7 @@ export function AtlasMap({
 
   return (
     <div className="atlas-map">
-      {/* MapLibre fills this box, possibly before React hydrates the page (lib/map-boot.ts): an
+      {/* MapLibre fills this box, possibly before React hydrates the page (lib/map/boot.ts): an
           empty innerHTML tells React its content is not React's to hydrate or replace, and the
           classes and data attributes MapLibre and the script add by then are expected. */}
       <div
@@ -316,7 +325,12 @@ function useFeatureState(
   name: FeatureStateName,
   collection: MapFeatureCollection | undefined,
 ) {
-  useUidState(map, ids.flatMap((id) => items.get(id)?.uids ?? []), name, collection);
+  useUidState(
+    map,
+    ids.flatMap((id) => items.get(id)?.uids ?? []),
+    name,
+    collection,
+  );
 }
 
 /**

@@ -2,8 +2,8 @@
 // publisher, title, author and date, and a link that opens the article at the passage (or the
 // archive page that holds it, or a search when no address is verified).
 import type { z } from 'zod';
-import type { CitationOut } from '@/lib/api-schema';
-import { citationHref, reportedLabel, type LinkableSource } from '@/lib/citation-links';
+import type { CitationOut } from '@/lib/data/api-schema';
+import { citationHref, reportedLabel, type LinkableSource } from '@/lib/data/citation-links';
 import { pages } from '@/lib/strings';
 import styles from './citation.module.css';
 

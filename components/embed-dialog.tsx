@@ -1,17 +1,17 @@
 'use client';
 // The embed builder: a modal dialog with the embed's options, a live preview, the iframe code to
-// copy (lib/embed-snippet.ts, the same markup oEmbed answers with) and the still images. The
+// copy (lib/embed/snippet.ts, the same markup oEmbed answers with) and the still images. The
 // dialog is the browser's own <dialog>: showModal traps focus, Escape closes it, and focus goes
 // back to the Embed button.
 import { useId, useRef, useState } from 'react';
 import { stillImagePath } from './download-image-link';
 import styles from './share-tools.module.css';
-import { copyText } from '@/lib/copy-text';
-import { embedUrl, type EmbedOptions } from '@/lib/embed-options';
-import { iframeSnippet } from '@/lib/embed-snippet';
-import type { MapTheme } from '@/lib/map-theme';
+import { copyText } from '@/lib/share/copy-text';
+import { embedUrl, type EmbedOptions } from '@/lib/embed/options';
+import { iframeSnippet } from '@/lib/embed/snippet';
+import type { MapTheme } from '@/lib/map/theme';
 import { share } from '@/lib/strings';
-import { parseCameraHash, parseViewState, type ViewState } from '@/lib/view-state';
+import { parseCameraHash, parseViewState, type ViewState } from '@/lib/view/view-state';
 
 const t = share.embedDialog;
 
@@ -96,14 +96,7 @@ export function EmbedDialog({ slug, title }: EmbedDialogProps) {
 
   return (
     <>
-      <button
-        ref={openerRef}
-        type="button"
-        className={styles.button}
-        aria-haspopup="dialog"
-        onClick={open}
-        data-testid="embed-open"
-      >
+      <button ref={openerRef} type="button" className={styles.button} aria-haspopup="dialog" onClick={open} data-testid="embed-open">
         {t.open}
       </button>
       <dialog
@@ -134,7 +127,12 @@ export function EmbedDialog({ slug, title }: EmbedDialogProps) {
             <fieldset className={styles.options}>
               <legend>{t.options}</legend>
               <label className={styles.check}>
-                <input type="checkbox" checked={choices.interactive} onChange={(e) => choose('interactive', e.currentTarget.checked)} name="interactive" />
+                <input
+                  type="checkbox"
+                  checked={choices.interactive}
+                  onChange={(e) => choose('interactive', e.currentTarget.checked)}
+                  name="interactive"
+                />
                 {t.interactive}
               </label>
               <label className={styles.check}>
@@ -143,7 +141,12 @@ export function EmbedDialog({ slug, title }: EmbedDialogProps) {
               </label>
               {page.hash && (
                 <label className={styles.check}>
-                  <input type="checkbox" checked={choices.camera} onChange={(e) => choose('camera', e.currentTarget.checked)} name="camera" />
+                  <input
+                    type="checkbox"
+                    checked={choices.camera}
+                    onChange={(e) => choose('camera', e.currentTarget.checked)}
+                    name="camera"
+                  />
                   {t.camera}
                 </label>
               )}
@@ -151,7 +154,13 @@ export function EmbedDialog({ slug, title }: EmbedDialogProps) {
                 <legend>{t.theme}</legend>
                 {(['light', 'dark'] as const).map((theme) => (
                   <label key={theme} className={styles.check}>
-                    <input type="radio" name={`${id}-theme`} value={theme} checked={choices.theme === theme} onChange={() => choose('theme', theme)} />
+                    <input
+                      type="radio"
+                      name={`${id}-theme`}
+                      value={theme}
+                      checked={choices.theme === theme}
+                      onChange={() => choose('theme', theme)}
+                    />
                     {theme === 'light' ? t.themeLight : t.themeDark}
                   </label>
                 ))}
@@ -167,7 +176,12 @@ export function EmbedDialog({ slug, title }: EmbedDialogProps) {
                 </select>
               </label>
               <label className={styles.check}>
-                <input type="checkbox" checked={choices.responsive} onChange={(e) => choose('responsive', e.currentTarget.checked)} name="responsive" />
+                <input
+                  type="checkbox"
+                  checked={choices.responsive}
+                  onChange={(e) => choose('responsive', e.currentTarget.checked)}
+                  name="responsive"
+                />
                 {t.responsive}
               </label>
             </fieldset>

@@ -1,13 +1,13 @@
 // What an embed shows inside someone else's page: the map filling the frame, a compact key, the
 // title, and a line crediting the full page, the sources and the basemap. Rendered on the server
-// only (pages/embed/, no React in the browser); lib/embed-client.ts makes the map in it.
+// only (pages/embed/, no React in the browser); lib/embed/client.ts makes the map in it.
 import Head from 'next/head';
 import styles from './embed-frame.module.css';
 import { RiskSwatch } from './risk-swatch';
 import { RISK_LEVELS, RISK_LEVEL_VALUES } from '@/geo/vocabulary';
-import type { EmbedFrameData, EmbedPageProps } from '@/lib/embed-page';
-import { EMBED_CONFIG_ID, OWNER_ATTRIBUTE } from '@/lib/map-boot';
-import type { ShareMeta } from '@/lib/share-metadata';
+import type { EmbedFrameData, EmbedPageProps } from '@/lib/embed/page';
+import { EMBED_CONFIG_ID, OWNER_ATTRIBUTE } from '@/lib/map/boot';
+import type { ShareMeta } from '@/lib/share/metadata';
 import { share } from '@/lib/strings';
 
 const t = share.embedPage;
@@ -46,7 +46,7 @@ function EmbedLegend() {
   );
 }
 
-/** The unfurl tags of the page the embed stands for (lib/share-metadata.ts). */
+/** The unfurl tags of the page the embed stands for (lib/share/metadata.ts). */
 function ShareTags({ meta }: { meta: ShareMeta }) {
   const { image } = meta;
   return (
@@ -98,7 +98,13 @@ function Frame({ data, nonce }: { data: EmbedFrameData; nonce: string | undefine
               production no React runs here; in development Next hydrates these pages anyway,
               and must leave them be (empty innerHTML: the box's content is not React's). */}
           <div className="atlas-map">
-            <div className="atlas-map__canvas" data-testid="atlas-map" {...{ [OWNER_ATTRIBUTE]: '' }} dangerouslySetInnerHTML={NOT_REACTS} suppressHydrationWarning />
+            <div
+              className="atlas-map__canvas"
+              data-testid="atlas-map"
+              {...{ [OWNER_ATTRIBUTE]: '' }}
+              dangerouslySetInnerHTML={NOT_REACTS}
+              suppressHydrationWarning
+            />
             <p className="atlas-map__status" data-map-status suppressHydrationWarning>
               {t.mapLoading}
             </p>

@@ -8,12 +8,11 @@ import { AtlasMap } from './atlas-map';
 import { useExplorer } from './explorer-state';
 import { LinkNotices } from './link-notices';
 import { MapLegend } from './map-legend';
-import { explorerKeyPadding } from '@/lib/map-boot';
+import { explorerKeyPadding } from '@/lib/map/boot';
 import { explorer as t } from '@/lib/strings';
 
 export const PANEL_ID = 'route-panel';
 const MAP_DESCRIPTION_ID = 'atlas-map-description';
-
 
 /**
  * `mapBoot`: the server's map-boot script (components/maplibre-preload.tsx), placed right after
@@ -75,8 +74,22 @@ export function ExplorerShell({ children, mapBoot = null }: { children: ReactNod
         <MapLegend />
         {mapBoot}
       </section>
-      <section id={PANEL_ID} ref={panelRef} className="panel" data-expanded={expanded} tabIndex={-1} aria-label={t.panel.label} data-testid="panel">
-        <button type="button" className="panel__handle" aria-expanded={expanded} aria-controls={PANEL_ID} onClick={() => setExpanded((x) => !x)}>
+      <section
+        id={PANEL_ID}
+        ref={panelRef}
+        className="panel"
+        data-expanded={expanded}
+        tabIndex={-1}
+        aria-label={t.panel.label}
+        data-testid="panel"
+      >
+        <button
+          type="button"
+          className="panel__handle"
+          aria-expanded={expanded}
+          aria-controls={PANEL_ID}
+          onClick={() => setExpanded((x) => !x)}
+        >
           <span className="panel__grip" aria-hidden="true" />
           <span className="visually-hidden">{expanded ? t.panel.collapse : t.panel.expand}</span>
         </button>

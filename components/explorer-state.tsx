@@ -1,15 +1,34 @@
 'use client';
 // The explorer's shared state, for the map, the list and the route pages under app/(explorer).
-// The URL is the source of truth for what is selected and filtered (lib/view-state.ts); hover,
+// The URL is the source of truth for what is selected and filtered (lib/view/view-state.ts); hover,
 // layer switches and dismissed notices are per visit and live here.
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode, type RefObject } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+  type RefObject,
+} from 'react';
 import type { AtlasMapHandle } from './atlas-map';
-import type { MapFeatureCollection } from '@/lib/api-schema';
-import { corridorGroups, filterGroups, filterChoices, type AtlasItem, type CorridorGroup } from '@/lib/atlas-items';
-import { LAYER_GROUP_IDS, type LayerGroup } from '@/lib/map-style';
-import { useMapCollection } from '@/lib/use-atlas';
-import { formatFilters, formatViewState, hasFilters, parseViewState, type Filters, type ViewNotice, type ViewState } from '@/lib/view-state';
+import type { MapFeatureCollection } from '@/lib/data/api-schema';
+import { corridorGroups, filterGroups, filterChoices, type AtlasItem, type CorridorGroup } from '@/lib/data/atlas-items';
+import { LAYER_GROUP_IDS, type LayerGroup } from '@/lib/map/style';
+import { useMapCollection } from '@/lib/data/use-atlas';
+import {
+  formatFilters,
+  formatViewState,
+  hasFilters,
+  parseViewState,
+  type Filters,
+  type ViewNotice,
+  type ViewState,
+} from '@/lib/view/view-state';
 
 export interface ExplorerState {
   collection: MapFeatureCollection | undefined;
@@ -88,7 +107,10 @@ export function ExplorerProvider({ initialCollection, children }: { initialColle
   const groups = useMemo(() => (collection ? corridorGroups(collection) : []), [collection]);
   const items = useMemo(() => new Map(groups.flatMap((g) => g.items.map((i) => [i.id, i] as const))), [groups]);
   const shown = useMemo(() => filterGroups(groups, view.filters), [groups, view.filters]);
-  const visible = useMemo(() => (hasFilters(view.filters) ? new Set(shown.flatMap((g) => g.items.map((i) => i.id))) : null), [shown, view.filters]);
+  const visible = useMemo(
+    () => (hasFilters(view.filters) ? new Set(shown.flatMap((g) => g.items.map((i) => i.id))) : null),
+    [shown, view.filters],
+  );
   const choices = useMemo(() => filterChoices(groups), [groups]);
   const selected = view.route ? (items.get(view.route) ?? null) : null;
 

@@ -1,5 +1,5 @@
 'use client';
-// What the link this visit opened with asked for but could not get (lib/view-state.ts).
+// What the link this visit opened with asked for but could not get (lib/view/view-state.ts).
 import { useExplorer } from './explorer-state';
 import { explorer as t } from '@/lib/strings';
 

@@ -5,7 +5,7 @@ import { useEffect, useRef } from 'react';
 import { RiskSwatch } from './risk-swatch';
 import { useExplorer } from './explorer-state';
 import { HAZARDS, RISK_LEVELS, RISK_LEVEL_VALUES, type HazardId } from '@/geo/vocabulary';
-import { LAYER_GROUP_IDS, type LayerGroup } from '@/lib/map-style';
+import { LAYER_GROUP_IDS, type LayerGroup } from '@/lib/map/style';
 import { explorer as t } from '@/lib/strings';
 
 const LAYER_LABELS: Record<LayerGroup, string> = { routes: t.legend.layerRoutes, points: t.legend.layerPoints, zones: t.legend.layerZones };

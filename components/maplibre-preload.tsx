@@ -2,17 +2,17 @@
 // - <link rel="modulepreload"> in the <head>, so the browser fetches and compiles the library
 //   (and, on a map page, the boot module) alongside the app's chunks, and on a map page a
 //   <link rel="preload" as="fetch"> for the map's data, which the inline script's fetch takes;
-// - a small inline script (lib/map-boot.ts) that, as soon as the parser reaches it,
+// - a small inline script (lib/map/boot.ts) that, as soon as the parser reaches it,
 //   imports it and starts its web worker (prewarm), and, given a `boot` config, creates the map
-//   through the boot module (lib/map-boot-module.ts) without waiting for React to hydrate;
+//   through the boot module (lib/map/boot-module.ts) without waiting for React to hydrate;
 //   components/atlas-map.tsx imports the same URL, gets the same module instance, and adopts
 //   that map.
 // A server component: both carry this response's CSP nonce, which only the server knows.
 import { headers } from 'next/headers';
 import { preload, preloadModule } from 'react-dom';
-import { mapBootScript, type MapBootConfig } from '@/lib/map-boot';
-import { mapBootModuleUrl } from '@/lib/map-boot-module';
-import { MAPLIBRE_SCRIPT_URL, MAPLIBRE_WORKER_URL } from '@/lib/maplibre-urls';
+import { mapBootScript, type MapBootConfig } from '@/lib/map/boot';
+import { mapBootModuleUrl } from '@/lib/map/boot-module';
+import { MAPLIBRE_SCRIPT_URL, MAPLIBRE_WORKER_URL } from '@/lib/map/maplibre-urls';
 
 export async function MaplibrePreload({ boot = null }: { boot?: MapBootConfig | null }) {
   const nonce = (await headers()).get('x-nonce') ?? undefined;

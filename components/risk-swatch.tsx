@@ -1,7 +1,7 @@
 // A small drawing of how the map shows an item at a risk level: the level's colour with its line
 // pattern (routes, zones) or its number (crossings, events), so the key never rests on colour.
 import { RISK_LEVELS, type RiskLevel } from '@/geo/vocabulary';
-import type { ItemKind } from '@/lib/atlas-items';
+import type { ItemKind } from '@/lib/data/atlas-items';
 
 const LINE_WIDTH = 3.5;
 
@@ -36,7 +36,17 @@ export function RiskSwatch({ level, kind = 'route', approximate = false }: RiskS
   if (kind === 'zone') {
     return (
       <svg className="swatch" width="40" height="22" viewBox="0 0 40 22" aria-hidden="true" focusable="false">
-        <rect x="4" y="3" width="32" height="16" fill={color} fillOpacity="0.18" stroke={color} strokeWidth="2.5" strokeDasharray={dashArray(level, 2.5)} />
+        <rect
+          x="4"
+          y="3"
+          width="32"
+          height="16"
+          fill={color}
+          fillOpacity="0.18"
+          stroke={color}
+          strokeWidth="2.5"
+          strokeDasharray={dashArray(level, 2.5)}
+        />
       </svg>
     );
   }

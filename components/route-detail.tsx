@@ -8,7 +8,7 @@ import { Citation } from './citation';
 import { RiskSwatch } from './risk-swatch';
 import styles from './route-detail.module.css';
 import { COUNTRIES, HAZARDS, PRECISIONS, RISK_LEVELS, type CountryCode } from '@/geo/vocabulary';
-import type { RouteDetail } from '@/lib/api-schema';
+import type { RouteDetail } from '@/lib/data/api-schema';
 import { pages } from '@/lib/strings';
 
 const t = pages.route;

@@ -1,12 +1,12 @@
 'use client';
 // Search and filters over the list (and the map, which dims what they leave out). Every change
-// goes to the URL (lib/view-state.ts), so a filtered view can be shared and survives Back.
+// goes to the URL (lib/view/view-state.ts), so a filtered view can be shared and survives Back.
 import { useId, useState } from 'react';
 import { RiskSwatch } from './risk-swatch';
 import { useExplorer } from './explorer-state';
 import { COUNTRIES, HAZARDS, RISK_LEVELS, RISK_LEVEL_VALUES } from '@/geo/vocabulary';
 import { explorer as t } from '@/lib/strings';
-import { Q_MAX_LENGTH, hasFilters, EMPTY_FILTERS, type Filters } from '@/lib/view-state';
+import { Q_MAX_LENGTH, hasFilters, EMPTY_FILTERS, type Filters } from '@/lib/view/view-state';
 
 function toggle<T>(list: readonly T[], value: T, on: boolean): T[] {
   return on ? [...list.filter((v) => v !== value), value] : list.filter((v) => v !== value);
@@ -53,7 +53,11 @@ export function RouteFilters() {
         <legend>{t.filters.level}</legend>
         {RISK_LEVEL_VALUES.map((level) => (
           <label key={level} className="chip">
-            <input type="checkbox" checked={filters.levels.includes(level)} onChange={(e) => update({ levels: toggle(filters.levels, level, e.currentTarget.checked) })} />
+            <input
+              type="checkbox"
+              checked={filters.levels.includes(level)}
+              onChange={(e) => update({ levels: toggle(filters.levels, level, e.currentTarget.checked) })}
+            />
             <RiskSwatch level={level} />
             {RISK_LEVELS[level].en}
           </label>
@@ -70,7 +74,11 @@ export function RouteFilters() {
             <legend className="visually-hidden">{t.filters.hazard}</legend>
             {choices.hazards.map((h) => (
               <label key={h} className="check">
-                <input type="checkbox" checked={filters.hazards.includes(h)} onChange={(e) => update({ hazards: toggle(filters.hazards, h, e.currentTarget.checked) })} />
+                <input
+                  type="checkbox"
+                  checked={filters.hazards.includes(h)}
+                  onChange={(e) => update({ hazards: toggle(filters.hazards, h, e.currentTarget.checked) })}
+                />
                 {HAZARDS[h].en}
               </label>
             ))}
@@ -86,7 +94,11 @@ export function RouteFilters() {
             <legend className="visually-hidden">{t.filters.to}</legend>
             {choices.to.map((c) => (
               <label key={c} className="check">
-                <input type="checkbox" checked={filters.to.includes(c)} onChange={(e) => update({ to: toggle(filters.to, c, e.currentTarget.checked) })} />
+                <input
+                  type="checkbox"
+                  checked={filters.to.includes(c)}
+                  onChange={(e) => update({ to: toggle(filters.to, c, e.currentTarget.checked) })}
+                />
                 {COUNTRIES[c].en}
               </label>
             ))}

@@ -10,9 +10,9 @@ import { RouteFilters } from './route-filters';
 import { ShareToolbar } from './share-toolbar';
 import { useExplorer } from './explorer-state';
 import { RISK_LEVELS } from '@/geo/vocabulary';
-import type { AtlasItem } from '@/lib/atlas-items';
+import type { AtlasItem } from '@/lib/data/atlas-items';
 import { explorer as t } from '@/lib/strings';
-import { formatViewState } from '@/lib/view-state';
+import { formatViewState } from '@/lib/view/view-state';
 
 /** The item last opened from the list, to give focus back to when the visitor returns. */
 let lastOpened: string | null = null;
@@ -46,7 +46,8 @@ export function RouteList({ notice }: RouteListProps) {
     const links = [...listRef.current!.querySelectorAll<HTMLAnchorElement>('a[data-item]')];
     const at = links.indexOf(document.activeElement as HTMLAnchorElement);
     if (at < 0) return;
-    const next = e.key === 'ArrowDown' ? at + 1 : e.key === 'ArrowUp' ? at - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? links.length - 1 : null;
+    const next =
+      e.key === 'ArrowDown' ? at + 1 : e.key === 'ArrowUp' ? at - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? links.length - 1 : null;
     if (next === null) return;
     e.preventDefault();
     const link = links[Math.max(0, Math.min(links.length - 1, next))];
@@ -85,7 +86,15 @@ export function RouteList({ notice }: RouteListProps) {
       <p id="route-list-hint" className="visually-hidden">
         {t.list.keyboardHint}
       </p>
-      <div ref={listRef} className="route-list" onKeyDown={onKeyDown} aria-label={t.list.label} aria-describedby="route-list-hint" role="group" data-testid="route-list">
+      <div
+        ref={listRef}
+        className="route-list"
+        onKeyDown={onKeyDown}
+        aria-label={t.list.label}
+        aria-describedby="route-list-hint"
+        role="group"
+        data-testid="route-list"
+      >
         {shown.length === 0 && <p className="panel__status">{t.filters.none}</p>}
         {shown.map((group) => (
           <section key={group.id} className="corridor" aria-labelledby={`corridor-${group.id}`}>

@@ -4,7 +4,7 @@
 // (POST /api/views → /v/{id}). Every outcome is said in a polite live region.
 import { useRef, useState, useSyncExternalStore } from 'react';
 import styles from './share-tools.module.css';
-import { copyText } from '@/lib/copy-text';
+import { copyText } from '@/lib/share/copy-text';
 import { share } from '@/lib/strings';
 
 const t = share.shareButton;
@@ -30,7 +30,11 @@ function currentView() {
 
 async function requestShortLink(): Promise<{ url: string } | { error: string }> {
   try {
-    const res = await fetch('/api/views', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(currentView()) });
+    const res = await fetch('/api/views', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(currentView()),
+    });
     const body: unknown = await res.json().catch(() => null);
     const record = (body ?? {}) as { url?: unknown; message?: unknown };
     if (res.ok && typeof record.url === 'string') return { url: new URL(record.url, window.location.origin).href };

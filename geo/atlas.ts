@@ -15,7 +15,9 @@ export function assembleAtlas(sources: Source[], files: CorridorFile[], places: 
   return {
     sources,
     corridors: ordered.map((f) => f.corridor),
-    features: ordered.flatMap((f) => f.features.map((feature) => ({ ...feature, properties: { ...feature.properties, corridor: f.corridor.id } }) as AtlasFeature)),
+    features: ordered.flatMap((f) =>
+      f.features.map((feature) => ({ ...feature, properties: { ...feature.properties, corridor: f.corridor.id } }) as AtlasFeature),
+    ),
     places,
   };
 }
@@ -24,7 +26,8 @@ export function assembleAtlas(sources: Source[], files: CorridorFile[], places: 
 export function allAnnotations(atlas: Atlas) {
   return atlas.features.flatMap((f) => {
     const p = f.properties;
-    if (p.kind === 'route') return p.stages.flatMap((s) => s.annotations.map((a) => ({ feature: p.id, stage: s.id as string | null, annotation: a })));
+    if (p.kind === 'route')
+      return p.stages.flatMap((s) => s.annotations.map((a) => ({ feature: p.id, stage: s.id as string | null, annotation: a })));
     return p.annotations.map((a) => ({ feature: p.id, stage: null as string | null, annotation: a }));
   });
 }
@@ -89,7 +92,8 @@ export function checkAtlas(atlas: Atlas): string[] {
           used.add(c.source);
         }
       }
-      for (const h of block.hazards) if (!hazardsCited.has(h)) problems.push(`${p.id}: hazard ${h} is not supported by any of its annotations`);
+      for (const h of block.hazards)
+        if (!hazardsCited.has(h)) problems.push(`${p.id}: hazard ${h} is not supported by any of its annotations`);
     }
     if ((p.kind === 'route' || p.kind === 'event') && p.when) {
       const quotes = blocks.flatMap((b) => b.annotations.flatMap((a) => a.citations.map((c) => c.quote)));

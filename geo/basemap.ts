@@ -8,7 +8,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as turf from '@turf/turf';
-import type { BBox, Feature, FeatureCollection, Geometry, LineString, MultiLineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
+import type {
+  BBox,
+  Feature,
+  FeatureCollection,
+  Geometry,
+  LineString,
+  MultiLineString,
+  MultiPolygon,
+  Point,
+  Polygon,
+  Position,
+} from 'geojson';
 import { feature, mesh, neighbors } from 'topojson-client';
 import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
 import type { Place } from './schema';
@@ -145,9 +156,11 @@ function simplifyLine(line: Position[]): Position[] {
     const [first, last] = stack.pop()!;
     const [ax, ay] = xy[first];
     const [bx, by] = xy[last];
-    const dx = bx - ax, dy = by - ay;
+    const dx = bx - ax,
+      dy = by - ay;
     const len = Math.hypot(dx, dy);
-    let worst = 1, index = -1;
+    let worst = 1,
+      index = -1;
     for (let i = first + 1; i < last; i++) {
       const [px, py] = xy[i];
       // Distance to the chord, or to its one point when the arc is a closed ring.
@@ -176,7 +189,8 @@ const len2d = (a: Position, b: Position) => Math.hypot(a[0] - b[0], a[1] - b[1])
 function simplifyTopology(topology: CountriesTopology): CountriesTopology {
   const { scale, translate } = topology.transform ?? { scale: [1, 1], translate: [0, 0] };
   const arcs = topology.arcs.map((arc) => {
-    let x = 0, y = 0;
+    let x = 0,
+      y = 0;
     const line = arc.map(([dx, dy]) => {
       if (topology.transform) {
         x += dx;
@@ -210,7 +224,8 @@ function clipPolygons(geometry: Polygon | MultiPolygon): Polygon | MultiPolygon 
     const area = Math.abs(ringArea(rings[0]));
     return area === largest || area >= MIN_ISLAND_AREA || rings[0].some(isDetail);
   });
-  const out: Polygon | MultiPolygon = kept.length === 1 ? { type: 'Polygon', coordinates: kept[0] } : { type: 'MultiPolygon', coordinates: kept };
+  const out: Polygon | MultiPolygon =
+    kept.length === 1 ? { type: 'Polygon', coordinates: kept[0] } : { type: 'MultiPolygon', coordinates: kept };
   return turf.rewind(out) as Polygon | MultiPolygon;
 }
 
@@ -240,7 +255,8 @@ function rivers(topology: CountriesTopology, byCode: Map<CountryCode, GeometryOb
     mesh(topology, { type: 'GeometryCollection', geometries: [byCode.get(a)!, byCode.get(b)!] }, (x, y) => x !== y).coordinates;
   const kpcn = boundary('KP', 'CN');
   const kpru = boundary('KP', 'RU');
-  if (kpcn.length !== 1 || kpru.length === 0) throw new Error(`expected one KP–CN boundary line and a KP–RU one, got ${kpcn.length} and ${kpru.length}`);
+  if (kpcn.length !== 1 || kpru.length === 0)
+    throw new Error(`expected one KP–CN boundary line and a KP–RU one, got ${kpcn.length} and ${kpru.length}`);
   const line = kpcn[0];
   let split = 0;
   line.forEach((p, i) => {
@@ -252,12 +268,23 @@ function rivers(topology: CountriesTopology, byCode: Map<CountryCode, GeometryOb
   const tumen = westFirst ? tail : [...head].reverse();
   // Run the Tumen on to the sea through the Russian stretch when the lines meet.
   const tumenLines = [tumen, ...kpru];
-  const joined = kpru.length === 1 && len2d(tumen[tumen.length - 1], kpru[0][0]) === 0 ? [[...tumen, ...kpru[0].slice(1)]]
-    : kpru.length === 1 && len2d(tumen[tumen.length - 1], kpru[0][kpru[0].length - 1]) === 0 ? [[...tumen, ...[...kpru[0]].reverse().slice(1)]]
-      : tumenLines;
+  const joined =
+    kpru.length === 1 && len2d(tumen[tumen.length - 1], kpru[0][0]) === 0
+      ? [[...tumen, ...kpru[0].slice(1)]]
+      : kpru.length === 1 && len2d(tumen[tumen.length - 1], kpru[0][kpru[0].length - 1]) === 0
+        ? [[...tumen, ...[...kpru[0]].reverse().slice(1)]]
+        : tumenLines;
   return [
-    { type: 'Feature', geometry: lineGeometry([yalu]), properties: { layer: 'river', id: 'yalu', name_en: RIVERS.yalu.en, name_ko: RIVERS.yalu.ko } },
-    { type: 'Feature', geometry: lineGeometry(joined), properties: { layer: 'river', id: 'tumen', name_en: RIVERS.tumen.en, name_ko: RIVERS.tumen.ko } },
+    {
+      type: 'Feature',
+      geometry: lineGeometry([yalu]),
+      properties: { layer: 'river', id: 'yalu', name_en: RIVERS.yalu.en, name_ko: RIVERS.yalu.ko },
+    },
+    {
+      type: 'Feature',
+      geometry: lineGeometry(joined),
+      properties: { layer: 'river', id: 'tumen', name_en: RIVERS.tumen.en, name_ko: RIVERS.tumen.ko },
+    },
   ];
 }
 
@@ -296,7 +323,9 @@ function buildGeography(): BasemapFeature[] {
       const lines = clipLines(mesh(topology, pair, (x, y) => x !== y).coordinates);
       if (!lines.length) continue;
       // Listed countries first, so a style can match `a` alone for, say, every KP border.
-      const [a, b] = [codeOf(geometries[i]), codeOf(geometries[j])].sort((x, y) => (x === null ? 1 : 0) - (y === null ? 1 : 0) || (x ?? '').localeCompare(y ?? ''));
+      const [a, b] = [codeOf(geometries[i]), codeOf(geometries[j])].sort(
+        (x, y) => (x === null ? 1 : 0) - (y === null ? 1 : 0) || (x ?? '').localeCompare(y ?? ''),
+      );
       borders.push({ type: 'Feature', geometry: lineGeometry(lines), properties: { layer: 'border', a, b } });
     }
   });

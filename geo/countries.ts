@@ -123,7 +123,10 @@ class Nearest {
   private best = Infinity;
   private point: Position | null = null;
   private readonly k: number;
-  constructor(private readonly lon: number, private readonly lat: number) {
+  constructor(
+    private readonly lon: number,
+    private readonly lat: number,
+  ) {
     this.k = Math.cos((lat * Math.PI) / 180);
   }
   /** Planar distance found so far, in km (Infinity before any segment). */
@@ -131,11 +134,14 @@ class Nearest {
     return Math.sqrt(this.best) * KM_PER_DEGREE;
   }
   add(a: Position, b: Position): void {
-    const ax = (a[0] - this.lon) * this.k, ay = a[1] - this.lat;
-    const dx = (b[0] - a[0]) * this.k, dy = b[1] - a[1];
+    const ax = (a[0] - this.lon) * this.k,
+      ay = a[1] - this.lat;
+    const dx = (b[0] - a[0]) * this.k,
+      dy = b[1] - a[1];
     const len2 = dx * dx + dy * dy;
     const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, -(ax * dx + ay * dy) / len2));
-    const x = ax + t * dx, y = ay + t * dy;
+    const x = ax + t * dx,
+      y = ay + t * dy;
     const d2 = x * x + y * y;
     if (d2 < this.best) {
       this.best = d2;
@@ -192,7 +198,8 @@ function coast(): CoastIndex {
   const cells = new Map<number, [Position, Position][]>();
   for (const line of lines) {
     for (let i = 1; i < line.length; i++) {
-      const a = line[i - 1], b = line[i];
+      const a = line[i - 1],
+        b = line[i];
       const [c0, r0] = cellOf(Math.min(a[0], b[0]), Math.min(a[1], b[1]));
       const [c1, r1] = cellOf(Math.max(a[0], b[0]), Math.max(a[1], b[1]));
       for (let c = c0; c <= c1; c++) {
@@ -225,7 +232,8 @@ export function distanceToCoastKm(lon: number, lat: number): number {
     // A segment in no cell read so far lies at least `ring` cells away from the point: that
     // far north-south, and east-west at least the distance to a meridian `ring` cells away.
     const span = (ring * CELL_DEG * Math.PI) / 180;
-    const reachKm = EARTH_RADIUS_KM * Math.min(span, Math.asin(Math.min(1, Math.cos((lat * Math.PI) / 180) * Math.sin(Math.min(span, Math.PI / 2)))));
+    const reachKm =
+      EARTH_RADIUS_KM * Math.min(span, Math.asin(Math.min(1, Math.cos((lat * Math.PI) / 180) * Math.sin(Math.min(span, Math.PI / 2)))));
     if (nearest.planarKm <= reachKm) break;
   }
   return nearest.km();

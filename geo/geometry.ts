@@ -44,8 +44,10 @@ export function bbox(g: Geometry): [number, number, number, number] {
   const visit = (c: unknown) => {
     if (typeof (c as number[])[0] === 'number') {
       const [x, y] = c as number[];
-      box[0] = Math.min(box[0], x); box[1] = Math.min(box[1], y);
-      box[2] = Math.max(box[2], x); box[3] = Math.max(box[3], y);
+      box[0] = Math.min(box[0], x);
+      box[1] = Math.min(box[1], y);
+      box[2] = Math.max(box[2], x);
+      box[3] = Math.max(box[3], y);
     } else (c as unknown[]).forEach(visit);
   };
   visit(coordinatesOf(g));

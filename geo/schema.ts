@@ -121,9 +121,7 @@ export const RouteProps = z
   })
   .strict();
 
-export const CrossingProps = z
-  .object({ ...Common, kind: z.literal('crossing'), from: Country, to: Country, ...RiskFields })
-  .strict();
+export const CrossingProps = z.object({ ...Common, kind: z.literal('crossing'), from: Country, to: Country, ...RiskFields }).strict();
 
 export const EventProps = z
   .object({
@@ -171,9 +169,7 @@ export const CorridorFile = z
   .object({
     type: z.literal('FeatureCollection'),
     version: z.literal(DATA_VERSION),
-    corridor: z
-      .object({ id: Slug, order: z.number().int().min(1), name: Name, description: z.string().min(10).max(500) })
-      .strict(),
+    corridor: z.object({ id: Slug, order: z.number().int().min(1), name: Name, description: z.string().min(10).max(500) }).strict(),
     features: z.array(AtlasFeature).min(1),
   })
   .strict();

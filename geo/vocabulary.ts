@@ -27,7 +27,11 @@ export const HAZARDS = {
   mines: { en: 'Mines', ko: '지뢰', description: 'Minefields along a fortified border.' },
   drowning: { en: 'Drowning', ko: '익사', description: 'Rivers or sea crossed on foot, swimming or by boat.' },
   'terrain-exposure': { en: 'Terrain and exposure', ko: '지형·노출', description: 'Long, hard journeys over difficult ground.' },
-  'arrest-repatriation': { en: 'Arrest and forced repatriation', ko: '체포·강제송환', description: 'Caught by the authorities and sent back to North Korea.' },
+  'arrest-repatriation': {
+    en: 'Arrest and forced repatriation',
+    ko: '체포·강제송환',
+    description: 'Caught by the authorities and sent back to North Korea.',
+  },
   trafficking: { en: 'Trafficking and exploitation', ko: '인신매매·착취', description: 'Sold, trafficked or exploited, above all women.' },
   detention: { en: 'Detention and prison camps', ko: '구금·수용소', description: 'Imprisonment, torture and prison camps after return.' },
   agents: { en: 'Pursuit by agents', ko: '공작원 추적', description: 'North Korean agents hunting or posing as escapees.' },
@@ -45,18 +49,47 @@ export const HAZARD_IDS = Object.keys(HAZARDS) as [HazardId, ...HazardId[]];
  * pattern, so colour is never the only cue.
  */
 export const RISK_LEVELS = {
-  1: { key: 'lower', en: 'Lower', ko: '낮음', color: '#0072B2', dash: [1, 0], description: 'Described as a way out; risk remains but no violence is reported.' },
+  1: {
+    key: 'lower',
+    en: 'Lower',
+    ko: '낮음',
+    color: '#0072B2',
+    dash: [1, 0],
+    description: 'Described as a way out; risk remains but no violence is reported.',
+  },
   2: { key: 'high', en: 'High', ko: '높음', color: '#009E73', dash: [4, 2], description: 'Arrest, exploitation or removal reported.' },
-  3: { key: 'severe', en: 'Severe', ko: '심각', color: '#E69F00', dash: [2, 1, 0.5, 1], description: 'Forced return to imprisonment, torture or trafficking reported.' },
-  4: { key: 'extreme', en: 'Extreme', ko: '극도', color: '#D55E00', dash: [0.5, 1.2], description: 'Shooting, mines, executions or deaths reported.' },
+  3: {
+    key: 'severe',
+    en: 'Severe',
+    ko: '심각',
+    color: '#E69F00',
+    dash: [2, 1, 0.5, 1],
+    description: 'Forced return to imprisonment, torture or trafficking reported.',
+  },
+  4: {
+    key: 'extreme',
+    en: 'Extreme',
+    ko: '극도',
+    color: '#D55E00',
+    dash: [0.5, 1.2],
+    description: 'Shooting, mines, executions or deaths reported.',
+  },
 } as const;
 export type RiskLevel = keyof typeof RISK_LEVELS;
 export const RISK_LEVEL_VALUES = [1, 2, 3, 4] as const;
 
 /** Precision of a geometry: where the documents only say "across the river", we draw a corridor. */
 export const PRECISIONS = {
-  approximate: { en: 'Approximate corridor', ko: '대략적 경로', description: 'The sources do not give an exact path or place; the geometry shows the general area only.' },
-  'named-place': { en: 'Named place', ko: '지명', description: 'The sources name this place; the point marks the place, not an exact site.' },
+  approximate: {
+    en: 'Approximate corridor',
+    ko: '대략적 경로',
+    description: 'The sources do not give an exact path or place; the geometry shows the general area only.',
+  },
+  'named-place': {
+    en: 'Named place',
+    ko: '지명',
+    description: 'The sources name this place; the point marks the place, not an exact site.',
+  },
 } as const;
 export type Precision = keyof typeof PRECISIONS;
 export const PRECISION_VALUES = Object.keys(PRECISIONS) as [Precision, ...Precision[]];

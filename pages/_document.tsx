@@ -2,7 +2,7 @@
 // like the rest of the site until the Korean edition. In production those pages carry no Next.js
 // script; in development Next adds its own, which need this response's CSP nonce (proxy.ts).
 import Document, { Head, Html, Main, NextScript, type DocumentContext, type DocumentInitialProps } from 'next/document';
-import { requestNonce } from '@/lib/embed-page';
+import { requestNonce } from '@/lib/embed/page';
 
 interface Props {
   nonce: string | undefined;

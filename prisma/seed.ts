@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import type { Atlas } from '../geo/atlas';
 import { loadAtlas } from '../geo/load';
 import type { Annotation, AtlasFeature } from '../geo/schema';
-import { createPrismaClient, DATA_VERSION_KEY, type PrismaClient } from '../lib/db';
+import { createPrismaClient, DATA_VERSION_KEY, type PrismaClient } from '../lib/data/db';
 import { Prisma } from '../lib/generated/prisma/client';
 
 type Tx = Prisma.TransactionClient;
@@ -78,7 +78,11 @@ export async function seed(prisma: PrismaClient, options: SeedOptions = {}): Pro
       await tx.item.deleteMany({ where: { slug: { notIn: atlas.features.map((f) => f.properties.id) } } });
       await tx.corridor.deleteMany({ where: { slug: { notIn: atlas.corridors.map((c) => c.id) } } });
       await tx.source.deleteMany({ where: { slug: { notIn: atlas.sources.map((s) => s.id) } } });
-      await tx.atlasMeta.upsert({ where: { key: DATA_VERSION_KEY }, create: { key: DATA_VERSION_KEY, value: version }, update: { value: version } });
+      await tx.atlasMeta.upsert({
+        where: { key: DATA_VERSION_KEY },
+        create: { key: DATA_VERSION_KEY, value: version },
+        update: { value: version },
+      });
     },
     { maxWait: 10_000, timeout: 120_000 },
   );
@@ -119,9 +123,16 @@ async function existingIds(tx: Tx): Promise<ExistingIds> {
     sources: bySlug(await tx.source.findMany({ select })),
     corridors: bySlug(await tx.corridor.findMany({ select })),
     items: bySlug(await tx.item.findMany({ select })),
-    stages: new Map((await tx.stage.findMany({ select: { id: true, itemId: true, slug: true } })).map((r) => [`${r.itemId}/${r.slug}`, r.id])),
+    stages: new Map(
+      (await tx.stage.findMany({ select: { id: true, itemId: true, slug: true } })).map((r) => [`${r.itemId}/${r.slug}`, r.id]),
+    ),
     annotations: bySlug(await tx.annotation.findMany({ select })),
-    citations: new Map((await tx.citation.findMany({ select: { id: true, annotationId: true, order: true } })).map((r) => [`${r.annotationId}/${r.order}`, r.id])),
+    citations: new Map(
+      (await tx.citation.findMany({ select: { id: true, annotationId: true, order: true } })).map((r) => [
+        `${r.annotationId}/${r.order}`,
+        r.id,
+      ]),
+    ),
     places: bySlug(await tx.place.findMany({ select })),
   };
 }
@@ -131,7 +142,11 @@ async function existingIds(tx: Tx): Promise<ExistingIds> {
  * that is INSERT … ON CONFLICT, which advances the AUTOINCREMENT counter even when it only
  * updates, so a repeated seed would not leave the database as it found it.
  */
-async function save(id: number | undefined, update: (id: number) => Promise<{ id: number }>, create: () => Promise<{ id: number }>): Promise<number> {
+async function save(
+  id: number | undefined,
+  update: (id: number) => Promise<{ id: number }>,
+  create: () => Promise<{ id: number }>,
+): Promise<number> {
   return (await (id === undefined ? create() : update(id))).id;
 }
 
@@ -187,8 +202,18 @@ async function writeCorridors(tx: Tx, atlas: Atlas, existing: ExistingIds): Prom
 /** The columns that differ by kind; absent ones are null so an item that changes kind is clean. */
 function kindColumns(feature: AtlasFeature) {
   const p = feature.properties;
-  const none = { fromCountry: null, toCountry: null, country: null, countries: Prisma.DbNull, sea: false, whenDate: null, whenLabel: null, whenQuote: null };
-  const when = (w: { date: string; label: string; quote: string } | undefined) => (w ? { whenDate: w.date, whenLabel: w.label, whenQuote: w.quote } : {});
+  const none = {
+    fromCountry: null,
+    toCountry: null,
+    country: null,
+    countries: Prisma.DbNull,
+    sea: false,
+    whenDate: null,
+    whenLabel: null,
+    whenQuote: null,
+  };
+  const when = (w: { date: string; label: string; quote: string } | undefined) =>
+    w ? { whenDate: w.date, whenLabel: w.label, whenQuote: w.quote } : {};
   switch (p.kind) {
     case 'route':
       return { ...none, fromCountry: p.from, toCountry: p.to, sea: p.sea, ...when(p.when) };
@@ -229,7 +254,19 @@ function blocksOf(feature: AtlasFeature): Block[] {
       annotations: s.annotations,
     }));
   }
-  return [{ slug: 'main', nameEn: null, nameKo: null, level: p.level, reason: p.reason, hazards: p.hazards, vertexFrom: null, vertexTo: null, annotations: p.annotations }];
+  return [
+    {
+      slug: 'main',
+      nameEn: null,
+      nameKo: null,
+      level: p.level,
+      reason: p.reason,
+      hazards: p.hazards,
+      vertexFrom: null,
+      vertexTo: null,
+      annotations: p.annotations,
+    },
+  ];
 }
 
 /** Write one item with its blocks, annotations and citations; returns its annotation slugs. */
@@ -292,7 +329,15 @@ async function writeItem(
 
 async function writePlaces(tx: Tx, atlas: Atlas, existing: ExistingIds): Promise<void> {
   for (const [order, pl] of atlas.places.entries()) {
-    const data = { nameEn: pl.name.en, nameKo: pl.name.ko, country: pl.country, lon: pl.coordinates[0], lat: pl.coordinates[1], rank: pl.rank, order };
+    const data = {
+      nameEn: pl.name.en,
+      nameKo: pl.name.ko,
+      country: pl.country,
+      lon: pl.coordinates[0],
+      lat: pl.coordinates[1],
+      rank: pl.rank,
+      order,
+    };
     await save(
       existing.places.get(pl.id),
       (id) => tx.place.update({ where: { id }, data, ...ID }),

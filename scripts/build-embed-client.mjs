@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Bundles the embed pages' script (lib/embed-client.ts) into public/generated/embed/: an ES module
+// Bundles the embed pages' script (lib/embed/client.ts) into public/generated/embed/: an ES module
 // of its own, since those pages ship no Next.js runtime (pages/embed/). Code split: the zod-checked
 // parsers it loads later (the camera in the hash, the data's schema) are chunks of their own, off
 // the path to the map's first drawing. Runs before every `next build` (npm run build, npm start).
@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { basemapVersion } from '../lib/basemap-version.mjs';
+import { basemapVersion } from '../lib/map/basemap-version.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = path.join(ROOT, 'public', 'generated', 'embed');
@@ -23,16 +23,22 @@ const englishOnlyZod = {
   name: 'zod-english-only',
   setup(b) {
     b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
-      args.importer.includes(`${path.sep}zod${path.sep}`) ? { path: path.join(path.dirname(args.importer), '..', 'locales', 'index.js'), namespace: 'zod-locales' } : undefined,
+      args.importer.includes(`${path.sep}zod${path.sep}`)
+        ? { path: path.join(path.dirname(args.importer), '..', 'locales', 'index.js'), namespace: 'zod-locales' }
+        : undefined,
     );
-    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({ contents: 'export { default as en } from "./en.js";', resolveDir: path.dirname(args.path), loader: 'js' }));
+    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: 'export { default as en } from "./en.js";',
+      resolveDir: path.dirname(args.path),
+      loader: 'js',
+    }));
   },
 };
 
 fs.rmSync(OUT, { recursive: true, force: true });
 const result = await build({
   absWorkingDir: ROOT,
-  entryPoints: ['lib/embed-client.ts'],
+  entryPoints: { 'embed-client': 'lib/embed/client.ts' },
   outdir: OUT,
   entryNames: '[name]',
   chunkNames: 'chunk-[hash]',
@@ -44,7 +50,7 @@ const result = await build({
   minify: true,
   legalComments: 'none',
   tsconfig: path.join(ROOT, 'tsconfig.json'),
-  // What Next.js would inline in a browser bundle (lib/maplibre-urls.ts and lib/map-style.ts read the versions).
+  // What Next.js would inline in a browser bundle (lib/map/maplibre-urls.ts and lib/map/style.ts read the versions).
   define: {
     'process.env.NODE_ENV': '"production"',
     'process.env.NEXT_PUBLIC_MAPLIBRE_VERSION': JSON.stringify(maplibre),

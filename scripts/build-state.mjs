@@ -8,7 +8,21 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** What a build is made from: when any of it is newer than the build, the build is stale. */
-const BUILD_INPUTS = ['app', 'pages', 'components', 'lib', 'geo', 'public', 'scripts/build-embed-client.mjs', 'proxy.ts', 'instrumentation-client.ts', 'next.config.ts', 'package.json', 'package-lock.json', 'tsconfig.json'];
+const BUILD_INPUTS = [
+  'app',
+  'pages',
+  'components',
+  'lib',
+  'geo',
+  'public',
+  'scripts/build-embed-client.mjs',
+  'proxy.ts',
+  'instrumentation-client.ts',
+  'next.config.ts',
+  'package.json',
+  'package-lock.json',
+  'tsconfig.json',
+];
 // Written by `prisma generate`, the basemap build and the embed script build, which run before every build anyway.
 const NOT_INPUTS = new Set([path.join(ROOT, 'lib', 'generated'), path.join(ROOT, 'public', 'generated')]);
 

@@ -23,8 +23,12 @@ function fail(message) {
 
 const port = Number(process.env.PORT || 3000);
 if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`PORT must be a port number, not "${process.env.PORT}".`);
-const cacheMs = process.env.SHARED_CACHE_MS === undefined || process.env.SHARED_CACHE_MS === '' ? DEFAULT_MAX_AGE_MS : Number(process.env.SHARED_CACHE_MS);
-if (!Number.isFinite(cacheMs) || cacheMs < 0) fail(`SHARED_CACHE_MS must be a number of milliseconds, not "${process.env.SHARED_CACHE_MS}".`);
+const cacheMs =
+  process.env.SHARED_CACHE_MS === undefined || process.env.SHARED_CACHE_MS === ''
+    ? DEFAULT_MAX_AGE_MS
+    : Number(process.env.SHARED_CACHE_MS);
+if (!Number.isFinite(cacheMs) || cacheMs < 0)
+  fail(`SHARED_CACHE_MS must be a number of milliseconds, not "${process.env.SHARED_CACHE_MS}".`);
 const app = next({ dev: false, dir: ROOT, port, hostname: 'localhost' });
 const handle = app.getRequestHandler();
 await app.prepare();

@@ -10,4 +10,10 @@ export interface SharedCache {
   size(): number;
   handle(req: IncomingMessage, res: ServerResponse, next: () => unknown): unknown;
 }
-export declare function createSharedCache(options?: { maxAgeMs?: number; maxEntries?: number; maxBodyBytes?: number; maxTotalBytes?: number; now?: () => number }): SharedCache;
+export declare function createSharedCache(options?: {
+  maxAgeMs?: number;
+  maxEntries?: number;
+  maxBodyBytes?: number;
+  maxTotalBytes?: number;
+  now?: () => number;
+}): SharedCache;

@@ -12,7 +12,7 @@
 //
 // What it promises:
 // - An API answer is never older than `maxAgeMs` (default 1 s, the app's own data-version check
-//   interval, see getDataVersion in lib/queries.ts) nor the response's s-maxage, whichever is
+//   interval, see getDataVersion in lib/data/queries.ts) nor the response's s-maxage, whichever is
 //   shorter; while one request refreshes a stale entry, the others get the stale copy
 //   (stale-while-revalidate for the length of one request), so a burst never stampedes the
 //   database. An `immutable` answer (RFC 8246: its address changes when its content does) is
@@ -26,7 +26,7 @@
 //
 // Several instances each keep their own copies; no API answer is ever more than `maxAgeMs` old.
 import { performance } from 'node:perf_hooks';
-import { etagMatches } from '../lib/etag.mjs';
+import { etagMatches } from '../lib/http/etag.mjs';
 
 export const DEFAULT_MAX_AGE_MS = 1000;
 const DEFAULT_MAX_ENTRIES = 256;
@@ -34,7 +34,18 @@ const DEFAULT_MAX_BODY_BYTES = 1 << 20;
 const DEFAULT_MAX_TOTAL_BYTES = 32 << 20;
 
 // Per-connection or per-message headers, never replayed.
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'date', 'content-length', 'age', 'upgrade', 'trailer', 'te', 'proxy-connection']);
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'date',
+  'content-length',
+  'age',
+  'upgrade',
+  'trailer',
+  'te',
+  'proxy-connection',
+]);
 
 /**
  * How long a shared cache may keep a response with `cacheControl`, or null when it must not keep
@@ -109,7 +120,9 @@ export function createSharedCache({
 
   /** @param {import('node:http').IncomingMessage} req @param {'gzip' | 'identity'} coding */
   function lookup(req, coding) {
-    return byUrl.get(req.url ?? '')?.find((e) => e.coding === coding && e.vary.every(([name, value]) => requestHeader(req, name) === value));
+    return byUrl
+      .get(req.url ?? '')
+      ?.find((e) => e.coding === coding && e.vary.every(([name, value]) => requestHeader(req, name) === value));
   }
 
   /** Take `entry` out of the cache, if it is still in it. @param {string} url @param {Entry} entry */
@@ -125,7 +138,10 @@ export function createSharedCache({
 
   /** @param {string} url @param {Entry} entry */
   function store(url, entry) {
-    const sameKey = (/** @type {Entry} */ e) => e.coding === entry.coding && e.vary.length === entry.vary.length && e.vary.every(([name, value], i) => entry.vary[i][0] === name && entry.vary[i][1] === value);
+    const sameKey = (/** @type {Entry} */ e) =>
+      e.coding === entry.coding &&
+      e.vary.length === entry.vary.length &&
+      e.vary.every(([name, value], i) => entry.vary[i][0] === name && entry.vary[i][1] === value);
     for (const old of (byUrl.get(url) ?? []).filter(sameKey)) forget(url, old);
     const list = byUrl.get(url) ?? [];
     list.push(entry);

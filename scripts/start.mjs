@@ -30,7 +30,9 @@ function run(what, args, env) {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: 'inherit' });
     child.on('error', (e) => reject(new StartError(`${what} could not start: ${e.message}`)));
-    child.on('exit', (code, signal) => (code === 0 ? resolve() : reject(new StartError(`${what} failed (${signal ?? `exit code ${code}`}); see the output above.`))));
+    child.on('exit', (code, signal) =>
+      code === 0 ? resolve() : reject(new StartError(`${what} failed (${signal ?? `exit code ${code}`}); see the output above.`)),
+    );
   });
 }
 
@@ -56,11 +58,11 @@ async function main() {
     await migrateDeploy({ url: env.DATABASE_URL, log });
     await run('The seed (prisma/seed.ts)', [binOf('tsx'), 'prisma/seed.ts', '--if-changed'], env);
   } else {
-    // lib/db.ts opens SQLite only; starting a server that can answer nothing but 503 helps no one.
+    // lib/data/db.ts opens SQLite only; starting a server that can answer nothing but 503 helps no one.
     const scheme = env.DATABASE_URL.split(':')[0];
     throw new StartError(
       /^postgres(ql)?$/.test(scheme)
-        ? 'DATABASE_URL names a PostgreSQL database, but PostgreSQL support is not installed yet (@prisma/adapter-pg; see lib/db.ts). Unset DATABASE_URL to use ./data/atlas.db.'
+        ? 'DATABASE_URL names a PostgreSQL database, but PostgreSQL support is not installed yet (@prisma/adapter-pg; see lib/data/db.ts). Unset DATABASE_URL to use ./data/atlas.db.'
         : `DATABASE_URL must be a SQLite file URL such as ${DEFAULT_DATABASE_URL}; "${scheme}:" is not supported.`,
     );
   }
@@ -75,7 +77,11 @@ async function main() {
 
   const port = env.PORT || '3000';
   if (!/^\d{1,5}$/.test(port) || Number(port) > 65535) throw new StartError(`PORT must be a port number, not "${port}".`);
-  const server = spawn(process.execPath, [path.join(ROOT, 'scripts', 'server.mjs')], { cwd: ROOT, env: { ...env, PORT: port }, stdio: 'inherit' });
+  const server = spawn(process.execPath, [path.join(ROOT, 'scripts', 'server.mjs')], {
+    cwd: ROOT,
+    env: { ...env, PORT: port },
+    stdio: 'inherit',
+  });
   // Pass stop signals on, so a process manager stopping us stops the server too.
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
   server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -5,11 +5,11 @@ import type { ReactNode } from 'react';
 import { ExplorerProvider } from '@/components/explorer-state';
 import { ExplorerShell } from '@/components/explorer-shell';
 import { MaplibrePreload } from '@/components/maplibre-preload';
-import type { MapFeatureCollection } from '@/lib/api-schema';
-import { corridorGroups } from '@/lib/atlas-items';
-import { mapBootConfig, type Bounds, type MapBootConfig } from '@/lib/map-boot';
-import { DEFAULT_BOUNDS } from '@/lib/map-style';
-import { mapCollectionPayload } from '@/lib/queries';
+import type { MapFeatureCollection } from '@/lib/data/api-schema';
+import { corridorGroups } from '@/lib/data/atlas-items';
+import { mapBootConfig, type Bounds, type MapBootConfig } from '@/lib/map/boot';
+import { DEFAULT_BOUNDS } from '@/lib/map/style';
+import { mapCollectionPayload } from '@/lib/data/queries';
 
 export default async function ExplorerLayout({ children }: { children: ReactNode }) {
   // Rendered into the first response, so the list is there before any script runs. Should the
@@ -23,15 +23,21 @@ export default async function ExplorerLayout({ children }: { children: ReactNode
     collection = payload.data;
     // The map keeps its camera across the explorer's pages, but a page loaded on /routes/{id}
     // starts fitted to that item: the boot script needs every item's bounds.
-    const boundsBySlug: Record<string, Bounds> = Object.fromEntries(corridorGroups(collection).flatMap((g) => g.items.map((i) => [i.id, i.bounds])));
-    boot = mapBootConfig({ theme: 'light', interactive: true, cooperativeGestures: false }, payload.etag, { bounds: DEFAULT_BOUNDS, boundsBySlug, keyPadding: 'explorer' });
+    const boundsBySlug: Record<string, Bounds> = Object.fromEntries(
+      corridorGroups(collection).flatMap((g) => g.items.map((i) => [i.id, i.bounds])),
+    );
+    boot = mapBootConfig({ theme: 'light', interactive: true, cooperativeGestures: false }, payload.etag, {
+      bounds: DEFAULT_BOUNDS,
+      boundsBySlug,
+      keyPadding: 'explorer',
+    });
   } catch (e) {
     console.error('explorer: the map collection could not be read', e);
   }
   return (
     <ExplorerProvider initialCollection={collection}>
       {/* The boot script goes right after the map's container and key: it runs as soon as the
-          parser gets there, before the panel's content is parsed (lib/map-boot.ts). */}
+          parser gets there, before the panel's content is parsed (lib/map/boot.ts). */}
       <ExplorerShell mapBoot={<MaplibrePreload boot={boot} />}>{children}</ExplorerShell>
     </ExplorerProvider>
   );

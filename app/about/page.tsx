@@ -6,9 +6,9 @@ import { SourceLink } from '@/components/citation';
 import { RiskSwatch } from '@/components/risk-swatch';
 import { TextPage } from '@/components/text-page';
 import { HAZARDS, HAZARD_IDS, PRECISIONS, PRECISION_VALUES, RISK_LEVELS, RISK_LEVEL_VALUES } from '@/geo/vocabulary';
-import type { SourcesResponse } from '@/lib/api-schema';
-import { sourceDateLabel } from '@/lib/citation-links';
-import { getSources } from '@/lib/queries';
+import type { SourcesResponse } from '@/lib/data/api-schema';
+import { sourceDateLabel } from '@/lib/data/citation-links';
+import { getSources } from '@/lib/data/queries';
 import { explorer, pages } from '@/lib/strings';
 import styles from './about.module.css';
 

@@ -1,5 +1,5 @@
-// GET /map-boot.mjs?v={version} – the module that starts the map before React hydrates (lib/map-boot-module.ts).
-import { serveMapBootModule } from '@/lib/map-boot-module';
+// GET /map-boot.mjs?v={version} – the module that starts the map before React hydrates (lib/map/boot-module.ts).
+import { serveMapBootModule } from '@/lib/map/boot-module';
 
 export const dynamic = 'force-dynamic';
 

@@ -5,9 +5,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Quote, SourceLink } from '@/components/citation';
 import { TextPage } from '@/components/text-page';
-import type { SourcesResponse } from '@/lib/api-schema';
-import { sourceDateLabel } from '@/lib/citation-links';
-import { getSources } from '@/lib/queries';
+import type { SourcesResponse } from '@/lib/data/api-schema';
+import { sourceDateLabel } from '@/lib/data/citation-links';
+import { getSources } from '@/lib/data/queries';
 import { explorer, pages } from '@/lib/strings';
 import styles from './sources.module.css';
 

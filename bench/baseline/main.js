@@ -15,7 +15,10 @@ const container = document.getElementById('map');
 const map = new MapLibreMap({
   container,
   style: baselineStyle({ basemapUrl: '/generated/basemap.json', routesUrl: '/data/routes.json' }),
-  bounds: [[bounds[0], bounds[1]], [bounds[2], bounds[3]]],
+  bounds: [
+    [bounds[0], bounds[1]],
+    [bounds[2], bounds[3]],
+  ],
   fitBoundsOptions: mapOptions.fit,
   minZoom: mapOptions.minZoom,
   maxZoom: mapOptions.maxZoom,

@@ -28,7 +28,11 @@ export async function startBaseline({ port, basemap, routesSnapshot, detailSnaps
     '/baseline/main.js': { file: path.join(BENCH_DIR, 'baseline', 'main.js'), type: JS, cache: cache.immutable },
     '/baseline/style.js': { file: styleModule, type: JS, cache: cache.immutable },
     '/maplibre/maplibre-gl.mjs': { file: path.join(MAPLIBRE_DIST, 'maplibre-gl.mjs'), type: JS, cache: cache.immutable },
-    '/maplibre/maplibre-gl.css': { file: path.join(MAPLIBRE_DIST, 'maplibre-gl.css'), type: 'text/css; charset=utf-8', cache: cache.immutable },
+    '/maplibre/maplibre-gl.css': {
+      file: path.join(MAPLIBRE_DIST, 'maplibre-gl.css'),
+      type: 'text/css; charset=utf-8',
+      cache: cache.immutable,
+    },
     // The worker under the headers the app sends with its copy of it.
     '/maplibre-gl-worker.mjs': { file: path.join(MAPLIBRE_DIST, 'maplibre-gl-worker.mjs'), type: JS, cache: cache.worker ?? cache.public },
     '/generated/basemap.json': { file: basemap, type: JSON_TYPE, cache: cache.basemap ?? cache.public },

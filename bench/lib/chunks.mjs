@@ -34,7 +34,12 @@ export async function inspectChunks(origin, files) {
   for (const file of files.filter((f) => f.kind === 'js')) {
     const res = await rawGet(origin + file.url);
     const text = res.status === 200 ? decode(res) : '';
-    chunks.push({ url: file.url, gzBytes: file.bytes, rawBytes: Buffer.byteLength(text), libraries: SIGNATURES.filter((s) => s.re.test(text)).map((s) => s.name) });
+    chunks.push({
+      url: file.url,
+      gzBytes: file.bytes,
+      rawBytes: Buffer.byteLength(text),
+      libraries: SIGNATURES.filter((s) => s.re.test(text)).map((s) => s.name),
+    });
   }
   return chunks.sort((a, b) => b.gzBytes - a.gzBytes);
 }

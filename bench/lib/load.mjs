@@ -48,7 +48,13 @@ export function rawGet(url, headers = {}) {
       res.on('data', (c) => chunks.push(c));
       res.on('end', () => {
         const body = Buffer.concat(chunks);
-        resolve({ status: res.statusCode, headers: res.headers, bytes: body.length, body, ms: Number(process.hrtime.bigint() - started) / 1e6 });
+        resolve({
+          status: res.statusCode,
+          headers: res.headers,
+          bytes: body.length,
+          body,
+          ms: Number(process.hrtime.bigint() - started) / 1e6,
+        });
       });
       res.on('error', reject);
     });
@@ -61,9 +67,17 @@ export function rawGet(url, headers = {}) {
 export async function revalidation(url) {
   const first = await rawGet(url);
   const etag = first.headers.etag;
-  if (first.status !== 200 || !etag) return { url, status: first.status, etag: etag ?? null, revalidated: false, cacheControl: first.headers['cache-control'] ?? null };
+  if (first.status !== 200 || !etag)
+    return { url, status: first.status, etag: etag ?? null, revalidated: false, cacheControl: first.headers['cache-control'] ?? null };
   const second = await rawGet(url, { 'if-none-match': etag });
-  return { url, status: first.status, etag, revalidatedStatus: second.status, revalidated: second.status === 304 && second.bytes === 0, cacheControl: first.headers['cache-control'] ?? null };
+  return {
+    url,
+    status: first.status,
+    etag,
+    revalidatedStatus: second.status,
+    revalidated: second.status === 304 && second.bytes === 0,
+    cacheControl: first.headers['cache-control'] ?? null,
+  };
 }
 
 /**

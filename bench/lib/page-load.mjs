@@ -10,7 +10,13 @@ import http from 'node:http';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+];
 
 export function chromiumPath() {
   return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -87,12 +93,20 @@ function instrument(page, origin) {
         const response = await request.response();
         if (!response) return null;
         const sizes = await request.sizes();
-        return { url: request.url(), kind: resourceKind(response.headers()['content-type'], request.url()), status: response.status(), body: sizes.responseBodySize, headers: sizes.responseHeadersSize, method: request.method() };
+        return {
+          url: request.url(),
+          kind: resourceKind(response.headers()['content-type'], request.url()),
+          status: response.status(),
+          body: sizes.responseBodySize,
+          headers: sizes.responseHeadersSize,
+          method: request.method(),
+        };
       })().catch(() => null),
     );
   });
   page.on('requestfailed', (request) => {
-    if (request.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`request failed: ${request.url()} ${request.failure()?.errorText}`);
+    if (request.failure()?.errorText !== 'net::ERR_ABORTED')
+      problems.push(`request failed: ${request.url()} ${request.failure()?.errorText}`);
   });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('console', (m) => {
@@ -126,7 +140,13 @@ function tally(responses, origin, problems) {
     bytes[response.kind] += body;
     bytes.total += body;
     bytes.transfer += transfer;
-    files.push({ url: response.url.startsWith(origin) ? response.url.slice(origin.length) : response.url, kind: response.kind, status: response.status, bytes: body, via });
+    files.push({
+      url: response.url.startsWith(origin) ? response.url.slice(origin.length) : response.url,
+      kind: response.kind,
+      status: response.status,
+      bytes: body,
+      via,
+    });
   }
   return { bytes, files, requests: responses.length };
 }

@@ -13,7 +13,12 @@ export function checkTargets(results) {
   for (const page of results.pages) {
     const limit = page.id === 'embed' ? 1.15 : 1.25;
     for (const run of page.throttles ?? []) {
-      add(`Map idle ${page.path} (CPU ${run.throttle}×)`, `≤ ${limit.toFixed(2)}× baseline`, ratio(run.ratio), run.ratio == null ? null : run.ratio <= limit);
+      add(
+        `Map idle ${page.path} (CPU ${run.throttle}×)`,
+        `≤ ${limit.toFixed(2)}× baseline`,
+        ratio(run.ratio),
+        run.ratio == null ? null : run.ratio <= limit,
+      );
     }
     if (!page.available) add(`Map idle ${page.path}`, `≤ ${limit.toFixed(2)}× baseline`, 'n/a (page missing)', null);
   }
@@ -31,7 +36,13 @@ export function checkTargets(results) {
     const errors = l.app ? l.app.errors + l.app.non2xx : null;
     add(`${l.path} errors under load`, '0', errors == null ? 'n/a' : String(errors), errors == null ? null : errors === 0);
   }
-  for (const v of results.revalidation) add(`Revalidate ${v.path}`, '304 with ETag', v.revalidated ? '304' : `${v.revalidatedStatus ?? v.status}${v.etag ? '' : ' (no ETag)'}`, v.revalidated);
+  for (const v of results.revalidation)
+    add(
+      `Revalidate ${v.path}`,
+      '304 with ETag',
+      v.revalidated ? '304' : `${v.revalidatedStatus ?? v.status}${v.etag ? '' : ' (no ETag)'}`,
+      v.revalidated,
+    );
   for (const page of results.pages.filter((p) => p.repeatVisit)) {
     const rv = page.repeatVisit.app;
     const again = rv ? `${rv.notModified} × 304, ${kB(rv.dataBytes)} kB JSON, ${kB(rv.bytes.total)} kB in all downloaded again` : 'n/a';
@@ -50,8 +61,12 @@ function table(head, rows) {
 export function markdown(results) {
   const out = [];
   const m = results.machine;
-  out.push(`Measured ${results.timestamp} on ${m.cpus}× ${m.cpuModel}, ${m.memoryGB} GB, Node ${m.node}, Chromium ${m.chromium}, commit ${m.commit}${m.dirty ? ' (with uncommitted changes)' : ''}; load average ${m.loadAverageAtStart[0]} at the start, ${m.loadAverageAtEnd[0]} at the end.`);
-  out.push(`${results.settings.runs} cold loads per page and setting (fresh browser context each), SwiftShader WebGL, times in ms from navigation start to the map's first idle with all routes drawn: median (min–max). Sizes in kB (1000 bytes), compressed as sent.${results.settings.quick ? ' **BENCH_QUICK: smoke-test settings, not comparable figures.**' : ''}`);
+  out.push(
+    `Measured ${results.timestamp} on ${m.cpus}× ${m.cpuModel}, ${m.memoryGB} GB, Node ${m.node}, Chromium ${m.chromium}, commit ${m.commit}${m.dirty ? ' (with uncommitted changes)' : ''}; load average ${m.loadAverageAtStart[0]} at the start, ${m.loadAverageAtEnd[0]} at the end.`,
+  );
+  out.push(
+    `${results.settings.runs} cold loads per page and setting (fresh browser context each), SwiftShader WebGL, times in ms from navigation start to the map's first idle with all routes drawn: median (min–max). Sizes in kB (1000 bytes), compressed as sent.${results.settings.quick ? ' **BENCH_QUICK: smoke-test settings, not comparable figures.**' : ''}`,
+  );
   out.push('');
   out.push('**Map idle**');
   out.push('');
@@ -63,7 +78,14 @@ export function markdown(results) {
     }
     for (const t of page.throttles) {
       const limit = page.id === 'embed' ? 1.15 : 1.25;
-      idleRows.push([`\`${page.path}\``, `${t.throttle}×`, spread(t.app), spread(t.baseline), ratio(t.ratio), `${mark(t.ratio == null ? null : t.ratio <= limit)} ≤ ${limit}×`]);
+      idleRows.push([
+        `\`${page.path}\``,
+        `${t.throttle}×`,
+        spread(t.app),
+        spread(t.baseline),
+        ratio(t.ratio),
+        `${mark(t.ratio == null ? null : t.ratio <= limit)} ≤ ${limit}×`,
+      ]);
     }
   }
   out.push(table(['Page', 'CPU', 'App ms', 'Baseline ms', 'App / baseline', 'Target'], idleRows));
@@ -73,7 +95,17 @@ export function markdown(results) {
   const byteRows = [];
   for (const page of results.pages.filter((p) => p.available && p.bytes)) {
     const { app, baseline } = page.bytes;
-    byteRows.push([`\`${page.path}\``, kB(app.js), kB(app.css), kB(app.data), kB(app.other), kB(app.total), `${kB(baseline.total)} (JS ${kB(baseline.js)})`, page.jsBeyondMaplibre == null ? 'n/a' : kB(page.jsBeyondMaplibre), String(app.requests)]);
+    byteRows.push([
+      `\`${page.path}\``,
+      kB(app.js),
+      kB(app.css),
+      kB(app.data),
+      kB(app.other),
+      kB(app.total),
+      `${kB(baseline.total)} (JS ${kB(baseline.js)})`,
+      page.jsBeyondMaplibre == null ? 'n/a' : kB(page.jsBeyondMaplibre),
+      String(app.requests),
+    ]);
   }
   out.push(table(['Page', 'JS', 'CSS', 'Data', 'Other', 'Total', 'Baseline total', 'JS beyond maplibre-gl', 'Requests'], byteRows));
   out.push('');
@@ -89,7 +121,9 @@ export function markdown(results) {
     l.app && l.static ? `${Math.round((100 * l.app.requestsPerSecond) / l.static.requestsPerSecond)}%` : 'n/a',
     kB(l.gzBytes),
   ]);
-  out.push(table(['Endpoint', 'req/s', 'p50 / p99 ms', 'Errors', 'Static req/s', 'Static p50 / p99 ms', 'App / static', 'Body kB gz'], loadRows));
+  out.push(
+    table(['Endpoint', 'req/s', 'p50 / p99 ms', 'Errors', 'Static req/s', 'Static p50 / p99 ms', 'App / static', 'Body kB gz'], loadRows),
+  );
   out.push('');
   out.push('"Static" is the same bytes served by the baseline\'s plain `node:http` server.');
   const cached = results.load.filter((l) => l.sharedCache).map((l) => `\`${l.path}\``);
@@ -100,7 +134,9 @@ export function markdown(results) {
   }
   if (results.appStatic) {
     const a = results.appStatic;
-    const ratios = results.load.filter((l) => l.app).map((l) => `\`${l.path}\` ${Math.round((100 * l.app.requestsPerSecond) / a.requestsPerSecond)}%`);
+    const ratios = results.load
+      .filter((l) => l.app)
+      .map((l) => `\`${l.path}\` ${Math.round((100 * l.app.requestsPerSecond) / a.requestsPerSecond)}%`);
     out.push(
       `For context, the app's own server answers a static file from public/ (\`${a.path}\`, through Next.js routing and the security-header proxy) at ${Math.round(a.requestsPerSecond)} req/s, p50 / p99 ${a.latencyMs.p50} / ${a.latencyMs.p99} ms: the API reaches ${ratios.join(', ')} of that.`,
     );
@@ -112,14 +148,25 @@ export function markdown(results) {
     out.push(
       table(
         ['Image', 'Cold ms (first after start)', 'Cached ms (median of 5)', 'Revalidation', 'kB'],
-        results.images.map((i) => [`\`${i.path}\``, i.available ? ms(i.coldMs) : `n/a (${i.status})`, i.available ? ms(i.cachedMs) : 'n/a', i.revalidatedStatus ? `${i.revalidatedStatus} in ${ms(i.revalidatedMs)} ms` : 'n/a', i.available ? kB(i.bytes) : 'n/a']),
+        results.images.map((i) => [
+          `\`${i.path}\``,
+          i.available ? ms(i.coldMs) : `n/a (${i.status})`,
+          i.available ? ms(i.cachedMs) : 'n/a',
+          i.revalidatedStatus ? `${i.revalidatedStatus} in ${ms(i.revalidatedMs)} ms` : 'n/a',
+          i.available ? kB(i.bytes) : 'n/a',
+        ]),
       ),
     );
     out.push('');
   }
   out.push('**Targets** (issue #6)');
   out.push('');
-  out.push(table(['Target', 'Goal', 'Measured', ''], results.targets.map((t) => [t.name, t.target, t.value, mark(t.pass)])));
+  out.push(
+    table(
+      ['Target', 'Goal', 'Measured', ''],
+      results.targets.map((t) => [t.name, t.target, t.value, mark(t.pass)]),
+    ),
+  );
   if (results.notes.length) {
     out.push('');
     out.push('**Notes**');

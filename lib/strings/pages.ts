@@ -71,7 +71,8 @@ export const sources = {
     'Everything on the map rests on these published texts. Each passage below is quoted letter for letter, with a link to the place on the map it supports and, where the address is known, to the article at that passage.',
   unavailable: 'The list of sources could not be loaded. Please try again later.',
   archiveHeading: (title: string) => `Posts in ${title}`,
-  archiveIntro: 'Each post the map uses is listed as its own source. Where a post’s own address was not found, links go to the archive page that holds it.',
+  archiveIntro:
+    'Each post the map uses is listed as its own source. Where a post’s own address was not found, links go to the archive page that holds it.',
   publisher: 'Publisher',
   author: 'Author',
   date: 'Date',
@@ -112,7 +113,8 @@ export const about = {
     'Basemap: Natural Earth, public domain, via world-atlas.',
   ],
   download: 'Download the whole dataset as GeoJSON, with every citation',
-  downloadNote: 'One feature per route, crossing, event and zone; each carries its stages, annotations and quoted passages with their sources.',
+  downloadNote:
+    'One feature per route, crossing, event and zone; each carries its stages, annotations and quoted passages with their sources.',
   creditsHeading: 'Credits',
   creditsIntro: 'The five texts the atlas is built from:',
   creditsArchiveNote: 'The One Free Korea archive page also carries a post by Dan Bielefeld.',

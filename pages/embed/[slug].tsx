@@ -1,10 +1,10 @@
 // /embed/{id} – one route, crossing, event or zone on the map, for other sites' pages. Options in
-// the query (lib/embed-options.ts), the camera in the hash; an unknown id gets a 404 note in the
+// the query (lib/embed/options.ts), the camera in the hash; an unknown id gets a 404 note in the
 // frame. A Pages Router page only so that it can ship no framework to the browser
-// (`unstable_runtimeJS: false`): lib/embed-client.ts is all the script it runs (issue #6).
+// (`unstable_runtimeJS: false`): lib/embed/client.ts is all the script it runs (issue #6).
 import type { GetServerSideProps, PageConfig } from 'next';
 import { EmbedPage } from '@/components/embed-frame';
-import { itemEmbed, requestNonce, type EmbedPageProps } from '@/lib/embed-page';
+import { itemEmbed, requestNonce, type EmbedPageProps } from '@/lib/embed/page';
 
 // Node.js (the database driver is native); no Next.js or React script in the page.
 export const config: PageConfig = { runtime: 'nodejs', unstable_runtimeJS: false };

@@ -39,7 +39,12 @@ test.describe('axe: no WCAG 2.2 AA violations', () => {
           expect((await page.goto(url))?.status(), url).toBe(200);
           await settled(page);
           const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-          const summary = violations.map((v) => ({ rule: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+          const summary = violations.map((v) => ({
+            rule: v.id,
+            impact: v.impact,
+            help: v.help,
+            nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+          }));
           expect(summary).toEqual([]);
         });
       }
@@ -60,7 +65,11 @@ test.describe('keyboard', () => {
     expect(await page.evaluate(() => document.activeElement?.closest('#route-panel') !== null)).toBe(true);
     // ...and the next Tab continues inside the panel.
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.closest('#route-panel') !== null && document.activeElement?.closest('.explorer__map') === null)).toBe(true);
+    expect(
+      await page.evaluate(
+        () => document.activeElement?.closest('#route-panel') !== null && document.activeElement?.closest('.explorer__map') === null,
+      ),
+    ).toBe(true);
   });
 
   test('Tab reaches the list in one stop; arrows move; Enter opens; Back returns focus to the item', async ({ page }) => {
@@ -86,7 +95,7 @@ test.describe('keyboard', () => {
       const s = getComputedStyle(document.activeElement!);
       return { style: s.outlineStyle, width: parseFloat(s.outlineWidth), shadow: s.boxShadow };
     });
-    expect(outline.style !== 'none' && outline.width >= 2 || outline.shadow !== 'none').toBe(true);
+    expect((outline.style !== 'none' && outline.width >= 2) || outline.shadow !== 'none').toBe(true);
 
     await page.keyboard.press('ArrowDown');
     expect(await focusedItem()).toBe(ids[1]);
@@ -167,7 +176,11 @@ test.describe('keyboard', () => {
     await settled(page);
     const texts = await page.locator('a[data-item]').allInnerTexts();
     expect(texts.length).toBeGreaterThan(0);
-    const words = new RegExp(`\\b(${Object.values(RISK_LEVELS).map((l) => l.en).join('|')}) risk\\b`);
+    const words = new RegExp(
+      `\\b(${Object.values(RISK_LEVELS)
+        .map((l) => l.en)
+        .join('|')}) risk\\b`,
+    );
     for (const text of texts) expect(text).toMatch(words);
   });
 });

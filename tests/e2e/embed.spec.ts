@@ -10,7 +10,7 @@ import AxeBuilder from '@axe-core/playwright';
 import ogs from 'open-graph-scraper';
 import { pngSize } from '../integration/png';
 import { expect, test, type PageGuard } from './fixtures';
-import type { RouteDetail } from '@/lib/api-schema';
+import type { RouteDetail } from '@/lib/data/api-schema';
 
 const SLUG = 'tumen-crossing-to-yanbian';
 
@@ -37,7 +37,8 @@ async function otherSite(guard: PageGuard, body: string): Promise<Site> {
 }
 
 /** One fixed-size frame of `src`, placed at the top left so that mouse positions are simple. */
-const frameOf = (src: string, extra = '') => `<iframe id="f" src="${src}" title="Atlas" width="800" height="450" style="border:0;display:block" ${extra}></iframe>`;
+const frameOf = (src: string, extra = '') =>
+  `<iframe id="f" src="${src}" title="Atlas" width="800" height="450" style="border:0;display:block" ${extra}></iframe>`;
 
 async function frameIdle(frame: FrameLocator): Promise<void> {
   await expect(frame.getByTestId('atlas-map')).toHaveAttribute('data-map-idle', 'true', { timeout: 30_000 });
@@ -60,7 +61,10 @@ function frameCamera(frame: Frame): Promise<{ zoom: number; lng: number; lat: nu
 
 /** The items drawn in the frame's map, in these layers. */
 function frameItems(frame: Frame, layers: string[]): Promise<string[]> {
-  return frame.evaluate((layers) => [...new Set(window.__atlas!.map.queryRenderedFeatures({ layers }).map((f) => String(f.properties.item)))].sort(), layers);
+  return frame.evaluate(
+    (layers) => [...new Set(window.__atlas!.map.queryRenderedFeatures({ layers }).map((f) => String(f.properties.item)))].sort(),
+    layers,
+  );
 }
 
 async function detailOf(request: APIRequestContext, slug: string): Promise<RouteDetail> {
@@ -78,7 +82,12 @@ async function dragAcross(page: Page): Promise<void> {
 }
 
 test.describe('an embed on another site', () => {
-  test('draws its route inside the frame, fitted and emphasised, with title, key and credits', async ({ page, request, baseURL, guard }) => {
+  test('draws its route inside the frame, fitted and emphasised, with title, key and credits', async ({
+    page,
+    request,
+    baseURL,
+    guard,
+  }) => {
     const detail = await detailOf(request, SLUG);
     // The frame names the app by its full address: the host page is on another origin.
     const base = new URL(baseURL!);
@@ -92,7 +101,9 @@ test.describe('an embed on another site', () => {
 
       // The route's stages are drawn, and the route is the selected item.
       expect(await frameItems(f, ['stage-line'])).toContain(SLUG);
-      expect(await f.evaluate((uid) => window.__atlas!.map.getFeatureState({ source: 'atlas', id: uid }), `route:${SLUG}`)).toMatchObject({ selected: true });
+      expect(await f.evaluate((uid) => window.__atlas!.map.getFeatureState({ source: 'atlas', id: uid }), `route:${SLUG}`)).toMatchObject({
+        selected: true,
+      });
       // The camera was fitted to the route: its whole box is in view.
       const inView = await f.evaluate(([w, s, e, n]) => {
         const b = window.__atlas!.map.getBounds();
@@ -187,7 +198,9 @@ test.describe('an embed on another site', () => {
         await refused;
         // Chromium swaps a refused frame for its own error page: the app's document never exists.
         const frame = page.frames().find((f) => f !== page.mainFrame());
-        const appInside = frame ? await frame.evaluate(() => document.querySelector('[data-atlas], [data-testid="atlas-map"]') !== null).catch(() => false) : false;
+        const appInside = frame
+          ? await frame.evaluate(() => document.querySelector('[data-atlas], [data-testid="atlas-map"]') !== null).catch(() => false)
+          : false;
         expect(appInside).toBe(false);
       } finally {
         await site.close();
@@ -231,7 +244,11 @@ test.describe('an embed on another site', () => {
     }
   });
 
-  test('scrolling the host page over an embed scrolls the page and does not zoom the map; Ctrl + wheel does', async ({ page, baseURL, guard }) => {
+  test('scrolling the host page over an embed scrolls the page and does not zoom the map; Ctrl + wheel does', async ({
+    page,
+    baseURL,
+    guard,
+  }) => {
     const origin = new URL(baseURL!).origin;
     const site = await otherSite(guard, `${frameOf(`${origin}/embed/${SLUG}`)}<div style="height:3000px">Lesson text</div>`);
     try {
@@ -292,7 +309,10 @@ test.describe('an embed on another site', () => {
     // Only level-4 items pass the filter; the camera comes from the hash.
     await page.goto('/embed?level=4#5.5/41.2/128.4');
     await expect(page.getByTestId('atlas-map')).toHaveAttribute('data-map-idle', 'true', { timeout: 30_000 });
-    expect(scripts.filter((s) => s.startsWith('/_next/')), 'Next.js or React scripts').toEqual([]);
+    expect(
+      scripts.filter((s) => s.startsWith('/_next/')),
+      'Next.js or React scripts',
+    ).toEqual([]);
     expect(scripts).toContain('/generated/embed/embed-client.js');
     await expect(page.getByTestId('atlas-map')).toHaveAttribute('data-map-start', 'boot');
     await expect(page.locator('[data-map-status]')).toBeHidden();
@@ -304,7 +324,9 @@ test.describe('an embed on another site', () => {
     expect(camera.lat).toBeCloseTo(41.2, 5);
     expect(camera.lng).toBeCloseTo(128.4, 5);
 
-    const collection = (await (await page.request.get('/api/routes')).json()) as { features: { properties: { uid: string; item: string; level: number; kind: string } }[] };
+    const collection = (await (await page.request.get('/api/routes')).json()) as {
+      features: { properties: { uid: string; item: string; level: number; kind: string } }[];
+    };
     const routes = collection.features.filter((f) => f.properties.kind === 'route');
     const dimmed = routes.find((f) => f.properties.level !== 4)!;
     const kept = routes.find((f) => f.properties.level === 4)!;

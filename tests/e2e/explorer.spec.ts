@@ -5,9 +5,9 @@
 // (./fixtures.ts).
 import type { APIRequestContext, Page } from '@playwright/test';
 import { camera, expect, featureState, mapIdle, renderedItems, test } from './fixtures';
-import type { MapFeatureCollection } from '@/lib/api-schema';
-import { corridorGroups, filterGroups, type AtlasItem } from '@/lib/atlas-items';
-import { EMPTY_FILTERS, type Filters } from '@/lib/view-state';
+import type { MapFeatureCollection } from '@/lib/data/api-schema';
+import { corridorGroups, filterGroups, type AtlasItem } from '@/lib/data/atlas-items';
+import { EMPTY_FILTERS, type Filters } from '@/lib/view/view-state';
 
 async function atlas(request: APIRequestContext): Promise<{ collection: MapFeatureCollection; items: AtlasItem[] }> {
   const res = await request.get('/api/routes');
@@ -66,7 +66,11 @@ test.describe('the map', () => {
     const { collection, items } = await atlas(request);
     await page.goto('/');
     await mapIdle(page);
-    const ofKind = (...kinds: string[]) => items.filter((i) => kinds.includes(i.kind)).map((i) => i.id).sort();
+    const ofKind = (...kinds: string[]) =>
+      items
+        .filter((i) => kinds.includes(i.kind))
+        .map((i) => i.id)
+        .sort();
     expect(ofKind('route').length).toBeGreaterThan(0);
     expect(await renderedItems(page, ['stage-line'])).toEqual(ofKind('route'));
     expect(await renderedItems(page, ['point'])).toEqual(ofKind('crossing', 'event'));
@@ -88,7 +92,10 @@ test.describe('the map', () => {
     // One expression per property, keyed by level: four patterns, four colours.
     expect(JSON.stringify(paint.dash)).toContain('"match"');
     expect(JSON.stringify(paint.color)).toContain('"match"');
-    const approximateRoutes = items.filter((i) => i.kind === 'route' && i.precision === 'approximate').map((i) => i.id).sort();
+    const approximateRoutes = items
+      .filter((i) => i.kind === 'route' && i.precision === 'approximate')
+      .map((i) => i.id)
+      .sort();
     expect(await renderedItems(page, ['route-approximate'])).toEqual(approximateRoutes);
     // In words too: the list says "approximate" for every such item.
     for (const id of approximateRoutes) await expect(page.locator(`a[data-item="${id}"]`)).toContainText('approximate');
@@ -121,7 +128,7 @@ test.describe('starting the map', () => {
       const booted = await camera(page);
 
       // The same page, with the data answering as another version than the page's: the inline
-      // script gives up (lib/map-boot.ts), and AtlasMap makes the map itself.
+      // script gives up (lib/map/boot.ts), and AtlasMap makes the map itself.
       const other = await context.newPage();
       await other.route('**/api/routes', async (route) => {
         const response = await route.fetch();
@@ -138,7 +145,11 @@ test.describe('starting the map', () => {
     });
   }
 
-  test('the boot map draws the page\'s item selected and its stage lit by itself, with no app script run', async ({ page, request, guard }) => {
+  test("the boot map draws the page's item selected and its stage lit by itself, with no app script run", async ({
+    page,
+    request,
+    guard,
+  }) => {
     const { collection, items } = await atlas(request);
     const item = items.find((i) => i.id === SLUG)!;
     const stage = collection.features.find((f) => f.properties.item === SLUG && f.properties.kind === 'stage')!;
@@ -170,12 +181,14 @@ test.describe('starting the map', () => {
     // that answer: one request, and no warning (Chromium's comes a few seconds after load).
     await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 4000)));
     expect(warnings.filter((w) => /preload/i.test(w))).toEqual([]);
-    expect(await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname === '/api/routes').length)).toBe(1);
+    expect(
+      await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname === '/api/routes').length),
+    ).toBe(1);
   });
 });
 
 // The boot script holds the app's own start (Next.js, React's hydration) until the map has
-// drawn, unless the visitor reaches for the page first (lib/app-start-gate.ts).
+// drawn, unless the visitor reaches for the page first (lib/map/app-start-gate.ts).
 test.describe('the map goes first', () => {
   const map = (page: Page) => page.getByTestId('atlas-map');
 
@@ -306,7 +319,10 @@ test.describe('opening an item', () => {
     await expect(page).toHaveURL(/#\d+(\.\d+)?\/-?\d/);
     const view = await page.evaluate(() => window.__atlas!.map.getBounds().toArray());
     const [w, s, e, n] = item.bounds;
-    expect(view[0][0] <= w + 0.01 && view[0][1] <= s + 0.01 && view[1][0] >= e - 0.01 && view[1][1] >= n - 0.01, `${JSON.stringify(view)} holds ${item.bounds}`).toBe(true);
+    expect(
+      view[0][0] <= w + 0.01 && view[0][1] <= s + 0.01 && view[1][0] >= e - 0.01 && view[1][1] >= n - 0.01,
+      `${JSON.stringify(view)} holds ${item.bounds}`,
+    ).toBe(true);
   });
 
   test('Back returns to the list as it was: filters, scroll position and camera', async ({ page, request }) => {
@@ -363,7 +379,9 @@ test.describe('opening an item', () => {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowUp');
     await expect(page.locator(`a[data-item="${ids[1]}"]`)).toBeFocused();
-    expect(await page.locator('a[data-item][tabindex="0"]').evaluateAll((as) => as.map((a) => (a as HTMLElement).dataset.item))).toEqual([ids[1]]);
+    expect(await page.locator('a[data-item][tabindex="0"]').evaluateAll((as) => as.map((a) => (a as HTMLElement).dataset.item))).toEqual([
+      ids[1],
+    ]);
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(new RegExp(`/routes/${ids[1]}(\\?|#|$)`));
     await expect(page.locator('#route-panel h1')).toBeFocused();
@@ -514,7 +532,10 @@ test.describe('on a phone', () => {
     expect(m.height).toBeGreaterThan(250);
     expect(m.y + m.height).toBeGreaterThan(p.y - 20);
     // The middle of the map is map, not sheet or key.
-    const hit = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.tagName, { x: m.x + m.width / 2, y: m.y + m.height * 0.75 });
+    const hit = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.tagName, {
+      x: m.x + m.width / 2,
+      y: m.y + m.height * 0.75,
+    });
     expect(hit).toBe('CANVAS');
     // The list is in the sheet and the sheet grows on request.
     await expect(page.locator('a[data-item]').first()).toBeVisible();

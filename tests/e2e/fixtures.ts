@@ -51,7 +51,7 @@ export { expect };
  * The map (`map`, its container) has drawn its data and stopped moving, and the page's own code
  * drives it: AtlasMap on the explorer, which takes over the boot script's map once React has
  * hydrated (after the map's first idle: the boot script holds the app until then,
- * lib/app-start-gate.ts), or the embed's script. Both mark
+ * lib/map/app-start-gate.ts), or the embed's script. Both mark
  * `data-map-start`; `window.__atlas` exists from the map's creation on.
  */
 export async function mapSettled(map: Locator): Promise<void> {

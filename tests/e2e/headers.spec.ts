@@ -53,7 +53,10 @@ function expectCommonHeaders(res: APIResponse, path: string) {
   }
   expect(csp.get('default-src'), path).toEqual(["'self'"]);
   expect(csp.get('object-src'), path).toEqual(["'none'"]);
-  expect(csp.get('script-src')?.some((s) => /^'nonce-.+'$/.test(s)), path).toBe(true);
+  expect(
+    csp.get('script-src')?.some((s) => /^'nonce-.+'$/.test(s)),
+    path,
+  ).toBe(true);
   expect(csp.get('script-src'), path).not.toContain("'unsafe-inline'");
   expect(csp.get('script-src'), path).not.toContain("'unsafe-eval'");
   const embed = path === '/embed' || path.startsWith('/embed/');
@@ -121,7 +124,8 @@ test.describe('security headers', () => {
     const files: string[] = [];
     page.on('request', (r) => {
       const url = new URL(r.url());
-      if (/^\/(generated\/basemap\.json|maplibre-gl(-worker)?\.mjs|map-boot\.mjs|_next\/static\/)/.test(url.pathname)) files.push(url.pathname + url.search);
+      if (/^\/(generated\/basemap\.json|maplibre-gl(-worker)?\.mjs|map-boot\.mjs|_next\/static\/)/.test(url.pathname))
+        files.push(url.pathname + url.search);
     });
     await page.goto(`/routes/${SLUG}`);
     await mapSettled(page.getByTestId('atlas-map'));
@@ -193,7 +197,13 @@ test.describe('security headers', () => {
         await expect(map.first()).toHaveAttribute('data-map-start', 'boot');
       } else {
         // Hydration ran: React attaches its root marker only when its scripts executed.
-        expect(await page.evaluate(() => Object.keys(document.body).concat(Object.keys(document.documentElement)).some((k) => k.startsWith('__react')))).toBe(true);
+        expect(
+          await page.evaluate(() =>
+            Object.keys(document.body)
+              .concat(Object.keys(document.documentElement))
+              .some((k) => k.startsWith('__react')),
+          ),
+        ).toBe(true);
       }
     });
   }
@@ -221,7 +231,9 @@ test.describe('framing by another site', () => {
         await refused;
         const frame = page.frame({ url: (u) => u.href === target });
         // Chromium swaps a refused frame for its error page: the app's document never exists.
-        const appDocument = frame ? await frame.evaluate(() => document.querySelector('main, #__next, [data-atlas]') !== null).catch(() => false) : false;
+        const appDocument = frame
+          ? await frame.evaluate(() => document.querySelector('main, #__next, [data-atlas]') !== null).catch(() => false)
+          : false;
         expect(appDocument, path).toBe(false);
       } finally {
         await site.close();

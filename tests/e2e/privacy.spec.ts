@@ -50,9 +50,11 @@ test.describe('privacy', () => {
       const res = await page.goto(path);
       expect(res?.status(), path).toBe(path.startsWith('/v/') ? 404 : 200);
       await page.waitForLoadState('networkidle');
-      const links = await page.locator('a[href]').evaluateAll((as) =>
-        as.map((a) => ({ href: (a as HTMLAnchorElement).href, target: a.getAttribute('target'), rel: a.getAttribute('rel') ?? '' })),
-      );
+      const links = await page
+        .locator('a[href]')
+        .evaluateAll((as) =>
+          as.map((a) => ({ href: (a as HTMLAnchorElement).href, target: a.getAttribute('target'), rel: a.getAttribute('rel') ?? '' })),
+        );
       const own = new URL(baseURL!).origin;
       const risky = links.filter((l) => l.target === '_blank' || (/^https?:/.test(l.href) && new URL(l.href).origin !== own));
       for (const link of risky) {

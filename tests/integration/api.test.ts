@@ -1,5 +1,5 @@
 // The API route handlers, called as Next calls them, against a real seeded SQLite file: every
-// response matches lib/api-schema.ts, bad input gets a 4xx with a message, never a 500.
+// response matches lib/data/api-schema.ts, bad input gets a 4xx with a message, never a 500.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
@@ -9,8 +9,8 @@ import { GET as getSourcesRoute } from '@/app/api/sources/route';
 import { allCitations } from '@/geo/atlas';
 import { loadAtlas } from '@/geo/load';
 import type { RouteFeature } from '@/geo/schema';
-import { ApiError, MapFeatureCollection, RouteDetail, SourcesResponse } from '@/lib/api-schema';
-import { disconnectPrisma, getPrisma } from '@/lib/db';
+import { ApiError, MapFeatureCollection, RouteDetail, SourcesResponse } from '@/lib/data/api-schema';
+import { disconnectPrisma, getPrisma } from '@/lib/data/db';
 import { seed } from '@/prisma/seed';
 import { migrateDeploy } from '@/scripts/migrate.mjs';
 import { copyGeo, freshDatabase, tempDir, useDatabase } from './test-db';
@@ -55,7 +55,14 @@ describe('GET /api/routes', () => {
     const decimals = route.properties.precision === 'approximate' ? 2 : 3;
     const stage = route.properties.stages[1];
     const feature = body.features.find((f) => f.properties.uid === `stage:${route.properties.id}:${stage.id}`)!;
-    expect(feature.properties).toMatchObject({ kind: 'stage', item: route.properties.id, stage: stage.id, order: 2, level: stage.level, hazards: stage.hazards.join(',') });
+    expect(feature.properties).toMatchObject({
+      kind: 'stage',
+      item: route.properties.id,
+      stage: stage.id,
+      order: 2,
+      level: stage.level,
+      hazards: stage.hazards.join(','),
+    });
     const [a, b] = stage.vertices;
     const round = (n: number) => Math.round(n * 10 ** decimals) / 10 ** decimals;
     const expected = route.geometry.coordinates.slice(a, b + 1).map(([x, y]) => [round(x), round(y)]);
@@ -91,7 +98,9 @@ describe('GET /api/routes', () => {
       const res = await getRoutes(request('/api/routes', { 'If-None-Match': before! }));
       expect(res.status).toBe(200);
       const body = MapFeatureCollection.parse(await res.json());
-      expect(body.features.find((f) => f.properties.item === data.features[0].properties.id)?.properties.name_en).toBe('A name changed by a test');
+      expect(body.features.find((f) => f.properties.item === data.features[0].properties.id)?.properties.name_en).toBe(
+        'A name changed by a test',
+      );
     } finally {
       await seed(getPrisma(), { dir: geo });
     }
@@ -106,13 +115,18 @@ describe('GET /api/routes/[slug]', () => {
       const res = await detail(f.properties.id);
       expect(res.status).toBe(200);
       const body = RouteDetail.parse(await res.json());
-      expect(body).toMatchObject({ id: f.properties.id, kind: f.properties.kind, name: f.properties.name, corridor: { id: f.properties.corridor } });
+      expect(body).toMatchObject({
+        id: f.properties.id,
+        kind: f.properties.kind,
+        name: f.properties.name,
+        corridor: { id: f.properties.corridor },
+      });
       const blocks = f.properties.kind === 'route' ? f.properties.stages : [f.properties];
       expect(body.stages.map((s) => s.annotations.map((a) => a.id))).toEqual(blocks.map((b) => b.annotations.map((a) => a.id)));
       for (const c of body.stages.flatMap((s) => s.annotations.flatMap((a) => a.citations))) {
         const source = sources.get(c.source.id)!;
         // A post without an address of its own links to the archive page it was read in.
-        const parentUrl = source.partOf ? sources.get(source.partOf)?.url ?? null : null;
+        const parentUrl = source.partOf ? (sources.get(source.partOf)?.url ?? null) : null;
         expect(c.source.archiveUrl).toBe(source.url ? null : parentUrl);
       }
     }

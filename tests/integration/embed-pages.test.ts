@@ -1,5 +1,5 @@
 // Issue #6: the embed pages (pages/embed/) against a real seeded SQLite file: their props, what
-// they render, and what they tell the embed's script (lib/embed-client.ts). The script's work in
+// they render, and what they tell the embed's script (lib/embed/client.ts). The script's work in
 // a browser is tested end to end (tests/e2e/embed.spec.ts).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GetServerSidePropsContext } from 'next';
@@ -7,11 +7,11 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bbox } from '@/geo/geometry';
-import { disconnectPrisma, getPrisma } from '@/lib/db';
-import type { EmbedPageProps } from '@/lib/embed-page';
-import { EMBED_CONFIG_ID, type EmbedClientConfig } from '@/lib/map-boot';
-import { getMapCollection } from '@/lib/queries';
-import type { MapFeatureCollection } from '@/lib/api-schema';
+import { disconnectPrisma, getPrisma } from '@/lib/data/db';
+import type { EmbedPageProps } from '@/lib/embed/page';
+import { EMBED_CONFIG_ID, type EmbedClientConfig } from '@/lib/map/boot';
+import { getMapCollection } from '@/lib/data/queries';
+import type { MapFeatureCollection } from '@/lib/data/api-schema';
 import * as itemPage from '@/pages/embed/[slug]';
 import * as allPage from '@/pages/embed/index';
 import { seed } from '@/prisma/seed';
@@ -32,7 +32,13 @@ type Page = typeof itemPage | typeof allPage;
 async function load(page: Page, query: Record<string, string>, params: Record<string, string> = {}, nonce: string | null = 'abc123') {
   const req = { headers: nonce ? { 'x-nonce': nonce } : {} } as unknown as IncomingMessage;
   const res = { statusCode: 200 } as ServerResponse;
-  const result = await page.getServerSideProps({ params, query: { ...query, ...params }, req, res, resolvedUrl: '/embed' } as unknown as GetServerSidePropsContext<Record<string, string>>);
+  const result = await page.getServerSideProps({
+    params,
+    query: { ...query, ...params },
+    req,
+    res,
+    resolvedUrl: '/embed',
+  } as unknown as GetServerSidePropsContext<Record<string, string>>);
   if (!('props' in result)) throw new Error('expected props');
   const props = (await result.props) as EmbedPageProps;
   const html = renderToStaticMarkup(createElement(page.default, props));
@@ -49,7 +55,8 @@ function clientConfig(html: string): EmbedClientConfig {
 const featuresOf = (item: string) => collection.features.filter((f) => f.properties.item === item);
 const routeWithStages = () => {
   const counts = new Map<string, number>();
-  for (const f of collection.features) if (f.properties.kind === 'stage') counts.set(f.properties.item, (counts.get(f.properties.item) ?? 0) + 1);
+  for (const f of collection.features)
+    if (f.properties.kind === 'stage') counts.set(f.properties.item, (counts.get(f.properties.item) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1])[0][0];
 };
 
@@ -77,7 +84,9 @@ describe('the embed pages', () => {
 
   it('?stage= marks that stage, fits it and names it under the title; a stage it lacks is ignored', async () => {
     const slug = routeWithStages();
-    const line = featuresOf(slug).filter((f) => f.properties.kind === 'stage').at(-1)!;
+    const line = featuresOf(slug)
+      .filter((f) => f.properties.kind === 'stage')
+      .at(-1)!;
     const { props, html } = await load(itemPage, { stage: line.properties.stage!, theme: 'dark', legend: '0', interactive: '0' }, { slug });
     const config = clientConfig(html);
     expect(config.states.stage).toEqual([line.properties.uid]);
@@ -108,7 +117,8 @@ describe('the embed pages', () => {
     const muted = new Set(clientConfig(html).states.muted);
     expect(muted.size).toBeGreaterThan(0);
     for (const f of collection.features) {
-      const level = collection.features.find((g) => g.properties.item === f.properties.item && g.properties.kind !== 'stage')?.properties.level;
+      const level = collection.features.find((g) => g.properties.item === f.properties.item && g.properties.kind !== 'stage')?.properties
+        .level;
       expect(muted.has(f.properties.uid), `${f.properties.uid} (level ${level})`).toBe(level !== 4);
     }
     expect(html).toContain('href="/?level=4"');

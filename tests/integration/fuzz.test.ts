@@ -7,8 +7,8 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError } from '@/lib/api-schema';
-import { disconnectPrisma, getPrisma } from '@/lib/db';
+import { ApiError } from '@/lib/data/api-schema';
+import { disconnectPrisma, getPrisma } from '@/lib/data/db';
 import { seed } from '@/prisma/seed';
 import { copyGeo, dumpTables, freshDatabase } from './test-db';
 
@@ -32,7 +32,7 @@ const HANDLERS = {
   mapLibrary: 'app/maplibre-gl.mjs/route.ts',
   mapBoot: 'app/map-boot.mjs/route.ts',
 } as const;
-const VIEW_STATE = 'lib/view-state.ts';
+const VIEW_STATE = 'lib/view/view-state.ts';
 
 const exists = (rel: string) => fs.existsSync(path.join(ROOT, rel));
 for (const rel of [...Object.values(HANDLERS), VIEW_STATE]) {
@@ -50,13 +50,59 @@ const params = (p: Record<string, string> = {}) => ({ params: Promise.resolve(p)
 // Hostile input
 
 const NASTY = [
-  '', ' ', '\u0000', '%00', 'a%00b', '..', '../', '../../../../etc/passwd', '..%2f..%2fetc%2fpasswd', '%2e%2e', '%2e%2e%2f',
-  '%252e%252e%252f', '....//', '/\\evil.example', '//evil.example', 'https://evil.example/', 'javascript:alert(1)',
-  '<script>alert(1)</script>', '"><svg onload=alert(1)>', "'; DROP TABLE \"Item\"; --", '__proto__', 'constructor',
-  'prototype', 'toString', 'hasOwnProperty', 'NaN', 'Infinity', '-Infinity', '-0', '1e309', '-1e309', '0x1F', '1_000',
-  '9'.repeat(400), '\u202Etumen-crossing-to-yanbian', 'tumen\u200B-crossing', '\uFEFFtumen', '\uD800', '\uDFFF',
-  'tumen\uD83D', '🇰🇵', 'ｔｕｍｅｎ', 'TUMEN-CROSSING-TO-YANBIAN', 'tumen-crossing-to-yanbian\n', 'tumen-crossing-to-yanbian ',
-  'x'.repeat(100_000), '%', '%E0%A4%A', '%uD800', '\r\nX-Injected: 1', '두만강', '두만', '\u0301\u0301\u0301',
+  '',
+  ' ',
+  '\u0000',
+  '%00',
+  'a%00b',
+  '..',
+  '../',
+  '../../../../etc/passwd',
+  '..%2f..%2fetc%2fpasswd',
+  '%2e%2e',
+  '%2e%2e%2f',
+  '%252e%252e%252f',
+  '....//',
+  '/\\evil.example',
+  '//evil.example',
+  'https://evil.example/',
+  'javascript:alert(1)',
+  '<script>alert(1)</script>',
+  '"><svg onload=alert(1)>',
+  '\'; DROP TABLE "Item"; --',
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'hasOwnProperty',
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  '-0',
+  '1e309',
+  '-1e309',
+  '0x1F',
+  '1_000',
+  '9'.repeat(400),
+  '\u202Etumen-crossing-to-yanbian',
+  'tumen\u200B-crossing',
+  '\uFEFFtumen',
+  '\uD800',
+  '\uDFFF',
+  'tumen\uD83D',
+  '🇰🇵',
+  'ｔｕｍｅｎ',
+  'TUMEN-CROSSING-TO-YANBIAN',
+  'tumen-crossing-to-yanbian\n',
+  'tumen-crossing-to-yanbian ',
+  'x'.repeat(100_000),
+  '%',
+  '%E0%A4%A',
+  '%uD800',
+  '\r\nX-Injected: 1',
+  '두만강',
+  '두만',
+  '\u0301\u0301\u0301',
 ];
 const loneSurrogate = fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c));
 const specialNumber = fc.constantFrom(NaN, Infinity, -Infinity, -0, Number.MAX_VALUE, Number.MIN_VALUE, 2 ** 53 + 1, -(2 ** 31), 1e21);
@@ -66,7 +112,10 @@ const hostileString: fc.Arbitrary<string> = fc.oneof(
   fc.string({ maxLength: 300 }),
   fc.string({ unit: 'binary', maxLength: 200 }),
   fc.string({ unit: 'grapheme', maxLength: 60 }),
-  fc.string({ unit: fc.oneof(loneSurrogate, fc.constantFrom('\u200B', '\u202E', '\u2066', '\uFEFF', '\u0000', '/', '.', '%')), maxLength: 40 }),
+  fc.string({
+    unit: fc.oneof(loneSurrogate, fc.constantFrom('\u200B', '\u202E', '\u2066', '\uFEFF', '\u0000', '/', '.', '%')),
+    maxLength: 40,
+  }),
   fc.tuple(fc.constantFrom(...NASTY), fc.constantFrom(...NASTY)).map(([a, b]) => a + b),
   fc.double().map(String),
   specialNumber.map(String),
@@ -110,14 +159,34 @@ const viewLike = fc.record(
     path: fc.oneof(
       hostileString,
       nearSlug.map((s) => `/routes/${s}`),
-      fc.constantFrom('/', '/embed', '/routes/tumen-crossing-to-yanbian', '//evil.example', '/\\evil.example', '/routes/../../admin', '/embed/%2e%2e'),
+      fc.constantFrom(
+        '/',
+        '/embed',
+        '/routes/tumen-crossing-to-yanbian',
+        '//evil.example',
+        '/\\evil.example',
+        '/routes/../../admin',
+        '/embed/%2e%2e',
+      ),
     ),
     query: fc.oneof(
-      fc.dictionary(fc.oneof(fc.constantFrom('q', 'stage', 'level', 'hazard', 'to', 'theme', 'lang', '__proto__'), hostileString), hostileString, { maxKeys: 4 }),
-      fc.constantFrom({ q: '<script>alert(1)</script>' }, { q: '<SCRIPT src=//evil.example/x.js>' }, { q: '"><img src=x onerror=alert(1)>' }),
+      fc.dictionary(
+        fc.oneof(fc.constantFrom('q', 'stage', 'level', 'hazard', 'to', 'theme', 'lang', '__proto__'), hostileString),
+        hostileString,
+        { maxKeys: 4 },
+      ),
+      fc.constantFrom(
+        { q: '<script>alert(1)</script>' },
+        { q: '<SCRIPT src=//evil.example/x.js>' },
+        { q: '"><img src=x onerror=alert(1)>' },
+      ),
       fc.anything(),
     ),
-    hash: fc.oneof(hostileString, specialNumber, fc.constantFrom('#5/42.5/129.9', '#NaN/NaN/NaN', '#Infinity/0/0', '#-0/-0/-0', '#5/91/0', '#99/0/0')),
+    hash: fc.oneof(
+      hostileString,
+      specialNumber,
+      fc.constantFrom('#5/42.5/129.9', '#NaN/NaN/NaN', '#Infinity/0/0', '#-0/-0/-0', '#5/91/0', '#99/0/0'),
+    ),
   },
   { requiredKeys: [] },
 );
@@ -230,7 +299,11 @@ describe.sequential('fuzz: route handlers', () => {
     const POST = await handler(HANDLERS.views, 'POST');
     const bomb = '['.repeat(500_000) + ']'.repeat(500_000);
     const declared = await POST(
-      new Request(`${ORIGIN}/api/views`, { method: 'POST', body: bomb, headers: { 'content-type': 'application/json', 'x-forwarded-for': freshClient() } }),
+      new Request(`${ORIGIN}/api/views`, {
+        method: 'POST',
+        body: bomb,
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': freshClient() },
+      }),
       params(),
     );
     await expectSafeResponse(declared, [413]);
@@ -290,7 +363,12 @@ describe.sequential('fuzz: route handlers', () => {
       const POST = await handler(HANDLERS.views, 'POST');
       const GET = await handler(HANDLERS.shortLink);
       // The hostile views most likely to get through: well-formed, with script in every free-text slot.
-      for (const q of ['<script>alert(1)</script>', '<SCRIPT SRC=//evil.example/x.js></SCRIPT>', '\u003cscript\u003e', '"><script>alert(1)</script>']) {
+      for (const q of [
+        '<script>alert(1)</script>',
+        '<SCRIPT SRC=//evil.example/x.js></SCRIPT>',
+        '\u003cscript\u003e',
+        '"><script>alert(1)</script>',
+      ]) {
         for (const p of ['/', '/routes/tumen-crossing-to-yanbian', '/embed']) {
           const res = await POST(
             new Request(`${ORIGIN}/api/views`, {
@@ -322,23 +400,30 @@ describe.sequential('fuzz: route handlers', () => {
     },
   );
 
-  it.skipIf(!exists(HANDLERS.shortLink))('GET /v/[id] answers 404 for any unknown id, as JSON or as a page that echoes nothing', async () => {
-    const GET = await handler(HANDLERS.shortLink);
-    await fc.assert(
-      fc.asyncProperty(slugInput, fc.constantFrom('application/json', 'text/html', '*/*', 'text/html, application/json', ''), async (id, accept) => {
-        const res = await GET(new Request(`${ORIGIN}/v/x`, { headers: accept ? { accept } : {} }), params({ id }));
-        expect(res.status).toBe(404);
-        if ((res.headers.get('content-type') ?? '').startsWith('text/html')) {
-          const html = await res.text();
-          if (id.length > 3) expect(html).not.toContain(id);
-          expect(html).not.toMatch(/<script/i);
-        } else {
-          await expectSafeResponse(res, [404]);
-        }
-      }),
-      { numRuns: RUNS },
-    );
-  });
+  it.skipIf(!exists(HANDLERS.shortLink))(
+    'GET /v/[id] answers 404 for any unknown id, as JSON or as a page that echoes nothing',
+    async () => {
+      const GET = await handler(HANDLERS.shortLink);
+      await fc.assert(
+        fc.asyncProperty(
+          slugInput,
+          fc.constantFrom('application/json', 'text/html', '*/*', 'text/html, application/json', ''),
+          async (id, accept) => {
+            const res = await GET(new Request(`${ORIGIN}/v/x`, { headers: accept ? { accept } : {} }), params({ id }));
+            expect(res.status).toBe(404);
+            if ((res.headers.get('content-type') ?? '').startsWith('text/html')) {
+              const html = await res.text();
+              if (id.length > 3) expect(html).not.toContain(id);
+              expect(html).not.toMatch(/<script/i);
+            } else {
+              await expectSafeResponse(res, [404]);
+            }
+          },
+        ),
+        { numRuns: RUNS },
+      );
+    },
+  );
 
   it.skipIf(!exists(HANDLERS.oembed))('GET /api/oembed answers every URL and size with JSON, and embeds only our own pages', async () => {
     const GET = await handler(HANDLERS.oembed);
@@ -346,8 +431,18 @@ describe.sequential('fuzz: route handlers', () => {
       hostileString,
       slugInput.map((s) => `${ORIGIN}/routes/${s}`),
       slugInput.map((s) => `${ORIGIN}/embed/${s}?q=${s}#${s}`),
-      fc.constantFrom(`${ORIGIN}/`, `${ORIGIN}/routes/tumen-crossing-to-yanbian`, 'https://evil.example/routes/tumen-crossing-to-yanbian', `${ORIGIN}@evil.example/`, 'http://localhost:3000.evil.example/'),
-      fc.constantFrom(`${ORIGIN}/?q=<script>alert(1)</script>`, `${ORIGIN}/embed?legend="><script>alert(1)</script>`, `${ORIGIN}/#5/42/129"><script>`),
+      fc.constantFrom(
+        `${ORIGIN}/`,
+        `${ORIGIN}/routes/tumen-crossing-to-yanbian`,
+        'https://evil.example/routes/tumen-crossing-to-yanbian',
+        `${ORIGIN}@evil.example/`,
+        'http://localhost:3000.evil.example/',
+      ),
+      fc.constantFrom(
+        `${ORIGIN}/?q=<script>alert(1)</script>`,
+        `${ORIGIN}/embed?legend="><script>alert(1)</script>`,
+        `${ORIGIN}/#5/42/129"><script>`,
+      ),
     );
     const size = fc.oneof(hostileString, fc.integer({ min: -10, max: 100_000 }).map(String), specialNumber.map(String));
     const format = fc.oneof(fc.constant('json'), fc.constant('xml'), hostileString);
@@ -399,46 +494,54 @@ describe.sequential('fuzz: route handlers', () => {
     ['mapWorker', 'maplibre-gl-worker.mjs', null],
     ['mapLibrary', 'maplibre-gl.mjs', /export\s*\{/],
   ] as const) {
-    it.skipIf(!exists(HANDLERS[key]))(`GET /${file} serves the installed file whatever ?v= says, pinning only its own version`, async () => {
-      const GET = await handler(HANDLERS[key]);
-      const version = (JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules/maplibre-gl/package.json'), 'utf8')) as { version: string }).version;
-      const installed = fs.readFileSync(path.join(ROOT, 'node_modules/maplibre-gl/dist', file), 'utf8');
+    it.skipIf(!exists(HANDLERS[key]))(
+      `GET /${file} serves the installed file whatever ?v= says, pinning only its own version`,
+      async () => {
+        const GET = await handler(HANDLERS[key]);
+        const version = (
+          JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules/maplibre-gl/package.json'), 'utf8')) as { version: string }
+        ).version;
+        const installed = fs.readFileSync(path.join(ROOT, 'node_modules/maplibre-gl/dist', file), 'utf8');
+        await fc.assert(
+          fc.asyncProperty(fc.oneof(hostileString, fc.constant(version)), async (v) => {
+            const res = await GET(new Request(`${ORIGIN}/${file}?${new URLSearchParams({ v })}`), params());
+            await expectSafeResponse(res, [200]);
+            expect(res.headers.get('content-type')).toMatch(/^text\/javascript/);
+            expect(res.headers.get('cache-control')?.includes('immutable')).toBe(v === version);
+          }),
+          { numRuns: 60 },
+        );
+        // The body is the installed file, less its source-map comment; the library is an ES module.
+        const body = await (await GET(new Request(`${ORIGIN}/${file}?v=${version}`), params())).text();
+        expect(body.length).toBeGreaterThan(installed.length - 200);
+        expect(installed.startsWith(body.trimEnd().slice(0, 1000))).toBe(true);
+        expect(body).not.toMatch(/sourceMappingURL/);
+        if (marker) expect(body).toMatch(marker);
+      },
+    );
+  }
+
+  it.skipIf(!exists(HANDLERS.mapBoot))(
+    'GET /map-boot.mjs serves the same module whatever ?v= says, pinning only its own version',
+    async () => {
+      const GET = await handler(HANDLERS.mapBoot);
+      const { mapBootModule } = (await import(/* @vite-ignore */ pathToFileURL(path.join(ROOT, 'lib/map/boot-module.ts')).href)) as {
+        mapBootModule: () => { body: string; version: string };
+      };
+      const { body, version } = mapBootModule();
       await fc.assert(
         fc.asyncProperty(fc.oneof(hostileString, fc.constant(version)), async (v) => {
-          const res = await GET(new Request(`${ORIGIN}/${file}?${new URLSearchParams({ v })}`), params());
+          const res = await GET(new Request(`${ORIGIN}/map-boot.mjs?${new URLSearchParams({ v })}`), params());
           await expectSafeResponse(res, [200]);
           expect(res.headers.get('content-type')).toMatch(/^text\/javascript/);
           expect(res.headers.get('cache-control')?.includes('immutable')).toBe(v === version);
+          // Nothing from the request goes into the module.
+          expect(await res.text()).toBe(body);
         }),
         { numRuns: 60 },
       );
-      // The body is the installed file, less its source-map comment; the library is an ES module.
-      const body = await (await GET(new Request(`${ORIGIN}/${file}?v=${version}`), params())).text();
-      expect(body.length).toBeGreaterThan(installed.length - 200);
-      expect(installed.startsWith(body.trimEnd().slice(0, 1000))).toBe(true);
-      expect(body).not.toMatch(/sourceMappingURL/);
-      if (marker) expect(body).toMatch(marker);
-    });
-  }
-
-  it.skipIf(!exists(HANDLERS.mapBoot))('GET /map-boot.mjs serves the same module whatever ?v= says, pinning only its own version', async () => {
-    const GET = await handler(HANDLERS.mapBoot);
-    const { mapBootModule } = (await import(/* @vite-ignore */ pathToFileURL(path.join(ROOT, 'lib/map-boot-module.ts')).href)) as {
-      mapBootModule: () => { body: string; version: string };
-    };
-    const { body, version } = mapBootModule();
-    await fc.assert(
-      fc.asyncProperty(fc.oneof(hostileString, fc.constant(version)), async (v) => {
-        const res = await GET(new Request(`${ORIGIN}/map-boot.mjs?${new URLSearchParams({ v })}`), params());
-        await expectSafeResponse(res, [200]);
-        expect(res.headers.get('content-type')).toMatch(/^text\/javascript/);
-        expect(res.headers.get('cache-control')?.includes('immutable')).toBe(v === version);
-        // Nothing from the request goes into the module.
-        expect(await res.text()).toBe(body);
-      }),
-      { numRuns: 60 },
-    );
-  });
+    },
+  );
 
   it('covers every route handler in app/', () => {
     const found: string[] = [];
@@ -454,9 +557,12 @@ describe.sequential('fuzz: route handlers', () => {
   });
 });
 
-describe('fuzz: parseViewState (lib/view-state.ts)', () => {
+describe('fuzz: parseViewState (lib/view/view-state.ts)', () => {
   it.skipIf(!exists(VIEW_STATE))('reads any hostile URL without throwing, into a state that links back to itself', async () => {
-    type Parsed = { state: { route: string | null; stage: string | null; filters: { q: string }; camera: unknown }; notices: { message: string }[] };
+    type Parsed = {
+      state: { route: string | null; stage: string | null; filters: { q: string }; camera: unknown };
+      notices: { message: string }[];
+    };
     const { parseViewState, formatViewState } = (await import(/* @vite-ignore */ pathToFileURL(path.join(ROOT, VIEW_STATE)).href)) as {
       parseViewState: (url: URL) => Parsed;
       formatViewState: (state: Parsed['state']) => string;
@@ -464,7 +570,15 @@ describe('fuzz: parseViewState (lib/view-state.ts)', () => {
     const url = fc
       .tuple(
         fc.oneof(
-          fc.constantFrom('/', '/embed', '/routes/tumen-crossing-to-yanbian', '/routes/', '/routes/%', '/routes/%E0%A4%A', '/routes/..%2f..%2f'),
+          fc.constantFrom(
+            '/',
+            '/embed',
+            '/routes/tumen-crossing-to-yanbian',
+            '/routes/',
+            '/routes/%',
+            '/routes/%E0%A4%A',
+            '/routes/..%2f..%2f',
+          ),
           slugInput.map((s) => `/routes/${encodeURIComponentSafe(s)}`),
         ),
         queryString(['stage', 'level', 'hazard', 'to', 'q', 'notice']),

@@ -12,7 +12,10 @@ const SCHEMA = path.join(ROOT, 'prisma', 'schema.prisma');
 function tables(file: string): string[] {
   const db = new Database(file, { readonly: true });
   try {
-    return db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all().map((r) => (r as { name: string }).name);
+    return db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+      .all()
+      .map((r) => (r as { name: string }).name);
   } finally {
     db.close();
   }
@@ -31,7 +34,18 @@ describe('migrate deploy', () => {
     const applied = await migrateDeploy({ url: `file:${file}` });
     const migrations = listMigrations();
     expect(applied).toEqual(migrations.map((m) => m.name));
-    expect(tables(file)).toEqual(['Annotation', 'AtlasMeta', 'Citation', 'Corridor', 'Item', 'Place', 'ShortView', 'Source', 'Stage', '_prisma_migrations']);
+    expect(tables(file)).toEqual([
+      'Annotation',
+      'AtlasMeta',
+      'Citation',
+      'Corridor',
+      'Item',
+      'Place',
+      'ShortView',
+      'Source',
+      'Stage',
+      '_prisma_migrations',
+    ]);
 
     const db = new Database(file, { readonly: true });
     const rows = db.prepare('SELECT * FROM _prisma_migrations ORDER BY migration_name').all() as Record<string, unknown>[];
@@ -84,7 +98,9 @@ describe('migrate diff', () => {
   it('has a migration for every change in prisma/schema.prisma (the committed migrations are complete)', async () => {
     const root = scratchProject();
     expect(await migrateDiff('check', { root })).toBeNull();
-    expect(fs.readdirSync(path.join(root, 'prisma', 'migrations')).sort()).toEqual(fs.readdirSync(path.join(ROOT, 'prisma', 'migrations')).sort());
+    expect(fs.readdirSync(path.join(root, 'prisma', 'migrations')).sort()).toEqual(
+      fs.readdirSync(path.join(ROOT, 'prisma', 'migrations')).sort(),
+    );
   });
 
   it('writes the next numbered migration for a schema change, and deploy applies it', async () => {
@@ -104,7 +120,10 @@ describe('migrate diff', () => {
 
     expect(await migrateDeploy({ url, root })).toEqual([folder]);
     const db = new Database(sqlitePath(url, root), { readonly: true });
-    const columns = db.prepare('PRAGMA table_info("Place")').all().map((c) => (c as { name: string }).name);
+    const columns = db
+      .prepare('PRAGMA table_info("Place")')
+      .all()
+      .map((c) => (c as { name: string }).name);
     db.close();
     expect(columns).toContain('note');
   });

@@ -3,8 +3,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { GET } from '@/app/api/oembed/route';
 import { GET as routeImage } from '@/app/routes/[slug]/image.png/route';
-import { disconnectPrisma, getPrisma } from '@/lib/db';
-import { getMapCollection, getRouteDetail } from '@/lib/queries';
+import { disconnectPrisma, getPrisma } from '@/lib/data/db';
+import { getMapCollection, getRouteDetail } from '@/lib/data/queries';
 import { seed } from '@/prisma/seed';
 import { pngSize } from './png';
 import { copyGeo, freshDatabase } from './test-db';

@@ -21,19 +21,24 @@ export function pngSize(png: Buffer): { width: number; height: number } {
 }
 
 const paeth = (a: number, b: number, c: number) => {
-  const p = a + b - c, pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
+  const p = a + b - c,
+    pa = Math.abs(p - a),
+    pb = Math.abs(p - b),
+    pc = Math.abs(p - c);
   return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
 };
 
 export function decodePng(png: Buffer): DecodedPng {
   const { width, height } = pngSize(png);
-  const bitDepth = png[24], colorType = png[25], interlace = png[28];
+  const bitDepth = png[24],
+    colorType = png[25],
+    interlace = png[28];
   if (bitDepth !== 8 || (colorType !== 2 && colorType !== 6) || interlace !== 0) {
     throw new Error(`unsupported PNG: depth ${bitDepth}, colour type ${colorType}, interlace ${interlace}`);
   }
   const channels = colorType === 6 ? 4 : 3;
   const idat: Buffer[] = [];
-  for (let at = 8; at < png.length; ) {
+  for (let at = 8; at < png.length;) {
     const length = png.readUInt32BE(at);
     const type = png.toString('latin1', at + 4, at + 8);
     if (type === 'IDAT') idat.push(png.subarray(at + 8, at + 8 + length));
@@ -69,4 +74,5 @@ export function decodePng(png: Buffer): DecodedPng {
   };
 }
 
-export const hexToRgb = (hex: string): [number, number, number] => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
+export const hexToRgb = (hex: string): [number, number, number] =>
+  [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];

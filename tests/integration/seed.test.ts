@@ -5,8 +5,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAtlas } from '@/geo/load';
 import type { CorridorFile } from '@/geo/schema';
-import { disconnectPrisma, getPrisma } from '@/lib/db';
-import { getDataVersion, getRouteDetail, getSources, readAtlas } from '@/lib/queries';
+import { disconnectPrisma, getPrisma } from '@/lib/data/db';
+import { getDataVersion, getRouteDetail, getSources, readAtlas } from '@/lib/data/queries';
 import { seed } from '@/prisma/seed';
 import { copyGeo, dumpTables, freshDatabase, rowCounts } from './test-db';
 
@@ -93,7 +93,9 @@ describe('seed', () => {
 
     // 2. A quote changes (one that is not a feature's `when` quote, which must match a citation).
     const files = readCorridorFiles(edited);
-    const target = files.flatMap((f) => f.data.features.map((feature) => ({ f, feature }))).find(({ feature }) => !('when' in feature.properties) || !feature.properties.when)!;
+    const target = files
+      .flatMap((f) => f.data.features.map((feature) => ({ f, feature })))
+      .find(({ feature }) => !('when' in feature.properties) || !feature.properties.when)!;
     const props = target.feature.properties;
     const block = props.kind === 'route' ? props.stages[0] : props;
     const citation = block.annotations[0].citations[0];
@@ -102,9 +104,22 @@ describe('seed', () => {
     // 3. A new source, cited by a new annotation on that same block.
     const sourcesFile = path.join(edited, 'sources.json');
     const sources = JSON.parse(fs.readFileSync(sourcesFile, 'utf8'));
-    sources.sources.push({ id: 'test-added-source', title: 'A source added by a test', publisher: null, author: null, date: '2020', url: null, document: '000_0dd892f28150f978.txt' });
+    sources.sources.push({
+      id: 'test-added-source',
+      title: 'A source added by a test',
+      publisher: null,
+      author: null,
+      date: '2020',
+      url: null,
+      document: '000_0dd892f28150f978.txt',
+    });
     fs.writeFileSync(sourcesFile, JSON.stringify(sources));
-    block.annotations.push({ id: 'test-added-annotation', text: 'An annotation added by a test.', hazards: [], citations: [{ source: 'test-added-source', quote: 'a passage quoted by a test' }] });
+    block.annotations.push({
+      id: 'test-added-annotation',
+      text: 'An annotation added by a test.',
+      hazards: [],
+      citations: [{ source: 'test-added-source', quote: 'a passage quoted by a test' }],
+    });
     writeCorridorFile(target.f);
 
     // 4. A place goes.
@@ -122,7 +137,13 @@ describe('seed', () => {
     const quotes = detail!.stages.flatMap((s) => s.annotations.flatMap((a) => a.citations.map((c) => c.quote)));
     expect(quotes).toContain(citation.quote);
     expect((await getSources()).sources.find((s) => s.id === 'test-added-source')?.supports).toEqual([
-      { item: props.id, itemName: props.name, annotation: 'test-added-annotation', text: 'An annotation added by a test.', quote: 'a passage quoted by a test' },
+      {
+        item: props.id,
+        itemName: props.name,
+        annotation: 'test-added-annotation',
+        text: 'An annotation added by a test.',
+        quote: 'a passage quoted by a test',
+      },
     ]);
     const dump = dumpTables(file);
     // Rows of the removed feature went with it (stages, annotations, citations cascade).

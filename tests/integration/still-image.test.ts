@@ -7,13 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RISK_LEVELS, type RiskLevel } from '@/geo/vocabulary';
 import { GET as allRoutesImage } from '@/app/image.png/route';
 import { GET as routeImage } from '@/app/routes/[slug]/image.png/route';
-import type { MapFeatureCollection, RouteDetail } from '@/lib/api-schema';
-import { disconnectPrisma, getPrisma } from '@/lib/db';
-import { getMapCollection, getRouteDetail } from '@/lib/queries';
-import { stillBasemap } from '@/lib/still-basemap';
-import { PALETTE, stillImage, stillLayout, type StillLayout } from '@/lib/still-image';
-import { STILL_SIZES, type StillSize } from '@/lib/still-image-sizes';
-import type { Bbox } from '@/lib/svg-map';
+import type { MapFeatureCollection, RouteDetail } from '@/lib/data/api-schema';
+import { disconnectPrisma, getPrisma } from '@/lib/data/db';
+import { getMapCollection, getRouteDetail } from '@/lib/data/queries';
+import { stillBasemap } from '@/lib/still/basemap';
+import { PALETTE, stillImage, stillLayout, type StillLayout } from '@/lib/still/image';
+import { STILL_SIZES, type StillSize } from '@/lib/still/sizes';
+import type { Bbox } from '@/lib/still/svg-map';
 import { seed } from '@/prisma/seed';
 import { decodePng, hexToRgb, PNG_SIGNATURE, pngSize, type DecodedPng } from './png';
 import { copyGeo, freshDatabase } from './test-db';
@@ -44,10 +44,12 @@ function pixelsOfColourAlong(png: DecodedPng, layout: StillLayout, line: number[
     const [bx, by] = layout.project(line[i]);
     const steps = Math.max(1, Math.ceil(Math.hypot(bx - ax, by - ay)));
     for (let s = 0; s <= steps; s++) {
-      const cx = Math.round(ax + ((bx - ax) * s) / steps), cy = Math.round(ay + ((by - ay) * s) / steps);
+      const cx = Math.round(ax + ((bx - ax) * s) / steps),
+        cy = Math.round(ay + ((by - ay) * s) / steps);
       for (let dy = -radius; dy <= radius; dy++) {
         for (let dx = -radius; dx <= radius; dx++) {
-          const x = cx + dx, y = cy + dy;
+          const x = cx + dx,
+            y = cy + dy;
           if (x < layout.map.x || x >= png.width || y < 0 || y >= png.height) continue;
           const [pr, pg, pb, pa] = png.pixel(x, y);
           if (pa === 255 && Math.abs(pr - r) <= 4 && Math.abs(pg - g) <= 4 && Math.abs(pb - b) <= 4) seen.add(y * png.width + x);
@@ -100,13 +102,16 @@ describe.each(['slide', 'social'] as StillSize[])('GET /routes/{id}/image.png?si
 });
 
 describe('the basemap of the still images', () => {
-  it('is the live map\'s: a Tumen route\'s image draws the Tumen river where the map does', async () => {
-    const tumen = (await Promise.all(atlas.features.filter((f) => f.properties.kind === 'route').map((f) => getRouteDetail(f.properties.item))))
-      .find((d) => d?.id.includes('tumen'))!;
+  it("is the live map's: a Tumen route's image draws the Tumen river where the map does", async () => {
+    const tumen = (
+      await Promise.all(atlas.features.filter((f) => f.properties.kind === 'route').map((f) => getRouteDetail(f.properties.item)))
+    ).find((d) => d?.id.includes('tumen'))!;
     expect(tumen).toBeTruthy();
     const river = stillBasemap().features.find((f) => f.properties.layer === 'river' && f.properties.id === 'tumen')!;
     expect(river, 'the Tumen in the basemap').toBeTruthy();
-    const lines = (river.geometry.type === 'LineString' ? [river.geometry.coordinates] : (river.geometry as MultiLineString).coordinates) as number[][][];
+    const lines = (
+      river.geometry.type === 'LineString' ? [river.geometry.coordinates] : (river.geometry as MultiLineString).coordinates
+    ) as number[][][];
     const res = await get(tumen.id, '?size=slide');
     const decoded = decodePng(Buffer.from(await res.arrayBuffer()));
     const layout = stillLayout('slide', tumen.bbox as Bbox);
@@ -169,7 +174,8 @@ describe('caching and validation', () => {
 
   it('renders byte-identical PNGs from the same data (deterministic, not just cached)', async () => {
     const input = { size: 'social' as const, basemap: stillBasemap(), atlas, focus: route };
-    const render = async () => Buffer.from(await new ImageResponse(stillImage(input, ['A publisher']).element, STILL_SIZES.social).arrayBuffer());
+    const render = async () =>
+      Buffer.from(await new ImageResponse(stillImage(input, ['A publisher']).element, STILL_SIZES.social).arrayBuffer());
     expect((await render()).equals(await render())).toBe(true);
   });
 
@@ -193,9 +199,11 @@ describe('caching and validation', () => {
 
 describe('the "Sources:" line', () => {
   it('names the publishers of the sources the item cites, each once', async () => {
-    const { sourceNames } = await import('@/lib/still-image');
+    const { sourceNames } = await import('@/lib/still/image');
     const names = sourceNames(route);
-    const cited = route.stages.flatMap((s) => s.annotations.flatMap((a) => a.citations.map((c) => c.source.publisher ?? c.source.author ?? c.source.title)));
+    const cited = route.stages.flatMap((s) =>
+      s.annotations.flatMap((a) => a.citations.map((c) => c.source.publisher ?? c.source.author ?? c.source.title)),
+    );
     expect(new Set(names)).toEqual(new Set(cited));
     expect(names.length).toBe(new Set(names).size);
     const markup = renderToStaticMarkup(stillImage({ size: 'slide', basemap: stillBasemap(), atlas, focus: route }, names).element);

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { GEO_DIR } from '@/geo/load';
-import { disconnectPrisma } from '@/lib/db';
+import { disconnectPrisma } from '@/lib/data/db';
 import { migrateDeploy } from '@/scripts/migrate.mjs';
 
 export function tempDir(prefix: string): string {

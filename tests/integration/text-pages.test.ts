@@ -12,11 +12,11 @@ import { RouteDetailPanel } from '@/components/route-detail';
 import { allCitations } from '@/geo/atlas';
 import { loadAtlas } from '@/geo/load';
 import { HAZARDS, RISK_LEVELS } from '@/geo/vocabulary';
-import { ApiError } from '@/lib/api-schema';
-import { AtlasExport } from '@/lib/atlas-export';
-import { textFragmentUrl, titleSearchUrl } from '@/lib/citation-links';
-import { disconnectPrisma, getPrisma } from '@/lib/db';
-import { getRouteDetail } from '@/lib/queries';
+import { ApiError } from '@/lib/data/api-schema';
+import { AtlasExport } from '@/lib/data/atlas-export';
+import { textFragmentUrl, titleSearchUrl } from '@/lib/data/citation-links';
+import { disconnectPrisma, getPrisma } from '@/lib/data/db';
+import { getRouteDetail } from '@/lib/data/queries';
 import { seed } from '@/prisma/seed';
 import { copyGeo, freshDatabase, tempDir, useDatabase } from './test-db';
 
@@ -30,10 +30,16 @@ beforeAll(async () => {
 });
 afterAll(disconnectPrisma);
 
-const decode = (s: string) => s.replace(/&(amp|lt|gt|quot|#x27|#39);/g, (_m, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#x27': "'", '#39': "'" })[e] ?? '');
+const decode = (s: string) =>
+  s.replace(
+    /&(amp|lt|gt|quot|#x27|#39);/g,
+    (_m, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#x27': "'", '#39': "'" })[e] ?? '',
+  );
 const text = (html: string) => decode(html.replace(/<[^>]+>/g, ''));
 function links(html: string): Record<string, string>[] {
-  return [...html.matchAll(/<a ([^>]*)>/g)].map((m) => Object.fromEntries([...m[1].matchAll(/([a-zA-Z-]+)="([^"]*)"/g)].map(([, k, v]) => [k, decode(v)])));
+  return [...html.matchAll(/<a ([^>]*)>/g)].map((m) =>
+    Object.fromEntries([...m[1].matchAll(/([a-zA-Z-]+)="([^"]*)"/g)].map(([, k, v]) => [k, decode(v)])),
+  );
 }
 
 describe('every item page', () => {

@@ -5,8 +5,8 @@ import { checkAtlas, type Atlas } from '@/geo/atlas';
 import { loadAtlas } from '@/geo/load';
 import { POST } from '@/app/api/views/route';
 import { GET as openShortLink } from '@/app/v/[id]/route';
-import { createPrismaClient, disconnectPrisma, getPrisma } from '@/lib/db';
-import { loadView, ROUTE_REMOVED_NOTICE } from '@/lib/short-view';
+import { createPrismaClient, disconnectPrisma, getPrisma } from '@/lib/data/db';
+import { loadView, ROUTE_REMOVED_NOTICE } from '@/lib/share/short-view';
 import { seed } from '@/prisma/seed';
 import { copyGeo, freshDatabase } from './test-db';
 
@@ -53,7 +53,11 @@ async function store(view: unknown): Promise<string> {
 
 describe('short link round trip', () => {
   it('stores a view and redirects /v/{id} to exactly that deep link', async () => {
-    const res = await post({ path: `/routes/${kept}`, query: { theme: 'dark', level: '3,4', q: 'river & sea', hazard: 'gunfire' }, hash: '#6.25/42.41/129.93' });
+    const res = await post({
+      path: `/routes/${kept}`,
+      query: { theme: 'dark', level: '3,4', q: 'river & sea', hazard: 'gunfire' },
+      hash: '#6.25/42.41/129.93',
+    });
     expect(res.status).toBe(201);
     const body = (await res.json()) as { id: string; url: string };
     expect(body.id).toMatch(/^[A-Za-z0-9_-]{12}$/);
@@ -62,12 +66,16 @@ describe('short link round trip', () => {
     const redirect = await open(body.id);
     expect(redirect.status).toBe(307);
     // Query in the codec's fixed order, values encoded by URLSearchParams.
-    expect(redirect.headers.get('location')).toBe(`/routes/${kept}?level=3%2C4&hazard=gunfire&q=river+%26+sea&theme=dark#6.25/42.41/129.93`);
+    expect(redirect.headers.get('location')).toBe(
+      `/routes/${kept}?level=3%2C4&hazard=gunfire&q=river+%26+sea&theme=dark#6.25/42.41/129.93`,
+    );
   });
 
   it('keeps the explorer and embed paths, and a view with no filters or camera', async () => {
     expect((await open(await store({ path: '/' }))).headers.get('location')).toBe('/');
-    expect((await open(await store({ path: '/embed', query: { interactive: '0', legend: '0' } }))).headers.get('location')).toBe('/embed?interactive=0&legend=0');
+    expect((await open(await store({ path: '/embed', query: { interactive: '0', legend: '0' } }))).headers.get('location')).toBe(
+      '/embed?interactive=0&legend=0',
+    );
     expect((await open(await store({ path: `/embed/${kept}`, hash: '' }))).headers.get('location')).toBe(`/embed/${kept}`);
   });
 
@@ -98,14 +106,22 @@ describe('persistence', () => {
 });
 
 describe('foreign targets are refused', () => {
-  it.each(['//evil.com', 'https://evil.com', '/\\evil.com', 'javascript:alert(1)', '/routes/../../evil', '/routes/x/../../..//evil.com', '/%2F%2Fevil.com', ' /', '/about', `/routes/${'a'.repeat(81)}`])(
-    'POST refuses the path %j with a 400',
-    async (path) => {
-      const res = await post({ path });
-      expect(res.status).toBe(400);
-      expect(await res.json()).toEqual({ error: 'bad_request', message: expect.stringContaining('path') });
-    },
-  );
+  it.each([
+    '//evil.com',
+    'https://evil.com',
+    '/\\evil.com',
+    'javascript:alert(1)',
+    '/routes/../../evil',
+    '/routes/x/../../..//evil.com',
+    '/%2F%2Fevil.com',
+    ' /',
+    '/about',
+    `/routes/${'a'.repeat(81)}`,
+  ])('POST refuses the path %j with a 400', async (path) => {
+    const res = await post({ path });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ error: 'bad_request', message: expect.stringContaining('path') });
+  });
 
   it('never redirects off-site, even for a row written past the API', async () => {
     for (const [i, path] of ['//evil.com', 'https://evil.com', '/\\evil.com', 'javascript:alert(1)'].entries()) {

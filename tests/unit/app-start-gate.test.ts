@@ -1,9 +1,9 @@
 // Issue #6: the inline boot script holds the app's start until the map has drawn
-// (lib/app-start-gate.ts). Here, against a stand-in for Turbopack's runtime that follows its
+// (lib/map/app-start-gate.ts). Here, against a stand-in for Turbopack's runtime that follows its
 // protocol (the runtime script reads `globalThis.TURBOPACK`, installs its own `{ push }`, then
 // runs through what was pushed before it); the real one is driven in tests/e2e/explorer.spec.ts.
 import { describe, expect, it } from 'vitest';
-import { holdAppStart } from '@/lib/app-start-gate';
+import { holdAppStart } from '@/lib/map/app-start-gate';
 
 type Scope = { TURBOPACK?: unknown };
 

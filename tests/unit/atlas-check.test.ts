@@ -5,9 +5,18 @@ import { loadAtlas } from '@/geo/load';
 import type { CorridorFile, RouteFeature } from '@/geo/schema';
 
 const good = loadAtlas();
-const clone = <T,>(v: T): T => structuredClone(v);
+const clone = <T>(v: T): T => structuredClone(v);
 const rebuild = (features: CorridorFile['features'], sources = good.sources) =>
-  assembleAtlas(sources, good.corridors.map((corridor) => ({ type: 'FeatureCollection', version: 1, corridor, features: features.filter((f) => f.properties.corridor === corridor.id) })), good.places);
+  assembleAtlas(
+    sources,
+    good.corridors.map((corridor) => ({
+      type: 'FeatureCollection',
+      version: 1,
+      corridor,
+      features: features.filter((f) => f.properties.corridor === corridor.id),
+    })),
+    good.places,
+  );
 
 describe('checkAtlas', () => {
   it('accepts the shipped data', () => expect(checkAtlas(good)).toEqual([]));

@@ -2,16 +2,19 @@
 // the real atlas (geo/ through the same builder the API uses).
 import { describe, expect, it } from 'vitest';
 import { loadAtlas } from '@/geo/load';
-import type { MapFeatureCollection, MapFeatureProps } from '@/lib/api-schema';
-import { corridorGroups, filterChoices, filterGroups, fold, matches } from '@/lib/atlas-items';
-import { buildMapCollection } from '@/lib/queries';
-import { EMPTY_FILTERS, type Filters } from '@/lib/view-state';
+import type { MapFeatureCollection, MapFeatureProps } from '@/lib/data/api-schema';
+import { corridorGroups, filterChoices, filterGroups, fold, matches } from '@/lib/data/atlas-items';
+import { buildMapCollection } from '@/lib/data/queries';
+import { EMPTY_FILTERS, type Filters } from '@/lib/view/view-state';
 
 type Geometry = MapFeatureCollection['features'][number]['geometry'];
 const line = (...coords: [number, number][]): Geometry => ({ type: 'LineString', coordinates: coords });
 const point = (lng: number, lat: number): Geometry => ({ type: 'Point', coordinates: [lng, lat] });
 const base = { name_ko: '이름', precision: 'approximate', hazards: '' } as const;
-const feature = (geometry: Geometry, properties: Partial<MapFeatureProps> & Pick<MapFeatureProps, 'uid' | 'kind' | 'item' | 'name_en' | 'corridor' | 'level'>) => ({
+const feature = (
+  geometry: Geometry,
+  properties: Partial<MapFeatureProps> & Pick<MapFeatureProps, 'uid' | 'kind' | 'item' | 'name_en' | 'corridor' | 'level'>,
+) => ({
   type: 'Feature' as const,
   geometry,
   properties: { ...base, ...properties },
@@ -26,11 +29,59 @@ const collection: MapFeatureCollection = {
     { id: 'empty', order: 3, name: { en: 'Nothing here', ko: '없음' } },
   ],
   features: [
-    feature(line([129, 42], [130, 43], [131, 42.5]), { uid: 'route:r1', kind: 'route', item: 'r1', name_en: 'Across the Tümen', corridor: 'river', level: 4, hazards: 'gunfire,drowning', to: 'CN' }),
-    feature(line([129, 42], [130, 43]), { uid: 'stage:r1:a', kind: 'stage', item: 'r1', stage: 'a', order: 1, name_en: 'The riverbank', corridor: 'river', level: 4, hazards: 'gunfire' }),
-    feature(line([130, 43], [131, 42.5]), { uid: 'stage:r1:b', kind: 'stage', item: 'r1', stage: 'b', order: 2, name_en: 'Yanbian villages', corridor: 'river', level: 3, hazards: 'drowning' }),
-    feature(point(100, 15), { uid: 'event:e1', kind: 'event', item: 'e1', name_en: 'Arrest in Bangkok', corridor: 'south', level: 2, hazards: 'arrest-repatriation', to: 'KR', precision: 'named-place' }),
-    feature(point(129.5, 42.2), { uid: 'crossing:c1', kind: 'crossing', item: 'c1', name_en: 'River crossings', corridor: 'river', level: 4, hazards: 'gunfire,not-a-hazard', to: 'CN' }),
+    feature(line([129, 42], [130, 43], [131, 42.5]), {
+      uid: 'route:r1',
+      kind: 'route',
+      item: 'r1',
+      name_en: 'Across the Tümen',
+      corridor: 'river',
+      level: 4,
+      hazards: 'gunfire,drowning',
+      to: 'CN',
+    }),
+    feature(line([129, 42], [130, 43]), {
+      uid: 'stage:r1:a',
+      kind: 'stage',
+      item: 'r1',
+      stage: 'a',
+      order: 1,
+      name_en: 'The riverbank',
+      corridor: 'river',
+      level: 4,
+      hazards: 'gunfire',
+    }),
+    feature(line([130, 43], [131, 42.5]), {
+      uid: 'stage:r1:b',
+      kind: 'stage',
+      item: 'r1',
+      stage: 'b',
+      order: 2,
+      name_en: 'Yanbian villages',
+      corridor: 'river',
+      level: 3,
+      hazards: 'drowning',
+    }),
+    feature(point(100, 15), {
+      uid: 'event:e1',
+      kind: 'event',
+      item: 'e1',
+      name_en: 'Arrest in Bangkok',
+      corridor: 'south',
+      level: 2,
+      hazards: 'arrest-repatriation',
+      to: 'KR',
+      precision: 'named-place',
+    }),
+    feature(point(129.5, 42.2), {
+      uid: 'crossing:c1',
+      kind: 'crossing',
+      item: 'c1',
+      name_en: 'River crossings',
+      corridor: 'river',
+      level: 4,
+      hazards: 'gunfire,not-a-hazard',
+      to: 'CN',
+    }),
   ],
 };
 

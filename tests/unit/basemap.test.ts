@@ -22,10 +22,19 @@ beforeAll(() => {
 });
 
 const layer = (name: BasemapProperties['layer']) => features.filter((f) => f.properties.layer === name);
-const countryFeature = (code: string) => layer('country').find((f) => f.properties.layer === 'country' && f.properties.code === code) as Feature<Polygon | MultiPolygon, BasemapProperties>;
-const river = (id: string) => layer('river').find((f) => f.properties.layer === 'river' && f.properties.id === id) as Feature<LineString | MultiLineString, BasemapProperties>;
+const countryFeature = (code: string) =>
+  layer('country').find((f) => f.properties.layer === 'country' && f.properties.code === code) as Feature<
+    Polygon | MultiPolygon,
+    BasemapProperties
+  >;
+const river = (id: string) =>
+  layer('river').find((f) => f.properties.layer === 'river' && f.properties.id === id) as Feature<
+    LineString | MultiLineString,
+    BasemapProperties
+  >;
 const polygonsOf = (g: Polygon | MultiPolygon): Position[][][] => (g.type === 'Polygon' ? [g.coordinates] : g.coordinates);
-const positions = (c: unknown): Position[] => (typeof (c as unknown[])[0] === 'number' ? [c as Position] : (c as unknown[]).flatMap(positions));
+const positions = (c: unknown): Position[] =>
+  typeof (c as unknown[])[0] === 'number' ? [c as Position] : (c as unknown[]).flatMap(positions);
 const km = (p: Position, line: Feature<LineString | MultiLineString>) => {
   const lines = line.geometry.type === 'LineString' ? [line.geometry.coordinates] : line.geometry.coordinates;
   return Math.min(...lines.map((l) => turf.pointToLineDistance(p, turf.lineString(l), { units: 'kilometers' })));
@@ -71,7 +80,10 @@ describe('basemap size and validity', () => {
 describe('countries', () => {
   it('has one polygon feature for each listed country, with its code and both names', () => {
     for (const code of COUNTRY_CODES) {
-      expect(layer('country').filter((f) => f.properties.layer === 'country' && f.properties.code === code), code).toHaveLength(1);
+      expect(
+        layer('country').filter((f) => f.properties.layer === 'country' && f.properties.code === code),
+        code,
+      ).toHaveLength(1);
     }
     expect(countryFeature('KP').properties).toMatchObject({ name_en: 'North Korea', name_ko: '북한' });
   });
@@ -116,7 +128,9 @@ describe('borders', () => {
     ['LA', 'TH'],
     ['CN', 'NP'],
   ])('draws the %s–%s border as a line', (a, b) => {
-    const found = layer('border').filter((f) => f.properties.layer === 'border' && [f.properties.a, f.properties.b].sort().join() === [a, b].sort().join());
+    const found = layer('border').filter(
+      (f) => f.properties.layer === 'border' && [f.properties.a, f.properties.b].sort().join() === [a, b].sort().join(),
+    );
     expect(found).toHaveLength(1);
     expect(['LineString', 'MultiLineString']).toContain(found[0].geometry.type);
   });
@@ -174,7 +188,13 @@ describe('cities and labels', () => {
   });
 
   it('leaves out a place outside the region', () => {
-    const moscow = { id: 'moscow', name: { en: 'Moscow', ko: '모스크바' }, country: 'RU' as const, coordinates: [37.62, 55.76] as [number, number], rank: 1 };
+    const moscow = {
+      id: 'moscow',
+      name: { en: 'Moscow', ko: '모스크바' },
+      country: 'RU' as const,
+      coordinates: [37.62, 55.76] as [number, number],
+      rank: 1,
+    };
     const seoul = places.find((p) => p.id === 'seoul')!;
     const cities = buildBasemap([seoul, moscow]).features.filter((f) => f.properties.layer === 'city');
     expect(cities.map((f) => f.properties.layer === 'city' && f.properties.id)).toEqual(['seoul']);

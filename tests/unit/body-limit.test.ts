@@ -1,7 +1,7 @@
 // Issue #5: request bodies have a size limit, enforced on the bytes actually sent, not only on
 // what Content-Length claims.
 import { describe, expect, it } from 'vitest';
-import { BodyTooLarge, isJsonContentType, readLimitedText } from '@/lib/http-response';
+import { BodyTooLarge, isJsonContentType, readLimitedText } from '@/lib/http/response';
 
 /** A request whose body arrives in the given chunks, with no Content-Length (chunked upload). */
 function streamed(chunks: Uint8Array[], onPull?: () => void): Request {
@@ -32,13 +32,20 @@ describe('readLimitedText', () => {
 
   it('counts bytes, not characters: 4 097 bytes of Hangul is over a 4 096-byte cap', async () => {
     const text = '가'.repeat(1365) + 'ab'; // 3 × 1365 + 2 = 4 097 bytes
-    await expect(readLimitedText(new Request('http://localhost/', { method: 'POST', body: text }), 4096)).rejects.toBeInstanceOf(BodyTooLarge);
+    await expect(readLimitedText(new Request('http://localhost/', { method: 'POST', body: text }), 4096)).rejects.toBeInstanceOf(
+      BodyTooLarge,
+    );
   });
 
   it('stops reading a chunked body as soon as it passes the limit', async () => {
     let pulled = 0;
     const chunks = Array.from({ length: 1000 }, () => new Uint8Array(1024));
-    await expect(readLimitedText(streamed(chunks, () => pulled++), 4096)).rejects.toBeInstanceOf(BodyTooLarge);
+    await expect(
+      readLimitedText(
+        streamed(chunks, () => pulled++),
+        4096,
+      ),
+    ).rejects.toBeInstanceOf(BodyTooLarge);
     // Five 1 KiB chunks cross 4 KiB; the stream may be asked for a few more, never all 1000.
     expect(pulled).toBeLessThan(10);
   });
@@ -58,7 +65,8 @@ describe('readLimitedText', () => {
 });
 
 describe('isJsonContentType', () => {
-  const req = (type?: string) => new Request('http://localhost/', { method: 'POST', body: '{}', headers: type ? { 'content-type': type } : {} });
+  const req = (type?: string) =>
+    new Request('http://localhost/', { method: 'POST', body: '{}', headers: type ? { 'content-type': type } : {} });
   it.each([
     ['application/json', true],
     ['application/json; charset=utf-8', true],

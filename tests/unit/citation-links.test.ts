@@ -3,7 +3,15 @@
 import { describe, expect, it } from 'vitest';
 import { loadAtlas } from '@/geo/load';
 import { allCitations } from '@/geo/atlas';
-import { citationHref, encodeFragmentTerm, passageToFind, reportedLabel, sourceDateLabel, textFragmentUrl, titleSearchUrl } from '@/lib/citation-links';
+import {
+  citationHref,
+  encodeFragmentTerm,
+  passageToFind,
+  reportedLabel,
+  sourceDateLabel,
+  textFragmentUrl,
+  titleSearchUrl,
+} from '@/lib/data/citation-links';
 
 const ARTICLE = 'http://blogs.cfr.org/asia/2012/10/16/the-underground-railroad-from-north-korea-to-freedom/';
 
@@ -43,7 +51,9 @@ describe('textFragmentUrl', () => {
   });
 
   it('looks for the first piece of a passage with an ellipsis, which a browser can match', () => {
-    expect(directive(textFragmentUrl(ARTICLE, 'Those caught are sent back … to prison camps where many die.'))).toEqual(['Those caught are sent back']);
+    expect(directive(textFragmentUrl(ARTICLE, 'Those caught are sent back … to prison camps where many die.'))).toEqual([
+      'Those caught are sent back',
+    ]);
     expect(directive(textFragmentUrl(ARTICLE, 'Those caught are sent back... to prison camps.'))).toEqual(['Those caught are sent back']);
     // A long first piece still uses start,end within that piece only.
     const long = 'one two three four five six seven eight nine ten eleven twelve … thirteen fourteen';
@@ -57,8 +67,12 @@ describe('textFragmentUrl', () => {
   });
 
   it('keeps an existing fragment and replaces an existing directive', () => {
-    expect(textFragmentUrl('https://a.example/p#comments', 'guards shot at them')).toBe('https://a.example/p#comments:~:text=guards%20shot%20at%20them');
-    expect(textFragmentUrl('https://a.example/p#:~:text=old', 'guards shot at them')).toBe('https://a.example/p#:~:text=guards%20shot%20at%20them');
+    expect(textFragmentUrl('https://a.example/p#comments', 'guards shot at them')).toBe(
+      'https://a.example/p#comments:~:text=guards%20shot%20at%20them',
+    );
+    expect(textFragmentUrl('https://a.example/p#:~:text=old', 'guards shot at them')).toBe(
+      'https://a.example/p#:~:text=guards%20shot%20at%20them',
+    );
   });
 });
 

@@ -1,10 +1,10 @@
 // Issue #4: an embed's options are read from its query with safe fallbacks (a snippet pasted years
 // ago must still show a map), and the dialog writes them back in the shortest form.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_EMBED_OPTIONS, embedUrl, parseEmbedOptions } from '@/lib/embed-options';
-import { buildStyle } from '@/lib/map-style';
-import { themedStyle } from '@/lib/map-theme';
-import { EMPTY_FILTERS } from '@/lib/view-state';
+import { DEFAULT_EMBED_OPTIONS, embedUrl, parseEmbedOptions } from '@/lib/embed/options';
+import { buildStyle } from '@/lib/map/style';
+import { themedStyle } from '@/lib/map/theme';
+import { EMPTY_FILTERS } from '@/lib/view/view-state';
 
 const parse = (query: string) => parseEmbedOptions(new URLSearchParams(query));
 
@@ -41,7 +41,11 @@ describe('parseEmbedOptions', () => {
   });
 
   it('accepts Next.js searchParams records, arrays included', () => {
-    expect(parseEmbedOptions({ interactive: ['0', '1'], legend: undefined, theme: 'dark' })).toMatchObject({ interactive: false, legend: true, theme: 'dark' });
+    expect(parseEmbedOptions({ interactive: ['0', '1'], legend: undefined, theme: 'dark' })).toMatchObject({
+      interactive: false,
+      legend: true,
+      theme: 'dark',
+    });
   });
 
   it('reads the explorer filters with the explorer codec', () => {
@@ -61,7 +65,11 @@ describe('embedUrl', () => {
   });
 
   it('writes the options, the stage of an item and the camera', () => {
-    const url = embedUrl({ slug: 'tumen-crossing-to-yanbian', options: { interactive: false, legend: false, theme: 'dark', stage: 'river' }, hash: '#6.5/42.1/129.8' });
+    const url = embedUrl({
+      slug: 'tumen-crossing-to-yanbian',
+      options: { interactive: false, legend: false, theme: 'dark', stage: 'river' },
+      hash: '#6.5/42.1/129.8',
+    });
     expect(url).toBe('/embed/tumen-crossing-to-yanbian?stage=river&interactive=0&legend=0&theme=dark#6.5/42.1/129.8');
   });
 

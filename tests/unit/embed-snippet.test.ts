@@ -1,14 +1,17 @@
 // Issue #4: the iframe snippet handed to educators (embed builder, oEmbed) is well-formed and
 // cannot be broken out of by a hostile title or view option.
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, iframeSnippet } from '@/lib/embed-snippet';
+import { escapeHtml, iframeSnippet } from '@/lib/embed/snippet';
 
 /** Attributes of the single tag, decoded; values are quoted with " and can contain no raw ". */
 function attributes(html: string): Record<string, string> {
   const open = html.match(/^<iframe ([^<>]*)><\/iframe>$/);
   if (!open) throw new Error(`not one iframe element: ${html}`);
   const decode = (v: string) =>
-    v.replace(/&(amp|lt|gt|quot|#39|#96);/g, (_m, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#96': '`' })[e] ?? '');
+    v.replace(
+      /&(amp|lt|gt|quot|#39|#96);/g,
+      (_m, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#96': '`' })[e] ?? '',
+    );
   const out: Record<string, string> = {};
   const rest = open[1].replace(/([a-z-]+)(?:="([^"]*)")?/g, (_m, name: string, value: string | undefined) => {
     out[name] = decode(value ?? '');
@@ -20,7 +23,12 @@ function attributes(html: string): Record<string, string> {
 
 describe('iframeSnippet', () => {
   it('gives a fixed-size frame with the title as its accessible name', () => {
-    const html = iframeSnippet({ src: 'https://atlas.example/embed/tumen-crossing-to-yanbian?legend=0#6/42.5/129.9', title: 'Across the Tumen', width: 800, height: 450 });
+    const html = iframeSnippet({
+      src: 'https://atlas.example/embed/tumen-crossing-to-yanbian?legend=0#6/42.5/129.9',
+      title: 'Across the Tumen',
+      width: 800,
+      height: 450,
+    });
     const a = attributes(html);
     expect(a.src).toBe('https://atlas.example/embed/tumen-crossing-to-yanbian?legend=0#6/42.5/129.9');
     expect(a.title).toBe('Across the Tumen');
@@ -52,9 +60,12 @@ describe('iframeSnippet', () => {
     expect(a.style).toContain('aspect-ratio:1600 / 900');
   });
 
-  it.each(['javascript:alert(1)', 'data:text/html,<b>x</b>', 'vbscript:x', 'not a url', '//evil.example/x'])('refuses the src %s', (src) => {
-    expect(() => iframeSnippet({ src, title: 't', width: 300, height: 200 })).toThrow(TypeError);
-  });
+  it.each(['javascript:alert(1)', 'data:text/html,<b>x</b>', 'vbscript:x', 'not a url', '//evil.example/x'])(
+    'refuses the src %s',
+    (src) => {
+      expect(() => iframeSnippet({ src, title: 't', width: 300, height: 200 })).toThrow(TypeError);
+    },
+  );
 
   it.each([
     [0, 200],

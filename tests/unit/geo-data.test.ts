@@ -17,7 +17,11 @@ const COAST_SLACK_KM = 2;
 const BORDER_KM = 5;
 
 const positions = (g: { type: string; coordinates: unknown }): Position[] =>
-  g.type === 'Point' ? [g.coordinates as Position] : g.type === 'LineString' ? (g.coordinates as Position[]) : (g.coordinates as Position[][]).flat();
+  g.type === 'Point'
+    ? [g.coordinates as Position]
+    : g.type === 'LineString'
+      ? (g.coordinates as Position[])
+      : (g.coordinates as Position[][]).flat();
 
 describe('geo/ files', () => {
   it.each(corridorFiles().map((f) => [path.basename(f), f]))('%s matches the schema', (_name, file) => {
@@ -31,7 +35,15 @@ describe('geo/ files', () => {
 
   it('covers all nine corridor groups of the data issue, in story order', () => {
     expect(atlas.corridors.map((c) => c.id)).toEqual([
-      'tumen', 'yalu', 'china-mongolia', 'china-southeast-asia', 'china-exits', 'dmz', 'yellow-sea', 'russia', 'defections-abroad',
+      'tumen',
+      'yalu',
+      'china-mongolia',
+      'china-southeast-asia',
+      'china-exits',
+      'dmz',
+      'yellow-sea',
+      'russia',
+      'defections-abroad',
     ]);
     for (const c of atlas.corridors) expect(atlas.features.some((f) => f.properties.corridor === c.id)).toBe(true);
   });
@@ -75,27 +87,36 @@ describe('RFC 7946 geometry', () => {
 describe('geography against the basemap', () => {
   const onLandOrCoast = (p: Position) => countryAt(p[0], p[1]) !== null || distanceToCoastKm(p[0], p[1]) <= COAST_SLACK_KM;
 
-  it.each(atlas.features.filter((f) => f.properties.kind === 'route').map((f) => [f.properties.id, f]))('route %s starts and ends in the countries it names', (_id, f) => {
-    if (f.properties.kind !== 'route') return;
-    const coords = f.geometry.coordinates as Position[];
-    expect(countryAt(...(coords[0] as [number, number]))).toBe(f.properties.from);
-    expect(countryAt(...(coords[coords.length - 1] as [number, number]))).toBe(f.properties.to);
-  });
+  it.each(atlas.features.filter((f) => f.properties.kind === 'route').map((f) => [f.properties.id, f]))(
+    'route %s starts and ends in the countries it names',
+    (_id, f) => {
+      if (f.properties.kind !== 'route') return;
+      const coords = f.geometry.coordinates as Position[];
+      expect(countryAt(...(coords[0] as [number, number]))).toBe(f.properties.from);
+      expect(countryAt(...(coords[coords.length - 1] as [number, number]))).toBe(f.properties.to);
+    },
+  );
 
-  it.each(atlas.features.filter((f) => f.properties.kind === 'crossing').map((f) => [f.properties.id, f]))('crossing %s lies within a few km of the border it crosses', (_id, f) => {
-    if (f.properties.kind !== 'crossing') return;
-    const [lon, lat] = f.geometry.coordinates as Position;
-    expect(distanceToBorderKm(lon, lat, f.properties.from, f.properties.to)).toBeLessThan(BORDER_KM);
-  });
+  it.each(atlas.features.filter((f) => f.properties.kind === 'crossing').map((f) => [f.properties.id, f]))(
+    'crossing %s lies within a few km of the border it crosses',
+    (_id, f) => {
+      if (f.properties.kind !== 'crossing') return;
+      const [lon, lat] = f.geometry.coordinates as Position;
+      expect(distanceToBorderKm(lon, lat, f.properties.from, f.properties.to)).toBeLessThan(BORDER_KM);
+    },
+  );
 
-  it.each(atlas.features.filter((f) => f.properties.kind === 'event').map((f) => [f.properties.id, f]))('event %s lies in the country it names', (_id, f) => {
-    if (f.properties.kind !== 'event' || f.properties.sea) return;
-    const [lon, lat] = f.geometry.coordinates as Position;
-    if (f.properties.country) {
-      const at = countryAt(lon, lat);
-      if (at !== f.properties.country) expect(distanceToCoastKm(lon, lat)).toBeLessThanOrEqual(COAST_SLACK_KM);
-    } else expect(onLandOrCoast([lon, lat])).toBe(true);
-  });
+  it.each(atlas.features.filter((f) => f.properties.kind === 'event').map((f) => [f.properties.id, f]))(
+    'event %s lies in the country it names',
+    (_id, f) => {
+      if (f.properties.kind !== 'event' || f.properties.sea) return;
+      const [lon, lat] = f.geometry.coordinates as Position;
+      if (f.properties.country) {
+        const at = countryAt(lon, lat);
+        if (at !== f.properties.country) expect(distanceToCoastKm(lon, lat)).toBeLessThanOrEqual(COAST_SLACK_KM);
+      } else expect(onLandOrCoast([lon, lat])).toBe(true);
+    },
+  );
 
   it('puts no coordinate in the sea unless the feature is a sea crossing', () => {
     const wet: string[] = [];

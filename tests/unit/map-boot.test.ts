@@ -1,14 +1,22 @@
-// Issue #6: what starts the map before React hydrates (lib/map-boot.ts): the inline script and
-// the boot module it imports (lib/map-boot-module.ts), run here as the browser would import it.
+// Issue #6: what starts the map before React hydrates (lib/map/boot.ts): the inline script and
+// the boot module it imports (lib/map/boot-module.ts), run here as the browser would import it.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { holdAppStart, startAppAfterMap } from '@/lib/app-start-gate';
-import { DEFAULT_BOUNDS, FIT_MARGIN, FIT_MAX_ZOOM } from '@/lib/map-style';
-import { BOOT_DATA_URL, fitPadding, mapBootConfig, mapBootScript, stylesheetsLoaded, type MapBoot, type MapBootConfig } from '@/lib/map-boot';
-import { mapBootModule, mapBootModuleUrl, serveMapBootModule } from '@/lib/map-boot-module';
+import { holdAppStart, startAppAfterMap } from '@/lib/map/app-start-gate';
+import { DEFAULT_BOUNDS, FIT_MARGIN, FIT_MAX_ZOOM } from '@/lib/map/style';
+import {
+  BOOT_DATA_URL,
+  fitPadding,
+  mapBootConfig,
+  mapBootScript,
+  stylesheetsLoaded,
+  type MapBoot,
+  type MapBootConfig,
+} from '@/lib/map/boot';
+import { mapBootModule, mapBootModuleUrl, serveMapBootModule } from '@/lib/map/boot-module';
 
 const settings = { theme: 'light', interactive: true, cooperativeGestures: false } as const;
 const URLS = { script: '/m.mjs', worker: '/w.mjs', boot: '/b.mjs' };
@@ -29,8 +37,15 @@ describe('mapBootScript', () => {
     expect(script).toContain('import("/b.mjs")');
     expect(script).toContain(`fetch(c.dataUrl`);
     expect(script).toContain('!location.hash');
-    expect(config).toEqual({ settings, dataUrl: BOOT_DATA_URL, etag: '"v1"', bounds: DEFAULT_BOUNDS, boundsBySlug: {}, keyPadding: 'explorer' });
-    // It holds the app's start until the map has drawn (lib/app-start-gate.ts): that part must
+    expect(config).toEqual({
+      settings,
+      dataUrl: BOOT_DATA_URL,
+      etag: '"v1"',
+      bounds: DEFAULT_BOUNDS,
+      boundsBySlug: {},
+      keyPadding: 'explorer',
+    });
+    // It holds the app's start until the map has drawn (lib/map/app-start-gate.ts): that part must
     // run before the page's last script, so it is inline.
     expect(script).toContain(holdAppStart.toString());
     expect(script).toContain(startAppAfterMap.toString());
@@ -94,14 +109,22 @@ describe('the boot module', () => {
     delete (globalThis as { document?: unknown }).document;
     delete (globalThis as { window?: unknown }).window;
   });
-  const feature = (uid: string, item: string) => ({ type: 'Feature', properties: { uid, item }, geometry: { type: 'Point', coordinates: [129, 42] } });
+  const feature = (uid: string, item: string) => ({
+    type: 'Feature',
+    properties: { uid, item },
+    geometry: { type: 'Point', coordinates: [129, 42] },
+  });
   const data = { type: 'FeatureCollection', features: [feature('one', 'one'), feature('stage:one:river', 'one'), feature('two', 'two')] };
   const answer = (etag: string) => new Response(JSON.stringify(data), { headers: { etag, 'content-type': 'application/json' } });
 
   it('makes the map from the fetched data, fitted to the item the address names', async () => {
     const { start } = await load();
     const { maplibre, made, states, styleLoaded } = fakeMaplibre();
-    const config = mapBootConfig({ theme: 'dark', interactive: false, cooperativeGestures: false }, '"v1"', { bounds: DEFAULT_BOUNDS, boundsBySlug: { one: [128, 41, 130, 43] }, keyPadding: null });
+    const config = mapBootConfig({ theme: 'dark', interactive: false, cooperativeGestures: false }, '"v1"', {
+      bounds: DEFAULT_BOUNDS,
+      boundsBySlug: { one: [128, 41, 130, 43] },
+      keyPadding: null,
+    });
     Object.assign(globalThis, { location: { pathname: '/routes/one', search: '?stage=river' } });
     // A stylesheet still loading: the map waits for it (its container has no size before).
     const sheet = fakeLink();
@@ -113,10 +136,18 @@ describe('the boot module', () => {
     const boot = await started;
     expect(boot).not.toBeNull();
     expect(made).toHaveLength(1);
-    const options = made[0] as { style: { sources: Record<string, { data: unknown }> }; bounds: unknown; fitBoundsOptions: unknown; interactive: boolean };
+    const options = made[0] as {
+      style: { sources: Record<string, { data: unknown }> };
+      bounds: unknown;
+      fitBoundsOptions: unknown;
+      interactive: boolean;
+    };
     expect(options.style.sources.atlas.data).toEqual(data);
     expect(options.bounds).toEqual([128, 41, 130, 43]);
-    expect(options.fitBoundsOptions).toEqual({ padding: { top: FIT_MARGIN, right: FIT_MARGIN, bottom: FIT_MARGIN, left: FIT_MARGIN }, maxZoom: FIT_MAX_ZOOM });
+    expect(options.fitBoundsOptions).toEqual({
+      padding: { top: FIT_MARGIN, right: FIT_MARGIN, bottom: FIT_MARGIN, left: FIT_MARGIN },
+      maxZoom: FIT_MAX_ZOOM,
+    });
     expect(options.interactive).toBe(false);
     expect(el.dataset.atlasData).toBe('true');
     expect(page.__atlas?.map).toBe(boot!.map);
@@ -137,7 +168,11 @@ describe('the boot module', () => {
       ['/routes/gone', '', []],
     ] as const) {
       const { maplibre, states, styleLoaded } = fakeMaplibre();
-      const config = mapBootConfig(settings, '"v1"', { bounds: DEFAULT_BOUNDS, boundsBySlug: { one: [128, 41, 130, 43] }, keyPadding: null });
+      const config = mapBootConfig(settings, '"v1"', {
+        bounds: DEFAULT_BOUNDS,
+        boundsBySlug: { one: [128, 41, 130, 43] },
+        keyPadding: null,
+      });
       Object.assign(globalThis, { location: { pathname, search }, document: fakeDocument([], 'interactive') });
       expect(await start(maplibre, el, config, answer('"v1"'))).not.toBeNull();
       styleLoaded();
@@ -179,7 +214,12 @@ function fakeLink(loaded = false) {
 
 function fakeDocument(links: unknown[], readyState: DocumentReadyState) {
   const listeners = new Map<string, () => void>();
-  return { readyState, querySelectorAll: () => links, addEventListener: (type: string, fn: () => void) => listeners.set(type, fn), fire: (type: string) => listeners.get(type)?.() };
+  return {
+    readyState,
+    querySelectorAll: () => links,
+    addEventListener: (type: string, fn: () => void) => listeners.set(type, fn),
+    fire: (type: string) => listeners.get(type)?.(),
+  };
 }
 
 describe('stylesheetsLoaded', () => {

@@ -1,7 +1,7 @@
 // Issue #5: writes are rate-limited per client; the limiter forgets old hits and its memory stays
 // bounded however many addresses write.
 import { describe, expect, it } from 'vitest';
-import { clientKey, SlidingWindowLimiter } from '@/lib/rate-limit';
+import { clientKey, SlidingWindowLimiter } from '@/lib/http/rate-limit';
 
 function clock(start = 1_000_000) {
   let t = start;

@@ -6,17 +6,48 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { RouteDetailPanel } from '@/components/route-detail';
 import { HAZARDS, RISK_LEVELS } from '@/geo/vocabulary';
-import { RouteDetail } from '@/lib/api-schema';
-import { textFragmentUrl, titleSearchUrl } from '@/lib/citation-links';
+import { RouteDetail } from '@/lib/data/api-schema';
+import { textFragmentUrl, titleSearchUrl } from '@/lib/data/citation-links';
 
 const CFR = 'http://blogs.cfr.org/asia/2012/10/16/the-underground-railroad-from-north-korea-to-freedom/';
 const ARCHIVE = 'http://freekorea.us/category/refugees/defectors/';
 
-const cfr = { id: 'cfr-underground', title: 'The Underground Railroad from North Korea to Freedom', publisher: 'Council on Foreign Relations', author: 'Scott A. Snyder', date: '2012-10-16', url: CFR, archiveUrl: null };
-const ofkPost = { id: 'ofk-unplugged', title: 'Kim Jong Il, Unplugged Again', publisher: 'One Free Korea', author: 'Joshua Stanton', date: '2010', url: null, archiveUrl: ARCHIVE };
-const unverified = { id: 'fair-observer', title: 'What Does It Take to Escape North Korea?', publisher: 'Fair Observer', author: null, date: null, url: null, archiveUrl: null };
+const cfr = {
+  id: 'cfr-underground',
+  title: 'The Underground Railroad from North Korea to Freedom',
+  publisher: 'Council on Foreign Relations',
+  author: 'Scott A. Snyder',
+  date: '2012-10-16',
+  url: CFR,
+  archiveUrl: null,
+};
+const ofkPost = {
+  id: 'ofk-unplugged',
+  title: 'Kim Jong Il, Unplugged Again',
+  publisher: 'One Free Korea',
+  author: 'Joshua Stanton',
+  date: '2010',
+  url: null,
+  archiveUrl: ARCHIVE,
+};
+const unverified = {
+  id: 'fair-observer',
+  title: 'What Does It Take to Escape North Korea?',
+  publisher: 'Fair Observer',
+  author: null,
+  date: null,
+  url: null,
+  archiveUrl: null,
+};
 
-const block = (id: string, order: number, en: string, level: 1 | 2 | 3 | 4, hazards: string[], citations: { quote: string; source: typeof cfr | typeof ofkPost | typeof unverified }[]) => ({
+const block = (
+  id: string,
+  order: number,
+  en: string,
+  level: 1 | 2 | 3 | 4,
+  hazards: string[],
+  citations: { quote: string; source: typeof cfr | typeof ofkPost | typeof unverified }[],
+) => ({
   id,
   order,
   name: { en, ko: en },
@@ -41,24 +72,49 @@ const route = RouteDetail.parse({
   level: 4,
   bbox: [100, 20, 130, 43],
   stages: [
-    block('river', 1, 'The river crossing', 4, ['gunfire', 'drowning'], [
-      { quote: 'Risking capture or even death, those attempting to flee are often met with snipers and electric fences, as well as North Korean government patrols.', source: cfr },
-    ]),
-    block('hiding', 2, 'Hiding in China', 3, ['arrest-repatriation', 'trafficking'], [
-      { quote: 'a translator defected in Russia, & others followed', source: ofkPost },
-      { quote: 'those who are caught … are sent back', source: unverified },
-    ]),
+    block(
+      'river',
+      1,
+      'The river crossing',
+      4,
+      ['gunfire', 'drowning'],
+      [
+        {
+          quote:
+            'Risking capture or even death, those attempting to flee are often met with snipers and electric fences, as well as North Korean government patrols.',
+          source: cfr,
+        },
+      ],
+    ),
+    block(
+      'hiding',
+      2,
+      'Hiding in China',
+      3,
+      ['arrest-repatriation', 'trafficking'],
+      [
+        { quote: 'a translator defected in Russia, & others followed', source: ofkPost },
+        { quote: 'those who are caught … are sent back', source: unverified },
+      ],
+    ),
     block('mekong', 3, 'Across the Mekong', 2, [], [{ quote: 'Shortly afterward, all 22 were reportedly executed.', source: cfr }]),
   ],
 });
 
-const render = (detail: RouteDetail, activeStage?: string) => renderToStaticMarkup(createElement(RouteDetailPanel, { detail, activeStage }));
+const render = (detail: RouteDetail, activeStage?: string) =>
+  renderToStaticMarkup(createElement(RouteDetailPanel, { detail, activeStage }));
 
-const decode = (s: string) => s.replace(/&(amp|lt|gt|quot|#x27|#39);/g, (_m, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#x27': "'", '#39': "'" })[e] ?? '');
+const decode = (s: string) =>
+  s.replace(
+    /&(amp|lt|gt|quot|#x27|#39);/g,
+    (_m, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#x27': "'", '#39': "'" })[e] ?? '',
+  );
 
 /** Every <a> element's attributes, decoded. */
 function links(html: string): Record<string, string>[] {
-  return [...html.matchAll(/<a ([^>]*)>/g)].map((m) => Object.fromEntries([...m[1].matchAll(/([a-zA-Z-]+)="([^"]*)"/g)].map(([, k, v]) => [k, decode(v)])));
+  return [...html.matchAll(/<a ([^>]*)>/g)].map((m) =>
+    Object.fromEntries([...m[1].matchAll(/([a-zA-Z-]+)="([^"]*)"/g)].map(([, k, v]) => [k, decode(v)])),
+  );
 }
 
 describe('RouteDetailPanel', () => {
@@ -138,7 +194,9 @@ describe('RouteDetailPanel', () => {
   });
 
   it('marks the stage named in the address as the current step', () => {
-    expect(render(route, 'hiding')).toMatch(/<li[^>]*id="stage-hiding"[^>]*aria-current="step"|<li[^>]*aria-current="step"[^>]*id="stage-hiding"/);
+    expect(render(route, 'hiding')).toMatch(
+      /<li[^>]*id="stage-hiding"[^>]*aria-current="step"|<li[^>]*aria-current="step"[^>]*id="stage-hiding"/,
+    );
     expect(render(route)).not.toContain('aria-current');
   });
 

@@ -2,15 +2,7 @@
 // framed by other sites; HSTS only in production.
 import { describe, expect, it } from 'vitest';
 import { getScriptNonceFromHeader } from 'next/dist/server/app-render/get-script-nonce-from-header';
-import {
-  DATA_CSP,
-  contentSecurityPolicy,
-  HSTS,
-  isEmbedPath,
-  newNonce,
-  PERMISSIONS_POLICY,
-  securityHeaders,
-} from '@/lib/security-headers';
+import { DATA_CSP, contentSecurityPolicy, HSTS, isEmbedPath, newNonce, PERMISSIONS_POLICY, securityHeaders } from '@/lib/security/headers';
 
 /** The policy as directive → sources, so tests read like the policy does. */
 function directives(csp: string): Map<string, string[]> {

@@ -1,12 +1,12 @@
 // Issue #4: the pure parts of sharing: link-preview metadata, short-link targets, the rate
 // limiter, and the map geometry of the still images.
 import { describe, expect, it } from 'vitest';
-import type { RouteDetail } from '@/lib/api-schema';
-import { appOrigin } from '@/lib/app-origin';
-import { clientKey, SlidingWindowLimiter } from '@/lib/rate-limit';
-import { explorerMetadata, routeMetadata } from '@/lib/share-metadata';
-import { ViewState, viewTarget } from '@/lib/short-view';
-import { clipLine, clipRing, fitProjection, simplify, type Pt } from '@/lib/svg-map';
+import type { RouteDetail } from '@/lib/data/api-schema';
+import { appOrigin } from '@/lib/share/app-origin';
+import { clientKey, SlidingWindowLimiter } from '@/lib/http/rate-limit';
+import { explorerMetadata, routeMetadata } from '@/lib/share/metadata';
+import { ViewState, viewTarget } from '@/lib/share/short-view';
+import { clipLine, clipRing, fitProjection, simplify, type Pt } from '@/lib/still/svg-map';
 
 const detail: RouteDetail = {
   id: 'tumen-crossing-to-yanbian',
@@ -27,7 +27,13 @@ const detail: RouteDetail = {
 describe('routeMetadata (Open Graph, Twitter, oEmbed discovery)', () => {
   const meta = routeMetadata(detail, 'https://atlas.example');
   it('points the card at the absolute 1200×630 still image of the route', () => {
-    expect(meta.openGraph?.images).toEqual([expect.objectContaining({ url: 'https://atlas.example/routes/tumen-crossing-to-yanbian/image.png?size=social', width: 1200, height: 630 })]);
+    expect(meta.openGraph?.images).toEqual([
+      expect.objectContaining({
+        url: 'https://atlas.example/routes/tumen-crossing-to-yanbian/image.png?size=social',
+        width: 1200,
+        height: 630,
+      }),
+    ]);
     expect(meta.twitter).toMatchObject({ card: 'summary_large_image' });
     expect(String(meta.metadataBase)).toBe('https://atlas.example/');
   });
@@ -43,18 +49,25 @@ describe('routeMetadata (Open Graph, Twitter, oEmbed discovery)', () => {
     expect(url.searchParams.get('format')).toBe('json');
   });
   it('gives the explorer the all-routes image', () => {
-    expect(explorerMetadata('https://atlas.example').openGraph?.images).toEqual([expect.objectContaining({ url: 'https://atlas.example/image.png?size=social' })]);
+    expect(explorerMetadata('https://atlas.example').openGraph?.images).toEqual([
+      expect.objectContaining({ url: 'https://atlas.example/image.png?size=social' }),
+    ]);
   });
 });
 
 describe('appOrigin', () => {
-  it('prefers APP_ORIGIN, reduced to its origin', () => expect(appOrigin({ APP_ORIGIN: 'https://atlas.example/some/path' })).toBe('https://atlas.example'));
+  it('prefers APP_ORIGIN, reduced to its origin', () =>
+    expect(appOrigin({ APP_ORIGIN: 'https://atlas.example/some/path' })).toBe('https://atlas.example'));
   it('falls back to localhost on PORT', () => expect(appOrigin({ PORT: '3300' })).toBe('http://localhost:3300'));
   it('ignores an unusable APP_ORIGIN', () => expect(appOrigin({ APP_ORIGIN: 'javascript:alert(1)' })).toBe('http://localhost:3000'));
 });
 
 describe('viewTarget', () => {
-  const view = ViewState.parse({ path: '/routes/tumen-crossing-to-yanbian', query: { theme: 'dark', stage: 'wading' }, hash: '#6/42.5/129.7' });
+  const view = ViewState.parse({
+    path: '/routes/tumen-crossing-to-yanbian',
+    query: { theme: 'dark', stage: 'wading' },
+    hash: '#6/42.5/129.7',
+  });
   it('rebuilds the deep link from validated parts', () => {
     expect(viewTarget(view, () => true)).toBe('/routes/tumen-crossing-to-yanbian?stage=wading&theme=dark#6/42.5/129.7');
   });
@@ -111,17 +124,63 @@ describe('svg-map', () => {
     expect(Number.isFinite(project.scale)).toBe(true);
   });
   it('clips a ring to the rectangle', () => {
-    const ring: Pt[] = [[-50, -50], [150, -50], [150, 150], [-50, 150]];
+    const ring: Pt[] = [
+      [-50, -50],
+      [150, -50],
+      [150, 150],
+      [-50, 150],
+    ];
     const clipped = clipRing(ring, frame);
     expect(clipped.every(([x, y]) => x >= 0 && x <= 100 && y >= 0 && y <= 100)).toBe(true);
     expect(clipped).toHaveLength(4);
   });
   it('cuts a line into the runs inside the rectangle', () => {
-    const runs = clipLine([[-10, 50], [50, 50], [50, 200], [60, 200], [60, 50]], frame);
-    expect(runs).toEqual([[[0, 50], [50, 50], [50, 100]], [[60, 100], [60, 50]]]);
+    const runs = clipLine(
+      [
+        [-10, 50],
+        [50, 50],
+        [50, 200],
+        [60, 200],
+        [60, 50],
+      ],
+      frame,
+    );
+    expect(runs).toEqual([
+      [
+        [0, 50],
+        [50, 50],
+        [50, 100],
+      ],
+      [
+        [60, 100],
+        [60, 50],
+      ],
+    ]);
   });
   it('simplifies a nearly straight line to its ends', () => {
-    expect(simplify([[0, 0], [10, 0.3], [20, -0.2], [30, 0]], 0.6)).toEqual([[0, 0], [30, 0]]);
-    expect(simplify([[0, 0], [10, 5], [20, 0]], 0.6)).toHaveLength(3);
+    expect(
+      simplify(
+        [
+          [0, 0],
+          [10, 0.3],
+          [20, -0.2],
+          [30, 0],
+        ],
+        0.6,
+      ),
+    ).toEqual([
+      [0, 0],
+      [30, 0],
+    ]);
+    expect(
+      simplify(
+        [
+          [0, 0],
+          [10, 5],
+          [20, 0],
+        ],
+        0.6,
+      ),
+    ).toHaveLength(3);
   });
 });

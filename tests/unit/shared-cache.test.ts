@@ -15,7 +15,10 @@ const compression = createRequire(import.meta.url)('next/dist/compiled/compressi
 const SHARED = 'public, max-age=0, s-maxage=60, must-revalidate';
 // What Next.js sends with a /_next/static file, and the app with maplibre-gl's versioned files.
 const IMMUTABLE = 'public, max-age=31536000, immutable';
-const BODY = JSON.stringify({ type: 'FeatureCollection', features: Array.from({ length: 200 }, (_, i) => ({ id: i, name: `feature ${i}` })) });
+const BODY = JSON.stringify({
+  type: 'FeatureCollection',
+  features: Array.from({ length: 200 }, (_, i) => ({ id: i, name: `feature ${i}` })),
+});
 
 interface Answer {
   status?: number;
@@ -178,7 +181,10 @@ describe('createSharedCache', () => {
   });
 
   it('keeps one entry per value of a header the answer Varies on', async () => {
-    const app = await serve(createSharedCache(), (req) => ({ headers: { vary: 'rsc, Accept-Encoding' }, body: `{"rsc":"${req.headers.rsc ?? ''}"}` }));
+    const app = await serve(createSharedCache(), (req) => ({
+      headers: { vary: 'rsc, Accept-Encoding' },
+      body: `{"rsc":"${req.headers.rsc ?? ''}"}`,
+    }));
     expect((await get(`${app.origin}/v`, GZIP)).text).toBe('{"rsc":""}');
     expect((await get(`${app.origin}/v`, { ...GZIP, rsc: '1' })).text).toBe('{"rsc":"1"}');
     expect((await get(`${app.origin}/v`, GZIP)).text).toBe('{"rsc":""}');

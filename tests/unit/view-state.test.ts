@@ -12,7 +12,7 @@ import {
   parseCameraHash,
   parseViewState,
   type ViewState,
-} from '@/lib/view-state';
+} from '@/lib/view/view-state';
 
 const at = (link: string) => parseViewState(new URL(link, 'http://atlas.test'));
 const keysOf = (link: string) => at(link).notices.map((n) => n.key);
@@ -168,7 +168,9 @@ describe('formatViewState', () => {
       filters: { levels: [4, 2], hazards: ['mines', 'gunfire'], to: ['TH', 'KR'], q: 'the river' },
       camera: { zoom: 6, lat: 42.4567, lng: 129.9 },
     };
-    expect(formatViewState(state)).toBe('/routes/tumen-crossing-to-yanbian?stage=river&level=2,4&hazard=gunfire,mines&to=KR,TH&q=the+river#6/42.457/129.9');
+    expect(formatViewState(state)).toBe(
+      '/routes/tumen-crossing-to-yanbian?stage=river&level=2,4&hazard=gunfire,mines&to=KR,TH&q=the+river#6/42.457/129.9',
+    );
   });
 
   it('drops a stage when no route is selected', () => {

@@ -1,10 +1,10 @@
 // GET /api/export – the whole atlas as a GeoJSON download (escape-atlas.geojson): every item with
-// its stages, risk, annotations and quoted passages with their sources (lib/atlas-export.ts).
-import { errorResponse } from '@/lib/api-errors';
-import { CACHE_CONTROL, etagMatches, jsonPayload, type JsonPayload } from '@/lib/api-response';
-import type { MapFeatureCollection, RouteDetail } from '@/lib/api-schema';
-import { buildAtlasExport } from '@/lib/atlas-export';
-import { getMapCollection, getRouteDetail, getSources } from '@/lib/queries';
+// its stages, risk, annotations and quoted passages with their sources (lib/data/atlas-export.ts).
+import { errorResponse } from '@/lib/http/api-errors';
+import { CACHE_CONTROL, etagMatches, jsonPayload, type JsonPayload } from '@/lib/http/api-response';
+import type { MapFeatureCollection, RouteDetail } from '@/lib/data/api-schema';
+import { buildAtlasExport } from '@/lib/data/atlas-export';
+import { getMapCollection, getRouteDetail, getSources } from '@/lib/data/queries';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
 // GET /api/sources – every source document, with the passages the map quotes from it.
-import { errorResponse } from '@/lib/api-errors';
-import { cachedJson } from '@/lib/api-response';
-import { sourcesPayload } from '@/lib/queries';
+import { errorResponse } from '@/lib/http/api-errors';
+import { cachedJson } from '@/lib/http/api-response';
+import { sourcesPayload } from '@/lib/data/queries';
 
 export const dynamic = 'force-dynamic';
 

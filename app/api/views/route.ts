@@ -1,11 +1,11 @@
 // POST /api/views – store a map view (path, filters, camera) and answer its short link /v/{id}.
-import { errorJson, errorResponse } from '@/lib/api-errors';
-import { getPrisma } from '@/lib/db';
-import { BodyTooLarge, isJsonContentType, readLimitedText } from '@/lib/http-response';
-import { clientKey } from '@/lib/rate-limit';
-import { getRouteDetail } from '@/lib/queries';
-import { parseViewPath, saveView, ViewState } from '@/lib/short-view';
-import { VIEW_BODY_LIMIT_BYTES, viewWritesOverall, viewWritesPerClient } from '@/lib/short-view-limits';
+import { errorJson, errorResponse } from '@/lib/http/api-errors';
+import { getPrisma } from '@/lib/data/db';
+import { BodyTooLarge, isJsonContentType, readLimitedText } from '@/lib/http/response';
+import { clientKey } from '@/lib/http/rate-limit';
+import { getRouteDetail } from '@/lib/data/queries';
+import { parseViewPath, saveView, ViewState } from '@/lib/share/short-view';
+import { VIEW_BODY_LIMIT_BYTES, viewWritesOverall, viewWritesPerClient } from '@/lib/share/short-view-limits';
 
 export const dynamic = 'force-dynamic';
 
@@ -22,11 +22,17 @@ export async function POST(request: Request): Promise<Response> {
     }
     const mine = viewWritesPerClient.take(clientKey(request));
     if (!mine.ok) {
-      return tooMany(mine.retryAfterSeconds, `Too many short links from this address. Please wait ${mine.retryAfterSeconds} seconds and try again, or share the full link instead.`);
+      return tooMany(
+        mine.retryAfterSeconds,
+        `Too many short links from this address. Please wait ${mine.retryAfterSeconds} seconds and try again, or share the full link instead.`,
+      );
     }
     const everyone = viewWritesOverall.take('*');
     if (!everyone.ok) {
-      return tooMany(everyone.retryAfterSeconds, `Short links are busy right now. Please try again in ${everyone.retryAfterSeconds} seconds, or share the full link instead.`);
+      return tooMany(
+        everyone.retryAfterSeconds,
+        `Short links are busy right now. Please try again in ${everyone.retryAfterSeconds} seconds, or share the full link instead.`,
+      );
     }
 
     let text: string;

@@ -1,9 +1,9 @@
 // GET /v/[id] – a short share link: redirect to the full view it stands for, on this site only.
-import { errorJson, errorResponse } from '@/lib/api-errors';
-import { getPrisma } from '@/lib/db';
-import { escapeHtml } from '@/lib/embed-snippet';
-import { getRouteDetail } from '@/lib/queries';
-import { loadView, parseViewPath, viewTarget } from '@/lib/short-view';
+import { errorJson, errorResponse } from '@/lib/http/api-errors';
+import { getPrisma } from '@/lib/data/db';
+import { escapeHtml } from '@/lib/embed/snippet';
+import { getRouteDetail } from '@/lib/data/queries';
+import { loadView, parseViewPath, viewTarget } from '@/lib/share/short-view';
 import { SHARE_STRINGS } from '@/lib/strings/cards';
 
 export const dynamic = 'force-dynamic';

@@ -7,8 +7,8 @@ import { RouteDetailPanel, stageAnchor } from '@/components/route-detail';
 import { RouteNav } from '@/components/route-nav';
 import { ShareToolbar } from '@/components/share-toolbar';
 import { Slug } from '@/geo/schema';
-import { getRouteDetail } from '@/lib/queries';
-import { routeMetadata } from '@/lib/share-metadata';
+import { getRouteDetail } from '@/lib/data/queries';
+import { routeMetadata } from '@/lib/share/metadata';
 import { explorer as t } from '@/lib/strings';
 
 interface Props {
@@ -33,11 +33,7 @@ export default async function RoutePage({ params, searchParams }: Props) {
   return (
     <>
       <RouteNav stageAnchor={activeStage ? stageAnchor(activeStage) : null} />
-      <RouteDetailPanel
-        detail={detail}
-        activeStage={activeStage}
-        actions={<ShareToolbar slug={detail.id} title={detail.name.en} />}
-      />
+      <RouteDetailPanel detail={detail} activeStage={activeStage} actions={<ShareToolbar slug={detail.id} title={detail.name.en} />} />
     </>
   );
 }

@@ -1,9 +1,9 @@
 // GET /api/routes/[slug] – one route, crossing, event or zone with its stages, annotations and
 // the passages they cite.
 import { Slug } from '@/geo/schema';
-import { badRequest, errorResponse, notFound } from '@/lib/api-errors';
-import { cachedJson } from '@/lib/api-response';
-import { routeDetailPayload } from '@/lib/queries';
+import { badRequest, errorResponse, notFound } from '@/lib/http/api-errors';
+import { cachedJson } from '@/lib/http/api-response';
+import { routeDetailPayload } from '@/lib/data/queries';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,6 @@
 // GET /routes/[slug]/image.png?size=slide|social – a still map of one item, for slides and link previews.
-import { errorResponse } from '@/lib/api-errors';
-import { stillImageResponse } from '@/lib/still-image-response';
+import { errorResponse } from '@/lib/http/api-errors';
+import { stillImageResponse } from '@/lib/still/response';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,3 +1,0 @@
-// Types for lib/basemap-version.mjs.
-export declare const BASEMAP_FILE: string;
-export declare function basemapVersion(root?: string): string;

@@ -1,0 +1,123 @@
+// From the drawable collection (GET /api/routes) to what the side panel lists: one entry per
+// item (route, crossing, event, zone) grouped by corridor, with the filter rules and the
+// bounds the map fits to. Pure: used by the list, the map and their tests alike.
+import type { Position } from 'geojson';
+import type { MapFeatureCollection, MapFeatureProps } from './api-schema';
+import type { Filters } from '../view/view-state';
+import { COUNTRIES, HAZARDS, type CountryCode, type HazardId, type RiskLevel } from '@/geo/vocabulary';
+
+export type ItemKind = 'route' | 'crossing' | 'event' | 'zone';
+
+export interface AtlasItem {
+  id: string;
+  kind: ItemKind;
+  name: { en: string; ko: string };
+  corridor: string;
+  level: RiskLevel;
+  hazards: HazardId[];
+  precision: MapFeatureProps['precision'];
+  to: CountryCode | null;
+  /** Every drawable feature of the item (a route and its stages): targets of feature-state. */
+  uids: string[];
+  /** [west, south, east, north] of all its features. */
+  bounds: [number, number, number, number];
+  /** Lower-cased names of the item, its stages and its corridor: what the search box matches. */
+  haystack: string;
+}
+
+export interface CorridorGroup {
+  id: string;
+  name: { en: string; ko: string };
+  items: AtlasItem[];
+}
+
+const ITEM_KINDS = new Set<string>(['route', 'crossing', 'event', 'zone']);
+
+/** Case- and accent-insensitive form for matching ("Tumen", "tümen", "TUMEN" alike). */
+export function fold(s: string): string {
+  return s.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase('en');
+}
+
+function extend(box: [number, number, number, number], coords: unknown): void {
+  if (typeof (coords as Position)[0] === 'number') {
+    const [x, y] = coords as Position;
+    box[0] = Math.min(box[0], x);
+    box[1] = Math.min(box[1], y);
+    box[2] = Math.max(box[2], x);
+    box[3] = Math.max(box[3], y);
+  } else for (const c of coords as unknown[]) extend(box, c);
+}
+
+/** Items in collection order, grouped by corridor in corridor order. */
+export function corridorGroups(collection: MapFeatureCollection): CorridorGroup[] {
+  const items = new Map<string, AtlasItem>();
+  const extraNames = new Map<string, string[]>();
+  for (const f of collection.features) {
+    const p = f.properties;
+    if (!ITEM_KINDS.has(p.kind)) {
+      // A stage: its name helps find its route, its geometry is inside the route's.
+      extraNames.set(p.item, [...(extraNames.get(p.item) ?? []), p.name_en, p.name_ko]);
+    }
+    let item = items.get(p.item);
+    if (!item && ITEM_KINDS.has(p.kind)) {
+      item = {
+        id: p.item,
+        kind: p.kind as ItemKind,
+        name: { en: p.name_en, ko: p.name_ko },
+        corridor: p.corridor,
+        level: p.level,
+        hazards: p.hazards ? (p.hazards.split(',').filter((h) => h in HAZARDS) as HazardId[]) : [],
+        precision: p.precision,
+        to: p.to ?? null,
+        uids: [],
+        bounds: [Infinity, Infinity, -Infinity, -Infinity],
+        haystack: '',
+      };
+      items.set(p.item, item);
+    }
+    if (item) {
+      item.uids.push(p.uid);
+      extend(item.bounds, f.geometry.coordinates);
+    }
+  }
+  // Stages listed before their route (not the API's order, but possible) still count.
+  for (const f of collection.features) {
+    const item = items.get(f.properties.item);
+    if (item && !item.uids.includes(f.properties.uid)) item.uids.push(f.properties.uid);
+  }
+  const corridors = [...collection.corridors].sort((a, b) => a.order - b.order);
+  const names = new Map(corridors.map((c) => [c.id, c.name]));
+  for (const item of items.values()) {
+    const corridor = names.get(item.corridor);
+    const to = item.to ? [COUNTRIES[item.to].en, COUNTRIES[item.to].ko] : [];
+    item.haystack = fold([item.name.en, item.name.ko, ...(extraNames.get(item.id) ?? []), corridor?.en ?? '', corridor?.ko ?? '', ...to].join('\n'));
+  }
+  return corridors
+    .map((c) => ({ id: c.id, name: c.name, items: [...items.values()].filter((i) => i.corridor === c.id) }))
+    .filter((g) => g.items.length > 0);
+}
+
+/** Whether an item passes the filters: every kind of filter must pass; within one, any value. */
+export function matches(item: AtlasItem, filters: Filters): boolean {
+  if (filters.levels.length && !filters.levels.includes(item.level)) return false;
+  if (filters.hazards.length && !filters.hazards.some((h) => item.hazards.includes(h))) return false;
+  if (filters.to.length && (item.to === null || !filters.to.includes(item.to))) return false;
+  const words = fold(filters.q).split(/\s+/).filter(Boolean);
+  return words.every((w) => item.haystack.includes(w));
+}
+
+/** The groups with only the items that pass; empty groups are left out. */
+export function filterGroups(groups: CorridorGroup[], filters: Filters): CorridorGroup[] {
+  return groups.map((g) => ({ ...g, items: g.items.filter((i) => matches(i, filters)) })).filter((g) => g.items.length > 0);
+}
+
+/** Hazards and destinations that occur in the data, in vocabulary order: the filter choices. */
+export function filterChoices(groups: CorridorGroup[]): { hazards: HazardId[]; to: CountryCode[] } {
+  const items = groups.flatMap((g) => g.items);
+  const hazards = new Set(items.flatMap((i) => i.hazards));
+  const to = new Set(items.flatMap((i) => (i.to ? [i.to] : [])));
+  return {
+    hazards: (Object.keys(HAZARDS) as HazardId[]).filter((h) => hazards.has(h)),
+    to: (Object.keys(COUNTRIES) as CountryCode[]).filter((c) => to.has(c)),
+  };
+}

@@ -1,0 +1,116 @@
+// Links from a quoted passage back to where it was published. A text fragment
+// (https://wicg.github.io/scroll-to-text-fragment/) opens the article scrolled to the passage and
+// highlighted, in browsers that support it; others simply open the article. Only verified
+// addresses are linked: without one, the reader gets a search for the exact title, never a guess.
+import { citation as t } from '../strings/pages';
+
+/** Up to this many words, the whole passage is the fragment; longer ones use start and end. */
+const SHORT_PASSAGE_WORDS = 10;
+/** Words taken from each end of a long passage: enough to be unique on the page. */
+const EDGE_WORDS = 5;
+/** A piece shorter than this matches too easily elsewhere on the page; prefer a longer one. */
+const MIN_PIECE_WORDS = 3;
+
+/** "…", "..." and their bracketed forms mark text left out of a quotation. */
+const ELLIPSIS = /\s*\[?(?:…|\.{3})\]?\s*/u;
+
+const collapse = (s: string) => s.replace(/\s+/gu, ' ').trim();
+
+/**
+ * One term of a text directive. Percent-encoding as encodeURIComponent does, plus '-', which
+ * the directive syntax reserves for its prefix and suffix (',' and '&' are already encoded).
+ */
+export function encodeFragmentTerm(term: string): string {
+  return encodeURIComponent(term).replace(/-/g, '%2D');
+}
+
+/**
+ * The piece of a quotation to look for on the page: the first piece between ellipses, since a
+ * browser matches only contiguous text. A piece of one or two words would match too early on
+ * the page, so then the first piece long enough is taken instead, if there is one.
+ */
+export function passageToFind(quote: string): string {
+  const pieces = quote.split(ELLIPSIS).map(collapse).filter(Boolean);
+  if (pieces.length === 0) return collapse(quote);
+  return pieces.find((p) => p.split(' ').length >= MIN_PIECE_WORDS) ?? pieces[0];
+}
+
+/** The text directive for a quotation: `text=whole` or `text=start,end`, encoded. */
+export function textDirective(quote: string): string {
+  const words = passageToFind(quote).split(' ');
+  if (words.length <= SHORT_PASSAGE_WORDS) return `text=${encodeFragmentTerm(words.join(' '))}`;
+  const start = words.slice(0, EDGE_WORDS).join(' ');
+  const end = words.slice(-EDGE_WORDS).join(' ');
+  return `text=${encodeFragmentTerm(start)},${encodeFragmentTerm(end)}`;
+}
+
+/**
+ * The address with a text fragment that opens it at the passage. Characters are kept as the
+ * quotation has them (curly quotes included: browsers match them exactly); whitespace is
+ * collapsed. An existing fragment is kept; an existing directive is replaced.
+ */
+export function textFragmentUrl(url: string, quote: string): string {
+  const hash = url.indexOf('#');
+  const base = hash < 0 ? url : url.slice(0, hash);
+  const fragment = hash < 0 ? '' : url.slice(hash + 1).split(':~:')[0];
+  if (!collapse(quote)) return hash < 0 ? url : `${base}#${fragment}`;
+  return `${base}#${fragment}:~:text=${textDirective(quote).slice('text='.length)}`;
+}
+
+export type CitationLinkKind = 'article' | 'archive' | 'search';
+
+/** What a citation link needs to know about its source (CitationOut and /api/sources alike). */
+export interface LinkableSource {
+  title: string;
+  /** The source's own verified address, or null. */
+  url: string | null;
+  /** The verified address of the archive page that holds it, or null. */
+  archiveUrl: string | null;
+}
+
+/** Whether a stored address is something we may link to at all: http(s) and well-formed. */
+function isWebAddress(url: string | null): url is string {
+  if (!url) return false;
+  try {
+    const { protocol } = new URL(url);
+    return protocol === 'https:' || protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+/** A web search for the exact title, for sources whose address could not be verified. */
+export function titleSearchUrl(title: string): string {
+  return `https://duckduckgo.com/?${new URLSearchParams({ q: `"${collapse(title)}"` })}`;
+}
+
+/**
+ * Where a citation links: the source's own address, else the archive page that holds it (both
+ * opened at the passage when one is given), else a search for its title.
+ */
+export function citationHref(source: LinkableSource, quote?: string): { href: string; kind: CitationLinkKind } {
+  const at = (url: string) => (quote ? textFragmentUrl(url, quote) : url);
+  if (isWebAddress(source.url)) return { href: at(source.url), kind: 'article' };
+  if (isWebAddress(source.archiveUrl)) return { href: at(source.archiveUrl), kind: 'archive' };
+  return { href: titleSearchUrl(source.title), kind: 'search' };
+}
+
+/** "as reported in 2012" for a dated source (YYYY, YYYY-MM or YYYY-MM-DD); "undated source" else. */
+export function reportedLabel(date: string | null): string {
+  const year = date?.match(/^(\d{4})(?:-|$)/)?.[1];
+  return year ? t.reported(year) : t.undated;
+}
+
+/**
+ * A source's date as precise as it is known: "16 October 2012", "July 2015", "2010", or
+ * "undated source". Written out, since "2012-10" reads as a range to some readers.
+ */
+export function sourceDateLabel(date: string | null, locale = 'en-GB'): string {
+  const m = date?.match(/^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/);
+  if (!m) return t.undated;
+  const [, y, mo, d] = m;
+  if (!mo) return y;
+  const when = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d ?? 1)));
+  const options: Intl.DateTimeFormatOptions = d ? { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' } : { month: 'long', year: 'numeric', timeZone: 'UTC' };
+  return new Intl.DateTimeFormat(locale, options).format(when);
+}

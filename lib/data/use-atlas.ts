@@ -1,0 +1,47 @@
+'use client';
+// One SWR hook per API resource. Responses are parsed with the same zod schemas the route
+// handlers validate against (lib/data/api-schema.ts), so a server/client mismatch surfaces as an
+// error here rather than as a broken map.
+import useSWR, { type SWRConfiguration } from 'swr';
+import type { z } from 'zod';
+import { MapFeatureCollection, RouteDetail, ApiError } from './api-schema';
+import { Slug } from '@/geo/schema';
+
+export class FetchError extends Error {
+  override name = 'FetchError';
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function fetchParsed<S extends z.ZodType>(url: string, schema: S): Promise<z.infer<S>> {
+  const res = await fetch(url, { headers: { accept: 'application/json' } });
+  const body: unknown = await res.json().catch(() => null);
+  if (!res.ok) {
+    const error = ApiError.safeParse(body);
+    throw new FetchError(res.status, error.success ? error.data.message : `${url} answered ${res.status}`);
+  }
+  return schema.parse(body);
+}
+
+// The atlas changes only when it is re-seeded: no refetch on focus or reconnect.
+const STABLE: SWRConfiguration = { keepPreviousData: true, revalidateOnFocus: false, revalidateOnReconnect: false };
+
+/** Everything drawable: GET /api/routes. `fallbackData` lets a server component hand it over. */
+export function useMapCollection(fallbackData?: MapFeatureCollection) {
+  // Data the server rendered with is as fresh as a request would be: do not ask again on mount.
+  return useSWR('/api/routes', (url: string) => fetchParsed(url, MapFeatureCollection), {
+    ...STABLE,
+    fallbackData,
+    revalidateOnMount: fallbackData === undefined,
+  });
+}
+
+/** One item's page data: GET /api/routes/{slug}; no request while `slug` is null or no slug. */
+export function useRouteDetail(slug: string | null) {
+  const key = slug !== null && Slug.safeParse(slug).success ? `/api/routes/${slug}` : null;
+  return useSWR(key, (url: string) => fetchParsed(url, RouteDetail), STABLE);
+}

@@ -1,0 +1,146 @@
+// The data of an embed page (/embed, /embed/{id}), made on the server for pages/embed/: what
+// components/embed-frame.tsx renders and what its script (lib/embed/client.ts) is told. Options
+// come from the query (lib/embed/options.ts); a bad one falls back to its default, an unknown id
+// gets the frame's 404 note.
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Geometry } from 'geojson';
+import { bbox } from '@/geo/geometry';
+import { Slug } from '@/geo/schema';
+import type { MapFeatureCollection } from '../data/api-schema';
+import { corridorGroups, filterGroups, type AtlasItem } from '../data/atlas-items';
+import { parseEmbedOptions, type EmbedOptions, type SearchParamsRecord } from './options';
+import { BOOT_DATA_URL, embedMapSettings, type Bounds, type EmbedClientConfig } from '../map/boot';
+import { DEFAULT_BOUNDS } from '../map/style';
+import { MAPLIBRE_SCRIPT_URL, MAPLIBRE_WORKER_URL } from '../map/maplibre-urls';
+import { getRouteDetail, mapCollectionPayload } from '../data/queries';
+import { explorerShareMeta, routeShareMeta, type ShareMeta } from '../share/metadata';
+import { share } from '../strings';
+import { formatFilters, hasFilters } from '../view/view-state';
+
+/** The embed's script, bundled by scripts/build-embed-client.mjs into public/generated/. */
+export const EMBED_CLIENT_URL = '/generated/embed/embed-client.js';
+/** The element describing an embed's map to assistive technology (components/embed-frame.tsx). */
+const DESCRIPTION_ID = 'embed-map-description';
+
+export interface EmbedFrameData {
+  title: string;
+  subtitle: string | null;
+  /** The full page this embed stands for, app-relative. */
+  fullHref: string;
+  options: Pick<EmbedOptions, 'interactive' | 'legend' | 'theme'>;
+  meta: ShareMeta;
+  client: EmbedClientConfig;
+  script: string;
+}
+
+/** Page props: plain JSON. `frame` is null for an id the atlas does not have (status 404). */
+export interface EmbedPageProps {
+  nonce: string | null;
+  frame: EmbedFrameData | null;
+}
+
+/** The CSP nonce the proxy gave this request (proxy.ts), for the page's own script tags. */
+export function requestNonce(headers: IncomingHttpHeaders): string | null {
+  const value = headers['x-nonce'];
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+function frameData(
+  items: readonly AtlasItem[],
+  options: EmbedOptions,
+  f: {
+    title: string;
+    subtitle: string | null;
+    fullHref: string;
+    meta: ShareMeta;
+    bounds: Bounds;
+    selected: string | null;
+    visibleIds: string[] | null;
+    stageUid: string | null;
+  },
+): EmbedFrameData {
+  const visible = f.visibleIds ? new Set(f.visibleIds) : null;
+  return {
+    title: f.title,
+    subtitle: f.subtitle,
+    fullHref: f.fullHref,
+    options: { interactive: options.interactive, legend: options.legend, theme: options.theme },
+    meta: f.meta,
+    script: EMBED_CLIENT_URL,
+    client: {
+      settings: embedMapSettings(options),
+      dataUrl: BOOT_DATA_URL,
+      maplibre: { script: MAPLIBRE_SCRIPT_URL, worker: MAPLIBRE_WORKER_URL },
+      bounds: f.bounds,
+      legend: options.legend,
+      states: {
+        selected: items.filter((i) => i.id === f.selected).flatMap((i) => i.uids),
+        muted: visible ? items.filter((i) => !visible.has(i.id)).flatMap((i) => i.uids) : [],
+        stage: f.stageUid ? [f.stageUid] : [],
+      },
+      describedBy: DESCRIPTION_ID,
+    },
+  };
+}
+
+/** /embed: every route, dimming what the link's filters leave out. */
+export async function allRoutesEmbed(query: SearchParamsRecord, nonce: string | null): Promise<EmbedPageProps> {
+  const options = parseEmbedOptions(query);
+  const { data: collection } = await mapCollectionPayload();
+  const groups = corridorGroups(collection);
+  const visibleIds = hasFilters(options.filters) ? filterGroups(groups, options.filters).flatMap((g) => g.items.map((i) => i.id)) : null;
+  const filters = formatFilters(options.filters);
+  return {
+    nonce,
+    frame: frameData(
+      groups.flatMap((g) => g.items),
+      options,
+      {
+        title: share.embedPage.allRoutesTitle,
+        subtitle: null,
+        fullHref: `/${filters ? `?${filters}` : ''}`,
+        meta: explorerShareMeta(),
+        bounds: [...DEFAULT_BOUNDS] as Bounds,
+        selected: null,
+        visibleIds,
+        stageUid: null,
+      },
+    ),
+  };
+}
+
+/** The uid of one stage's line, and its bounds, or null when the item draws no such stage. */
+function stageLine(collection: MapFeatureCollection, item: string, stage: string): { uid: string; bounds: Bounds } | null {
+  const line = collection.features.find((f) => f.properties.kind === 'stage' && f.properties.item === item && f.properties.stage === stage);
+  // The API's geometry is checked for shape by the geo tests; here it is read, not trusted to be typed.
+  return line ? { uid: line.properties.uid, bounds: bbox(line.geometry as Geometry) } : null;
+}
+
+/** /embed/{id}: one route, crossing, event or zone, fitted and emphasised. */
+export async function itemEmbed(slug: string, query: SearchParamsRecord, nonce: string | null): Promise<EmbedPageProps> {
+  const detail = Slug.safeParse(slug).success ? await getRouteDetail(slug) : null;
+  if (!detail) return { nonce, frame: null };
+  const options = parseEmbedOptions(query);
+  const { data: collection } = await mapCollectionPayload();
+  // A stage that is not this item's is ignored, like any other bad option.
+  const stage = options.stage ? (detail.stages.find((s) => s.id === options.stage && s.id !== 'main') ?? null) : null;
+  const line = stage ? stageLine(collection, detail.id, stage.id) : null;
+  const full = new URLSearchParams(stage ? { stage: stage.id } : {}).toString();
+  return {
+    nonce,
+    frame: frameData(
+      corridorGroups(collection).flatMap((g) => g.items),
+      options,
+      {
+        title: detail.name.en,
+        subtitle: stage ? share.embedPage.stage(stage.order, stage.name.en) : null,
+        fullHref: `/routes/${detail.id}${full ? `?${full}` : ''}`,
+        meta: routeShareMeta(detail),
+        bounds: line?.bounds ?? detail.bbox,
+        selected: detail.id,
+        visibleIds: null,
+        stageUid: line?.uid ?? null,
+      },
+    ),
+  };
+}

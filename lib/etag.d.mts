@@ -1,2 +1,0 @@
-// Types for lib/etag.mjs.
-export declare function etagMatches(ifNoneMatch: string | null | undefined, etag: string): boolean;

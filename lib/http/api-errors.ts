@@ -1,0 +1,46 @@
+// The API's errors: each has an HTTP status and a message a person can act on, and every
+// handler turns whatever it caught into the same `{ error, message }` JSON (lib/data/api-schema.ts).
+import type { z } from 'zod';
+import type { ApiError as ApiErrorBody } from '../data/api-schema';
+
+export type ApiErrorCode = 'bad_request' | 'not_found' | 'unavailable' | 'internal';
+
+export class ApiError extends Error {
+  override name = 'ApiError';
+  constructor(
+    readonly status: number,
+    readonly code: ApiErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export const badRequest = (message: string) => new ApiError(400, 'bad_request', message);
+export const notFound = (message: string) => new ApiError(404, 'not_found', message);
+
+/** The database cannot answer (missing, corrupt, not migrated, not seeded): 503, try later. */
+export class DataUnavailableError extends ApiError {
+  override name = 'DataUnavailableError';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(503, 'unavailable', message, options);
+  }
+}
+
+export function errorJson(status: number, body: z.infer<typeof ApiErrorBody>): Response {
+  return Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } });
+}
+
+/**
+ * The response for anything a handler caught. Known API errors keep their status; anything
+ * else is a bug on our side, logged in full and answered without internals.
+ */
+export function errorResponse(e: unknown): Response {
+  if (e instanceof ApiError) {
+    if (e.status >= 500) console.error(`[api] ${e.message}`, e.cause ?? '');
+    return errorJson(e.status, { error: e.code, message: e.message });
+  }
+  console.error('[api] unexpected error', e);
+  return errorJson(500, { error: 'internal', message: 'Something went wrong on our side. Please try again later.' });
+}

@@ -1,0 +1,53 @@
+// Serves maplibre-gl's two ES modules (the URLs are in lib/map/maplibre-urls.ts) from our own
+// origin, read from node_modules at run time, so they are always those of the installed
+// maplibre-gl. Server only. The library is not bundled: as a file of its own the HTML can name
+// it in its <head>, so the browser fetches and compiles it while the app's own scripts load.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+
+export type MaplibreFile = 'maplibre-gl.mjs' | 'maplibre-gl-worker.mjs';
+
+const DIST = path.join(process.cwd(), 'node_modules', 'maplibre-gl');
+const cache = new Map<MaplibreFile, Promise<{ version: string; body: string }>>();
+
+async function load(file: MaplibreFile): Promise<{ version: string; body: string }> {
+  const [pkg, source] = await Promise.all([
+    fs.readFile(path.join(DIST, 'package.json'), 'utf8'),
+    fs.readFile(path.join(DIST, 'dist', file), 'utf8'),
+  ]);
+  const { version } = JSON.parse(pkg) as { version: string };
+  // The source map is not shipped; a dangling reference would only 404 in developer tools.
+  return { version, body: source.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n') };
+}
+
+/** GET handler body for one of the files: immutable when `?v=` names the installed version. */
+export async function serveMaplibreFile(request: Request, file: MaplibreFile): Promise<Response> {
+  let entry = cache.get(file);
+  if (!entry) {
+    entry = load(file);
+    cache.set(file, entry);
+    entry.catch(() => cache.delete(file));
+  }
+  let asset: { version: string; body: string };
+  try {
+    asset = await entry;
+  } catch (e) {
+    console.error(`maplibre-gl file ${file} unavailable`, e);
+    return Response.json({ error: 'unavailable', message: 'A map script is missing: reinstall dependencies (npm ci).' }, { status: 503 });
+  }
+  return scriptResponse(request, asset.body, asset.version);
+}
+
+/**
+ * A JavaScript file served under `?v={version}`: kept for good when the link names this exact
+ * version (it never changes), revalidated each time otherwise.
+ */
+export function scriptResponse(request: Request, body: string, version: string): Response {
+  const pinned = new URL(request.url).searchParams.get('v') === version;
+  return new Response(body, {
+    headers: {
+      'Content-Type': 'text/javascript; charset=utf-8',
+      'Cache-Control': pinned ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate',
+    },
+  });
+}

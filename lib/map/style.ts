@@ -1,0 +1,373 @@
+// The explorer's MapLibre style: the basemap from public/generated/basemap.json (geo/basemap.ts)
+// under the atlas from GET /api/routes. Pure data, no maplibre-gl import, so it can be built and
+// inspected anywhere.
+//
+// Risk is drawn with colour AND line pattern (routes, zones) or colour AND the level's number
+// (crossings, events), never colour alone. Approximate geometry gets a wide translucent casing:
+// the corridor, not a path. No `glyphs` key: MapLibre draws labels with the browser's own fonts,
+// so no font server is ever asked for anything.
+import type { MapOptions } from 'maplibre-gl';
+import { RISK_LEVELS } from '@/geo/vocabulary';
+import { map as MAP_TEXT } from '@/lib/strings/explorer';
+
+export type StyleSpecification = Exclude<NonNullable<MapOptions['style']>, string>;
+export type LayerSpecification = StyleSpecification['layers'][number];
+type LinePaint = NonNullable<Extract<LayerSpecification, { type: 'line' }>['paint']>;
+export type ExpressionSpecification = Extract<LinePaint['line-opacity'], unknown[]>;
+
+/** Pinned to the built file's version (lib/map/basemap-version.mjs, given by next.config.ts). */
+export const BASEMAP_URL = `/generated/basemap.json?v=${process.env.NEXT_PUBLIC_BASEMAP_VERSION ?? 'unknown'}`;
+export const ATLAS_SOURCE = 'atlas';
+export const BASEMAP_SOURCE = 'basemap';
+
+/**
+ * The feature id (`uid`, the atlas source's promoteId) of a route's stage: made by the API
+ * (lib/data/queries.ts), looked up by AtlasMap and the boot module. Self-contained (the boot module
+ * carries its source text).
+ */
+export function stageUid(item: string, stage: string): string {
+  return `stage:${item}:${stage}`;
+}
+
+/** The region the atlas covers, [west, south, east, north]: Nepal to the Sea of Japan. */
+export const DEFAULT_BOUNDS: [number, number, number, number] = [80, 5, 142, 50];
+export const MIN_ZOOM = 2;
+export const MAX_ZOOM = 10;
+/** Fitting the camera to something: the margin around it (px, less in a small map) and the closest zoom. */
+export const FIT_MARGIN = 48;
+export const FIT_MAX_ZOOM = 7;
+
+/** Layers a visitor can switch off, in the order of the toggles. */
+export const LAYER_GROUPS = {
+  routes: ['route-approximate', 'route-hit', 'stage-focus', 'stage-underline', 'stage-line', 'route-label'],
+  points: ['point-approximate', 'point', 'point-level', 'point-label'],
+  zones: ['zone-fill', 'zone-outline', 'zone-line-approximate', 'zone-line', 'zone-label'],
+} as const;
+export type LayerGroup = keyof typeof LAYER_GROUPS;
+export const LAYER_GROUP_IDS = Object.keys(LAYER_GROUPS) as LayerGroup[];
+
+/** Layers whose features answer hover and click; each feature carries its `item`. */
+export const INTERACTIVE_LAYERS = ['point', 'route-hit', 'stage-line', 'zone-line', 'zone-fill'] as const;
+
+const FONT = ['Noto Sans Regular'];
+const FONT_BOLD = ['Noto Sans Bold'];
+const INK = '#1a1a1a';
+const HALO = '#ffffff';
+
+// Written out level by level (not built in a loop) so the compiler checks each expression.
+const R = RISK_LEVELS;
+const levelColor: ExpressionSpecification = ['match', ['get', 'level'], 1, R[1].color, 2, R[2].color, 3, R[3].color, R[4].color];
+const levelDash: ExpressionSpecification = [
+  'match',
+  ['get', 'level'],
+  1,
+  ['literal', [...R[1].dash]],
+  2,
+  ['literal', [...R[2].dash]],
+  3,
+  ['literal', [...R[3].dash]],
+  ['literal', [...R[4].dash]],
+];
+
+/** The feature-states the atlas layers paint by (set by components/atlas-map.tsx). */
+export type FeatureStateName = 'hover' | 'selected' | 'muted' | 'stage';
+const state = (name: FeatureStateName): ExpressionSpecification => ['boolean', ['feature-state', name], false];
+/** `then` when hovered or selected, `muted` when filtered out, else `otherwise`. */
+const emphasis = (then: number, otherwise: number, muted: number): ExpressionSpecification => [
+  'case',
+  ['any', state('hover'), state('selected')],
+  then,
+  state('muted'),
+  muted,
+  otherwise,
+];
+const approximate: ExpressionSpecification = ['==', ['get', 'precision'], 'approximate'];
+const nameLabel = (suffix: boolean): ExpressionSpecification =>
+  suffix ? ['case', approximate, ['concat', ['get', 'name_en'], MAP_TEXT.approximateSuffix], ['get', 'name_en']] : ['get', 'name_en'];
+
+const kind = (...kinds: string[]): ExpressionSpecification => ['in', ['get', 'kind'], ['literal', kinds]];
+const isType = (t: 'Point' | 'LineString' | 'Polygon'): ExpressionSpecification => ['==', ['geometry-type'], t];
+
+function basemapLayers(): LayerSpecification[] {
+  const layer = (name: string): ExpressionSpecification => ['==', ['get', 'layer'], name];
+  return [
+    { id: 'background', type: 'background', paint: { 'background-color': '#dce8f0' } },
+    {
+      id: 'country-fill',
+      type: 'fill',
+      source: BASEMAP_SOURCE,
+      filter: layer('country'),
+      // North Korea a shade darker: every line on the map starts there.
+      paint: { 'fill-color': ['match', ['get', 'code'], 'KP', '#e9e1cf', '#f6f3ec'], 'fill-outline-color': '#c9c2b4' },
+    },
+    {
+      id: 'border',
+      type: 'line',
+      source: BASEMAP_SOURCE,
+      filter: layer('border'),
+      paint: { 'line-color': '#9c9484', 'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.6, 8, 1.4] },
+    },
+    {
+      id: 'river',
+      type: 'line',
+      source: BASEMAP_SOURCE,
+      filter: layer('river'),
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: { 'line-color': '#3b83c4', 'line-width': ['interpolate', ['linear'], ['zoom'], 3, 1.2, 8, 3] },
+    },
+    {
+      id: 'river-label',
+      type: 'symbol',
+      source: BASEMAP_SOURCE,
+      filter: layer('river'),
+      minzoom: 4,
+      layout: {
+        'symbol-placement': 'line',
+        'text-field': ['get', 'name_en'],
+        'text-font': FONT,
+        'text-size': 12,
+        'text-letter-spacing': 0.05,
+      },
+      paint: { 'text-color': '#1f5f99', 'text-halo-color': HALO, 'text-halo-width': 1.5 },
+    },
+    {
+      id: 'city',
+      type: 'circle',
+      source: BASEMAP_SOURCE,
+      filter: layer('city'),
+      minzoom: 3,
+      paint: { 'circle-radius': 2.5, 'circle-color': '#5b5b5b', 'circle-stroke-color': HALO, 'circle-stroke-width': 1 },
+    },
+    {
+      id: 'city-label',
+      type: 'symbol',
+      source: BASEMAP_SOURCE,
+      filter: layer('city'),
+      minzoom: 3,
+      layout: {
+        'text-field': ['get', 'name_en'],
+        'text-font': FONT,
+        'text-size': 11,
+        'text-anchor': 'left',
+        'text-offset': [0.5, 0],
+        'text-optional': true,
+      },
+      paint: { 'text-color': '#4a4a4a', 'text-halo-color': HALO, 'text-halo-width': 1.2 },
+    },
+    {
+      id: 'country-label',
+      type: 'symbol',
+      source: BASEMAP_SOURCE,
+      filter: layer('country-label'),
+      layout: {
+        'text-field': ['get', 'name_en'],
+        'text-font': FONT_BOLD,
+        'text-size': 13,
+        'text-letter-spacing': 0.08,
+        'text-transform': 'uppercase',
+        'text-max-width': 8,
+      },
+      paint: { 'text-color': '#857d6e', 'text-halo-color': HALO, 'text-halo-width': 1.2 },
+    },
+  ];
+}
+
+function atlasLayers(): LayerSpecification[] {
+  const src = { source: ATLAS_SOURCE } as const;
+  const zonePolygon: ExpressionSpecification = ['all', kind('zone'), isType('Polygon')];
+  const zoneLine: ExpressionSpecification = ['all', kind('zone'), isType('LineString')];
+  const points: ExpressionSpecification = kind('crossing', 'event');
+  // Route, zone and point names alike: ink on a white halo, faded with what is muted.
+  const atlasLabelPaint = { 'text-color': INK, 'text-halo-color': HALO, 'text-halo-width': 1.6, 'text-opacity': emphasis(1, 1, 0.3) };
+  return [
+    // Zones: shaded areas edged, or lines (a sea boundary) drawn, in the level's pattern.
+    {
+      id: 'zone-fill',
+      type: 'fill',
+      ...src,
+      filter: zonePolygon,
+      paint: { 'fill-color': levelColor, 'fill-opacity': emphasis(0.32, 0.16, 0.04) },
+    },
+    {
+      id: 'zone-outline',
+      type: 'line',
+      ...src,
+      filter: zonePolygon,
+      paint: {
+        'line-color': levelColor,
+        'line-width': emphasis(3, 1.5, 1),
+        'line-dasharray': levelDash,
+        'line-opacity': emphasis(1, 0.9, 0.2),
+      },
+    },
+    {
+      id: 'zone-line-approximate',
+      type: 'line',
+      ...src,
+      filter: ['all', zoneLine, approximate],
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: { 'line-color': levelColor, 'line-width': 16, 'line-opacity': emphasis(0.3, 0.16, 0.04), 'line-blur': 2 },
+    },
+    {
+      id: 'zone-line',
+      type: 'line',
+      ...src,
+      filter: zoneLine,
+      paint: {
+        'line-color': levelColor,
+        'line-width': emphasis(4.5, 3, 2),
+        'line-dasharray': levelDash,
+        'line-opacity': emphasis(1, 0.95, 0.2),
+      },
+    },
+    // Routes: a translucent corridor when approximate; each stage drawn in its own level's
+    // colour and pattern over a white underline, so patterns stay legible on any background.
+    {
+      id: 'route-approximate',
+      type: 'line',
+      ...src,
+      filter: ['all', kind('route'), approximate],
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: {
+        'line-color': levelColor,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 3, 10, 8, 22],
+        'line-opacity': emphasis(0.28, 0.14, 0.03),
+        'line-blur': 2,
+      },
+    },
+    {
+      // The hover/selection halo, and a wide target for the pointer.
+      id: 'route-hit',
+      type: 'line',
+      ...src,
+      filter: kind('route'),
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: { 'line-color': INK, 'line-width': 12, 'line-opacity': ['case', state('selected'), 0.45, state('hover'), 0.3, 0] },
+    },
+    {
+      // The stage a link names (?stage=): a dark band under its line, on top of the route's halo.
+      id: 'stage-focus',
+      type: 'line',
+      ...src,
+      filter: kind('stage'),
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: { 'line-color': INK, 'line-width': 16, 'line-opacity': ['case', state('stage'), 0.6, 0] },
+    },
+    {
+      id: 'stage-underline',
+      type: 'line',
+      ...src,
+      filter: kind('stage'),
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: { 'line-color': HALO, 'line-width': emphasis(7.5, 6, 4), 'line-opacity': emphasis(1, 0.9, 0.25) },
+    },
+    {
+      id: 'stage-line',
+      type: 'line',
+      ...src,
+      filter: kind('stage'),
+      layout: { 'line-join': 'round' },
+      paint: {
+        'line-color': levelColor,
+        'line-width': emphasis(5, 3.5, 2.5),
+        'line-dasharray': levelDash,
+        'line-opacity': emphasis(1, 1, 0.25),
+      },
+    },
+    // Crossings and events: a circle in the level's colour with the level's number on it.
+    {
+      id: 'point-approximate',
+      type: 'circle',
+      ...src,
+      filter: ['all', points, approximate],
+      paint: { 'circle-radius': 20, 'circle-color': levelColor, 'circle-opacity': emphasis(0.3, 0.15, 0.03), 'circle-blur': 0.4 },
+    },
+    {
+      id: 'point',
+      type: 'circle',
+      ...src,
+      filter: points,
+      paint: {
+        'circle-radius': emphasis(11, 9, 7),
+        'circle-color': levelColor,
+        'circle-opacity': emphasis(1, 1, 0.25),
+        // Crossings ringed in ink, events in white: the kind is in the label and the list too.
+        'circle-stroke-color': ['case', ['any', state('hover'), state('selected')], INK, ['==', ['get', 'kind'], 'crossing'], INK, HALO],
+        'circle-stroke-width': emphasis(3, 2, 1),
+        'circle-stroke-opacity': emphasis(1, 1, 0.25),
+      },
+    },
+    {
+      id: 'point-level',
+      type: 'symbol',
+      ...src,
+      filter: points,
+      layout: {
+        'text-field': ['to-string', ['get', 'level']],
+        'text-font': FONT_BOLD,
+        'text-size': 11,
+        'text-allow-overlap': true,
+        'text-ignore-placement': true,
+      },
+      paint: { 'text-color': INK, 'text-opacity': emphasis(1, 1, 0.25) },
+    },
+    // Labels last, so they sit on top of every line.
+    {
+      id: 'route-label',
+      type: 'symbol',
+      ...src,
+      filter: kind('route'),
+      minzoom: 4.5,
+      layout: { 'symbol-placement': 'line', 'text-field': nameLabel(true), 'text-font': FONT, 'text-size': 12, 'text-offset': [0, 1.1] },
+      paint: atlasLabelPaint,
+    },
+    {
+      id: 'zone-label',
+      type: 'symbol',
+      ...src,
+      filter: kind('zone'),
+      minzoom: 5,
+      layout: {
+        'symbol-placement': 'line-center',
+        'text-field': nameLabel(true),
+        'text-font': FONT,
+        'text-size': 11,
+        'text-offset': [0, 1],
+      },
+      paint: atlasLabelPaint,
+    },
+    {
+      id: 'point-label',
+      type: 'symbol',
+      ...src,
+      filter: points,
+      minzoom: 4,
+      layout: {
+        'text-field': nameLabel(true),
+        'text-font': FONT,
+        'text-size': 11.5,
+        'text-anchor': 'left',
+        'text-offset': [1.2, 0],
+        'text-max-width': 12,
+        'text-optional': true,
+      },
+      paint: atlasLabelPaint,
+    },
+  ];
+}
+
+/**
+ * The whole style. The atlas source carries `atlas` from the start when the page already has it
+ * (the worker then prepares it alongside the basemap, with no second pass after `load`); it
+ * starts empty otherwise and is filled with setData.
+ */
+export function buildStyle(basemapUrl: string = BASEMAP_URL, atlas?: GeoJSON.FeatureCollection): StyleSpecification {
+  return {
+    version: 8,
+    sources: {
+      [BASEMAP_SOURCE]: { type: 'geojson', data: basemapUrl, attribution: MAP_TEXT.credit },
+      [ATLAS_SOURCE]: { type: 'geojson', data: atlas ?? { type: 'FeatureCollection', features: [] }, promoteId: 'uid' },
+    },
+    layers: [...basemapLayers(), ...atlasLayers()],
+  };
+}

@@ -1,0 +1,332 @@
+// The still image of a route (or of all routes) for slides and link previews, as JSX for
+// next/og's ImageResponse: a side panel with the title, the risk legend and the sources, and
+// the map drawn as inline SVG from the same basemap and atlas data the explorer shows.
+// Pure: the same input always gives the same element, hence the same PNG.
+import type { ReactElement } from 'react';
+import type { Geometry, Position } from 'geojson';
+import { RISK_LEVELS, type RiskLevel } from '@/geo/vocabulary';
+import type { MapFeatureCollection, RouteDetail } from '../data/api-schema';
+import { SHARE_STRINGS } from '../strings/cards';
+import type { BasemapCollection } from './basemap';
+import { STILL_SIZES, type StillSize } from './sizes';
+import { areaPath, fitProjection, inRect, linePath, unionBbox, type Bbox, type Projection, type Rect } from './svg-map';
+
+export interface StillImageInput {
+  size: StillSize;
+  basemap: BasemapCollection;
+  atlas: MapFeatureCollection;
+  /** The item the image is about, or null for the image of all routes. */
+  focus: RouteDetail | null;
+}
+
+/** Colours of the map itself; the risk colours come from geo/vocabulary.ts. */
+export const PALETTE = {
+  sea: '#dce8ef',
+  land: '#f5f2eb',
+  border: '#a39b90',
+  river: '#8fb8d6',
+  faint: '#8d939b',
+  casing: '#ffffff',
+  panel: '#ffffff',
+  text: '#1d1f22',
+  muted: '#5b6068',
+  label: '#6f6a63',
+} as const;
+
+/** Pixel sizes per image size: the social card is read small, so its lines are relatively bolder. */
+const LAYOUT = {
+  slide: {
+    panel: 600,
+    pad: 56,
+    title: 60,
+    subtitle: 26,
+    body: 22,
+    small: 19,
+    label: 22,
+    line: 8,
+    faint: 3,
+    point: 15,
+    legendSwatch: 84,
+    mapPadding: 90,
+  },
+  social: {
+    panel: 420,
+    pad: 34,
+    title: 38,
+    subtitle: 18,
+    body: 16,
+    small: 14,
+    label: 16,
+    line: 6,
+    faint: 2.5,
+    point: 11,
+    legendSwatch: 56,
+    mapPadding: 44,
+  },
+} as const;
+
+export interface StillLayout {
+  width: number;
+  height: number;
+  /** Where the map is drawn, in image pixels. */
+  map: Rect;
+  /** Longitude/latitude to image pixels. */
+  project: Projection;
+}
+
+/** Bounding box of the whole atlas: the view of the all-routes image. */
+export function atlasBbox(atlas: MapFeatureCollection): Bbox {
+  const boxes: Bbox[] = [];
+  const visit = (c: unknown): void => {
+    if (typeof (c as number[])[0] === 'number')
+      boxes.push([(c as number[])[0], (c as number[])[1], (c as number[])[0], (c as number[])[1]]);
+    else (c as unknown[]).forEach(visit);
+  };
+  atlas.features.forEach((f) => visit(f.geometry.coordinates));
+  return unionBbox(boxes);
+}
+
+/** Where things go on an image of `size` showing `bbox`; exported so tests can find the route's pixels. */
+export function stillLayout(size: StillSize, bbox: Bbox): StillLayout {
+  const { width, height } = STILL_SIZES[size];
+  const l = LAYOUT[size];
+  const map: Rect = { x: l.panel, y: 0, width: width - l.panel, height };
+  // At least ~7° across: a short river crossing still shows the countries on both banks.
+  return { width, height, map, project: fitProjection(bbox, map, l.mapPadding, 7) };
+}
+
+/** The dash pattern of a risk level at a line width: the vocabulary gives it in line widths. */
+export function dashArray(level: RiskLevel, width: number): string | undefined {
+  const dash = RISK_LEVELS[level].dash;
+  if (dash.length === 2 && dash[1] === 0) return undefined;
+  return dash.map((d) => +(d * width).toFixed(1)).join(' ');
+}
+
+/** Publishers of every source the item cites, in order of first citation (author or title when unnamed). */
+export function sourceNames(detail: RouteDetail): string[] {
+  const names = detail.stages.flatMap((s) =>
+    s.annotations.flatMap((a) => a.citations.map(({ source }) => source.publisher ?? source.author ?? source.title)),
+  );
+  return [...new Set(names)];
+}
+
+type MapFeature = MapFeatureCollection['features'][number];
+const geometryOf = (f: MapFeature) => f.geometry as Geometry;
+
+function mapLayers(input: StillImageInput, layout: StillLayout): ReactElement {
+  const l = LAYOUT[input.size];
+  const { map } = layout;
+  // The map has its own coordinate system (origin at its top-left) and clips what overflows it.
+  const local = ((p: Position) => {
+    const [x, y] = layout.project(p);
+    return [x - map.x, y - map.y];
+  }) as Projection;
+  local.scale = layout.project.scale;
+  const clip: Rect = { x: -20, y: -20, width: map.width + 40, height: map.height + 40 };
+  const layer = (name: string) => input.basemap.features.filter((f) => f.properties.layer === name).map((f) => f.geometry);
+
+  const focus = input.focus?.id ?? null;
+  const mine = (f: MapFeature) => focus === null || f.properties.item === focus;
+  const drawn = input.atlas.features.filter((f) => f.properties.kind !== 'route' && mine(f));
+  // A route is drawn by its stages, each at its own level; other items' routes stay faint context.
+  const faint = focus === null ? [] : input.atlas.features.filter((f) => f.properties.kind === 'route' && !mine(f));
+  const lineWidth = focus === null ? l.line * 0.75 : l.line;
+  const pointR = focus === null ? l.point * 0.7 : l.point;
+
+  const lines: ReactElement[] = [];
+  const areas: ReactElement[] = [];
+  const points: ReactElement[] = [];
+  drawn.forEach((f) => {
+    const level = f.properties.level as RiskLevel;
+    const color = RISK_LEVELS[level].color;
+    const g = geometryOf(f);
+    const key = f.properties.uid;
+    if (g.type === 'Polygon') {
+      areas.push(
+        <path
+          key={key}
+          d={areaPath([g], local, clip)}
+          fill={color}
+          fillOpacity={0.22}
+          stroke={color}
+          strokeWidth={l.faint}
+          strokeDasharray={dashArray(level, l.faint)}
+        />,
+      );
+    } else if (g.type === 'LineString') {
+      const d = linePath([g], local, clip);
+      lines.push(
+        <path
+          key={`${key}-casing`}
+          d={d}
+          fill="none"
+          stroke={PALETTE.casing}
+          strokeWidth={lineWidth + 4}
+          strokeLinecap="round"
+          strokeLinejoin="round"
+        />,
+      );
+      lines.push(
+        <path
+          key={key}
+          d={d}
+          fill="none"
+          stroke={color}
+          strokeWidth={lineWidth}
+          strokeDasharray={dashArray(level, lineWidth)}
+          strokeLinejoin="round"
+        />,
+      );
+    } else if (g.type === 'Point') {
+      const [cx, cy] = local(g.coordinates);
+      points.push(
+        <circle key={key} cx={Math.round(cx)} cy={Math.round(cy)} r={pointR} fill={color} stroke={PALETTE.casing} strokeWidth={3} />,
+      );
+    }
+  });
+
+  return (
+    <svg
+      width={map.width}
+      height={map.height}
+      viewBox={`0 0 ${map.width} ${map.height}`}
+      style={{ position: 'absolute', left: map.x, top: map.y }}
+    >
+      <rect x={0} y={0} width={map.width} height={map.height} fill={PALETTE.sea} />
+      <path d={areaPath(layer('country'), local, clip)} fill={PALETTE.land} />
+      <path d={linePath(layer('river'), local, clip)} fill="none" stroke={PALETTE.river} strokeWidth={1.5} />
+      <path d={linePath(layer('border'), local, clip)} fill="none" stroke={PALETTE.border} strokeWidth={1.3} strokeDasharray="5 3" />
+      {faint.length ? (
+        <path
+          d={linePath(faint.map(geometryOf), local, clip)}
+          fill="none"
+          stroke={PALETTE.faint}
+          strokeOpacity={0.55}
+          strokeWidth={l.faint}
+          strokeLinejoin="round"
+        />
+      ) : null}
+      {areas}
+      {lines}
+      {points}
+    </svg>
+  );
+}
+
+/** Country names placed over the map (satori draws text in HTML, not inside SVG). */
+function countryLabels(input: StillImageInput, layout: StillLayout): ReactElement[] {
+  const l = LAYOUT[input.size];
+  return input.basemap.features.flatMap((f) => {
+    const p = f.properties;
+    if (p.layer !== 'country-label' || f.geometry.type !== 'Point') return [];
+    const [x, y] = layout.project(f.geometry.coordinates);
+    const inner: Rect = { x: layout.map.x + 60, y: 30, width: layout.map.width - 120, height: layout.height - 60 };
+    if (!inRect([x, y], inner)) return [];
+    return [
+      <div
+        key={p.code}
+        style={{
+          position: 'absolute',
+          left: Math.round(x) - 150,
+          top: Math.round(y) - l.label,
+          width: 300,
+          display: 'flex',
+          justifyContent: 'center',
+          fontSize: l.label,
+          letterSpacing: 3,
+          color: PALETTE.label,
+          textTransform: 'uppercase',
+        }}
+      >
+        {p.name_en}
+      </div>,
+    ];
+  });
+}
+
+function legend(size: StillSize): ReactElement {
+  const l = LAYOUT[size];
+  const h = Math.round(l.body * 1.1);
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', gap: Math.round(l.small * 0.5) }}>
+      <div style={{ fontSize: l.small, color: PALETTE.muted, marginBottom: 4 }}>{SHARE_STRINGS.riskHeading}</div>
+      {([4, 3, 2, 1] as RiskLevel[]).map((level) => (
+        <div key={level} style={{ display: 'flex', alignItems: 'center', gap: 14 }}>
+          <svg width={l.legendSwatch} height={h} viewBox={`0 0 ${l.legendSwatch} ${h}`}>
+            <path
+              d={`M2 ${h / 2}H${l.legendSwatch - 2}`}
+              stroke={RISK_LEVELS[level].color}
+              strokeWidth={l.line}
+              strokeDasharray={dashArray(level, l.line)}
+            />
+          </svg>
+          <div style={{ fontSize: l.body, color: PALETTE.text }}>{RISK_LEVELS[level].en}</div>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+function panel(input: StillImageInput, sources: string[]): ReactElement {
+  const l = LAYOUT[input.size];
+  const { height } = STILL_SIZES[input.size];
+  const d = input.focus;
+  const title = d ? d.name.en : SHARE_STRINGS.allRoutesTitle;
+  const subtitle = d
+    ? [SHARE_STRINGS.kind[d.kind], d.corridor.name.en, d.when?.label].filter(Boolean).join(' · ')
+    : SHARE_STRINGS.allRoutesSubtitle;
+  return (
+    <div
+      style={{
+        position: 'absolute',
+        left: 0,
+        top: 0,
+        width: l.panel,
+        height,
+        display: 'flex',
+        flexDirection: 'column',
+        justifyContent: 'space-between',
+        padding: l.pad,
+        background: PALETTE.panel,
+        borderRight: `1px solid ${PALETTE.border}`,
+      }}
+    >
+      <div style={{ display: 'flex', flexDirection: 'column', gap: Math.round(l.pad * 0.35) }}>
+        <div style={{ fontSize: l.small, letterSpacing: 4, color: PALETTE.muted, textTransform: 'uppercase' }}>{SHARE_STRINGS.appName}</div>
+        <div style={{ fontSize: l.title, lineHeight: 1.1, color: PALETTE.text }}>{title}</div>
+        <div style={{ fontSize: l.subtitle, color: PALETTE.muted }}>{subtitle}</div>
+        {d ? (
+          <div style={{ display: 'flex', alignItems: 'center', gap: 12, marginTop: 6 }}>
+            <div style={{ width: l.subtitle, height: l.subtitle, borderRadius: l.subtitle, background: RISK_LEVELS[d.level].color }} />
+            <div style={{ fontSize: l.subtitle, color: PALETTE.text }}>{`${RISK_LEVELS[d.level].en} ${SHARE_STRINGS.riskSuffix}`}</div>
+          </div>
+        ) : null}
+      </div>
+      <div style={{ display: 'flex', flexDirection: 'column', gap: Math.round(l.pad * 0.45) }}>
+        {legend(input.size)}
+        <div style={{ fontSize: l.small, color: PALETTE.muted }}>{SHARE_STRINGS.corridorNote}</div>
+        <div
+          style={{ fontSize: l.small, color: PALETTE.text, lineHeight: 1.35 }}
+        >{`${SHARE_STRINGS.sourcesPrefix}${sources.join(', ')}`}</div>
+        <div style={{ fontSize: l.small, color: PALETTE.muted }}>{`${SHARE_STRINGS.appName} · ${SHARE_STRINGS.basemapCredit}`}</div>
+      </div>
+    </div>
+  );
+}
+
+/**
+ * The image as JSX, with the layout used to draw it. `sources` are the names on the "Sources:"
+ * line: for one item, `sourceNames(detail)`; for all routes, every publisher in the atlas.
+ */
+export function stillImage(input: StillImageInput, sources: string[]): { element: ReactElement; layout: StillLayout } {
+  const bbox = input.focus ? (input.focus.bbox as Bbox) : atlasBbox(input.atlas);
+  const layout = stillLayout(input.size, bbox);
+  const element = (
+    <div style={{ position: 'relative', display: 'flex', width: layout.width, height: layout.height, background: PALETTE.sea }}>
+      {mapLayers(input, layout)}
+      {countryLabels(input, layout)}
+      {panel(input, sources)}
+    </div>
+  );
+  return { element, layout };
+}

@@ -1,0 +1,87 @@
+// Serving still images: validate the request, render once per (data version, item, size),
+// answer repeats from memory and revalidations with 304. The route handlers only call this.
+import { createHash } from 'node:crypto';
+import { ImageResponse } from 'next/og';
+import { Slug } from '@/geo/schema';
+import { errorJson } from '../http/api-errors';
+import { etagMatches } from '../http/api-response';
+import { getDataVersion, getMapCollection, getRouteDetail, getSources } from '../data/queries';
+import { stillBasemap, stillBasemapVersion } from './basemap';
+import { sourceNames, stillImage } from './image';
+import { STILL_SIZES, StillSizeParam, type StillSize } from './sizes';
+
+interface RenderedImage {
+  png: Buffer;
+  etag: string;
+}
+
+/** Every item at both sizes is under a hundred images; the cap only guards against surprises. */
+const MAX_CACHED = 200;
+const cache = new Map<string, Promise<RenderedImage>>();
+
+const CACHE_CONTROL = 'public, max-age=600, must-revalidate';
+
+async function render(slug: string | null, size: StillSize): Promise<RenderedImage> {
+  const [atlas, detail, sources] = await Promise.all([getMapCollection(), slug ? getRouteDetail(slug) : null, slug ? null : getSources()]);
+  if (slug && !detail) throw new Error(`still image: ${slug} vanished between lookup and render`);
+  const names = detail
+    ? sourceNames(detail)
+    : [...new Set(sources!.sources.filter((s) => s.supports.length).map((s) => s.publisher ?? s.author ?? s.title))];
+  const { element } = stillImage({ size, basemap: stillBasemap(), atlas, focus: detail }, names);
+  const png = Buffer.from(await new ImageResponse(element, STILL_SIZES[size]).arrayBuffer());
+  return { png, etag: `"${createHash('sha256').update(png).digest('base64url').slice(0, 27)}"` };
+}
+
+function cached(key: string, make: () => Promise<RenderedImage>): Promise<RenderedImage> {
+  let entry = cache.get(key);
+  if (!entry) {
+    entry = make();
+    cache.set(key, entry);
+    // A failed render must not stick; the next request tries again.
+    entry.catch(() => cache.delete(key));
+    if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value as string);
+  }
+  return entry;
+}
+
+/** Drop images of older data versions as soon as a new version is seen. */
+function forgetOtherVersions(prefix: string) {
+  for (const key of cache.keys()) if (!key.startsWith(prefix)) cache.delete(key);
+}
+
+/** GET handler body for /image.png (slug null) and /routes/{slug}/image.png. */
+export async function stillImageResponse(request: Request, slug: string | null): Promise<Response> {
+  const sizeParam = new URL(request.url).searchParams.get('size');
+  const size = StillSizeParam.safeParse(sizeParam ?? undefined);
+  if (!size.success) {
+    return errorJson(400, {
+      error: 'bad_request',
+      message: `Unknown image size. Use ?size=slide (${STILL_SIZES.slide.width}×${STILL_SIZES.slide.height}, the default) or ?size=social (${STILL_SIZES.social.width}×${STILL_SIZES.social.height}).`,
+    });
+  }
+  if (slug !== null) {
+    if (!Slug.safeParse(slug).success)
+      return errorJson(400, {
+        error: 'bad_request',
+        message: 'Not a valid id. Ids are 2–80 lower-case letters, digits and single hyphens.',
+      });
+    if (!(await getRouteDetail(slug)))
+      return errorJson(404, { error: 'not_found', message: `No route, crossing, event or zone has the id "${slug}".` });
+  }
+  const version = `${stillBasemapVersion()}:${await getDataVersion()}:`;
+  forgetOtherVersions(version);
+  const image = await cached(`${version}${slug ?? '*'}:${size.data}`, () => render(slug, size.data));
+
+  const headers = { ETag: image.etag, 'Cache-Control': CACHE_CONTROL };
+  if (etagMatches(request.headers.get('if-none-match'), image.etag)) return new Response(null, { status: 304, headers });
+  const filename = `escape-atlas-${slug ?? 'all-routes'}-${size.data}.png`;
+  return new Response(new Uint8Array(image.png), {
+    status: 200,
+    headers: {
+      ...headers,
+      'Content-Type': 'image/png',
+      'Content-Length': String(image.png.length),
+      'Content-Disposition': `inline; filename="${filename}"`,
+    },
+  });
+}
