@@ -22,6 +22,11 @@ const nextConfig: NextConfig = {
         has: [{ type: 'query', key: 'v', value: basemap }],
         headers: [{ key: 'Cache-Control', value: 'public, max-age=31536000, immutable' }],
       },
+      // The map's modules (scripts/build-map-bundles.mjs): each name carries a hash of its content.
+      {
+        source: '/generated/map/:file([a-z-]+-[A-Z0-9]{8}\\.js)',
+        headers: [{ key: 'Cache-Control', value: 'public, max-age=31536000, immutable' }],
+      },
     ];
   },
   // better-sqlite3 is a native addon: load it from node_modules at run time, never bundle it.

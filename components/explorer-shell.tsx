@@ -8,17 +8,24 @@ import { AtlasMap } from './atlas-map';
 import { useExplorer } from './explorer-state';
 import { LinkNotices } from './link-notices';
 import { MapLegend } from './map-legend';
-import { explorerKeyPadding } from '@/lib/map/boot';
+import { EXPLORER_MAP_DESCRIPTION_ID as MAP_DESCRIPTION_ID, type ExplorerMapConfig } from '@/lib/map/settings';
 import { explorer as t } from '@/lib/strings';
 
 export const PANEL_ID = 'route-panel';
-const MAP_DESCRIPTION_ID = 'atlas-map-description';
-
 /**
- * `mapBoot`: the server's map-boot script (components/maplibre-preload.tsx), placed right after
- * the map and its key, so the parser reaches it before the panel's content.
+ * `map`: the map module's URL and the page's config for it; `mapStart`: the server's tags that
+ * start it (components/map-start.tsx), placed right after the map and its key, so the parser
+ * reaches them before the panel's content.
  */
-export function ExplorerShell({ children, mapBoot = null }: { children: ReactNode; mapBoot?: ReactNode }) {
+export function ExplorerShell({
+  children,
+  map,
+  mapStart,
+}: {
+  children: ReactNode;
+  map: { module: string; config: ExplorerMapConfig };
+  mapStart: ReactNode;
+}) {
   const ex = useExplorer();
   // null only on a Pages Router page (the embeds), which never renders this.
   const pathname = usePathname() ?? '/';
@@ -59,6 +66,8 @@ export function ExplorerShell({ children, mapBoot = null }: { children: ReactNod
         </p>
         <AtlasMap
           ref={ex.mapRef}
+          module={map.module}
+          config={map.config}
           collection={ex.collection}
           items={ex.items}
           selected={ex.selected?.id ?? null}
@@ -68,11 +77,9 @@ export function ExplorerShell({ children, mapBoot = null }: { children: ReactNod
           layers={ex.layers}
           onHover={ex.setHovered}
           onSelect={ex.select}
-          describedBy={MAP_DESCRIPTION_ID}
-          fitPadding={explorerKeyPadding}
         />
         <MapLegend />
-        {mapBoot}
+        {mapStart}
       </section>
       <section
         id={PANEL_ID}

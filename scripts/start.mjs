@@ -3,7 +3,7 @@
 // 1. generate the Prisma client when it is missing or older than prisma/schema.prisma;
 // 2. apply pending migrations to the SQLite DATABASE_URL (default file:./data/atlas.db) and seed
 //    it from geo/ when the data version differs from the one stored;
-// 3. build (basemap, embed script, then next build) when there is no build in .next/ ($NEXT_DIST_DIR when set), or
+// 3. build (basemap, map bundles, then next build) when there is no build in .next/ ($NEXT_DIST_DIR when set), or
 //    its sources changed since (scripts/build-state.mjs);
 // 4. the production server, scripts/server.mjs (Next.js behind a short shared cache for the
 //    read-only API), on PORT (default 3000).
@@ -69,9 +69,9 @@ async function main() {
 
   const stale = staleBuildReason(env.NEXT_DIST_DIR || '.next');
   if (stale) {
-    log(`${stale}: building the basemap and the embed script, then running next build`);
+    log(`${stale}: building the basemap and the map bundles, then running next build`);
     await run('The basemap build (scripts/build-basemap.ts)', [binOf('tsx'), 'scripts/build-basemap.ts'], env);
-    await run('The embed script build (scripts/build-embed-client.mjs)', ['scripts/build-embed-client.mjs'], env);
+    await run('The map bundles build (scripts/build-map-bundles.mjs)', ['scripts/build-map-bundles.mjs'], env);
     await run('next build', [binOf('next'), 'build'], env);
   }
 

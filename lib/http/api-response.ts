@@ -1,5 +1,6 @@
 // JSON responses that browsers and CDNs may keep but must revalidate: a strong ETag from the
-// body's hash answers a repeat request with 304 and no body.
+// body's hash answers a repeat request with 304 and no body. Server only (the embed pages of
+// the Pages Router reach it, where Next.js refuses the `server-only` marker).
 import { createHash } from 'node:crypto';
 import { etagMatches } from './etag.mjs';
 

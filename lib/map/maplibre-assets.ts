@@ -2,6 +2,7 @@
 // origin, read from node_modules at run time, so they are always those of the installed
 // maplibre-gl. Server only. The library is not bundled: as a file of its own the HTML can name
 // it in its <head>, so the browser fetches and compiles it while the app's own scripts load.
+import 'server-only';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 

@@ -1,5 +1,6 @@
 // Serving still images: validate the request, render once per (data version, item, size),
 // answer repeats from memory and revalidations with 304. The route handlers only call this.
+import 'server-only';
 import { createHash } from 'node:crypto';
 import { ImageResponse } from 'next/og';
 import { Slug } from '@/geo/schema';

@@ -124,7 +124,7 @@ test.describe('security headers', () => {
     const files: string[] = [];
     page.on('request', (r) => {
       const url = new URL(r.url());
-      if (/^\/(generated\/basemap\.json|maplibre-gl(-worker)?\.mjs|map-boot\.mjs|_next\/static\/)/.test(url.pathname))
+      if (/^\/(generated\/basemap\.json|maplibre-gl(-worker)?\.mjs|generated\/map\/|_next\/static\/)/.test(url.pathname))
         files.push(url.pathname + url.search);
     });
     await page.goto(`/routes/${SLUG}`);

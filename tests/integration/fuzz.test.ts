@@ -30,7 +30,6 @@ const HANDLERS = {
   routeImage: 'app/routes/[slug]/image.png/route.ts',
   mapWorker: 'app/maplibre-gl-worker.mjs/route.ts',
   mapLibrary: 'app/maplibre-gl.mjs/route.ts',
-  mapBoot: 'app/map-boot.mjs/route.ts',
 } as const;
 const VIEW_STATE = 'lib/view/view-state.ts';
 
@@ -520,28 +519,6 @@ describe.sequential('fuzz: route handlers', () => {
       },
     );
   }
-
-  it.skipIf(!exists(HANDLERS.mapBoot))(
-    'GET /map-boot.mjs serves the same module whatever ?v= says, pinning only its own version',
-    async () => {
-      const GET = await handler(HANDLERS.mapBoot);
-      const { mapBootModule } = (await import(/* @vite-ignore */ pathToFileURL(path.join(ROOT, 'lib/map/boot-module.ts')).href)) as {
-        mapBootModule: () => { body: string; version: string };
-      };
-      const { body, version } = mapBootModule();
-      await fc.assert(
-        fc.asyncProperty(fc.oneof(hostileString, fc.constant(version)), async (v) => {
-          const res = await GET(new Request(`${ORIGIN}/map-boot.mjs?${new URLSearchParams({ v })}`), params());
-          await expectSafeResponse(res, [200]);
-          expect(res.headers.get('content-type')).toMatch(/^text\/javascript/);
-          expect(res.headers.get('cache-control')?.includes('immutable')).toBe(v === version);
-          // Nothing from the request goes into the module.
-          expect(await res.text()).toBe(body);
-        }),
-        { numRuns: 60 },
-      );
-    },
-  );
 
   it('covers every route handler in app/', () => {
     const found: string[] = [];
