@@ -26,7 +26,8 @@ export function ExplorerShell({
   map: { module: string; config: ExplorerMapConfig };
   mapStart: ReactNode;
 }) {
-  const ex = useExplorer();
+  // The refs apart: they are handed on, never read while rendering.
+  const { mapRef, panelScroll, ...ex } = useExplorer();
   // null only on a Pages Router page (the embeds), which never renders this.
   const pathname = usePathname() ?? '/';
   const panelRef = useRef<HTMLElement>(null);
@@ -35,12 +36,12 @@ export function ExplorerShell({
   // Each page keeps its own scroll position in the panel, so Back lands where the list was.
   useLayoutEffect(() => {
     const panel = panelRef.current!;
-    const positions = ex.panelScroll.current;
+    const positions = panelScroll.current;
     panel.scrollTop = positions.get(pathname) ?? 0;
     const onScroll = () => positions.set(pathname, panel.scrollTop);
     panel.addEventListener('scroll', onScroll, { passive: true });
     return () => panel.removeEventListener('scroll', onScroll);
-  }, [pathname, ex.panelScroll]);
+  }, [pathname, panelScroll]);
 
   // Opening an item from the list moves focus to its heading, as a page load would.
   useLayoutEffect(() => {
@@ -65,7 +66,7 @@ export function ExplorerShell({
           {t.map.description}
         </p>
         <AtlasMap
-          ref={ex.mapRef}
+          ref={mapRef}
           module={map.module}
           config={map.config}
           collection={ex.collection}

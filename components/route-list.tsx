@@ -14,16 +14,13 @@ import type { AtlasItem } from '@/lib/data/atlas-items';
 import { explorer as t } from '@/lib/strings';
 import { formatViewState } from '@/lib/view/view-state';
 
-/** The item last opened from the list, to give focus back to when the visitor returns. */
-let lastOpened: string | null = null;
-
 export interface RouteListProps {
   /** Shown above the list, e.g. that a link named no item. @default undefined */
   notice?: ReactNode;
 }
 
 export function RouteList({ notice }: RouteListProps) {
-  const ex = useExplorer();
+  const { returnFocusRef, ...ex } = useExplorer();
   const { shown, view, hovered, setHovered, select, collection, error } = ex;
   const listRef = useRef<HTMLDivElement>(null);
   const flat = shown.flatMap((g) => g.items);
@@ -33,14 +30,15 @@ export function RouteList({ notice }: RouteListProps) {
 
   // Coming back from an item's page: focus returns to that item, as a browser would for a page.
   useEffect(() => {
-    if (!lastOpened) return;
-    const link = listRef.current?.querySelector<HTMLAnchorElement>(`a[data-item="${CSS.escape(lastOpened)}"]`);
-    lastOpened = null;
+    const opened = returnFocusRef.current;
+    if (!opened) return;
+    const link = listRef.current?.querySelector<HTMLAnchorElement>(`a[data-item="${CSS.escape(opened)}"]`);
+    returnFocusRef.current = null;
     if (link && document.activeElement === document.body) {
       setActive(link.dataset.item!);
       link.focus({ preventScroll: true });
     }
-  }, []);
+  }, [returnFocusRef]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const links = [...listRef.current!.querySelectorAll<HTMLAnchorElement>('a[data-item]')];
@@ -59,7 +57,7 @@ export function RouteList({ notice }: RouteListProps) {
     // New tab, new window, download: the browser's business.
     if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
     e.preventDefault();
-    lastOpened = item.id;
+    returnFocusRef.current = item.id;
     select(item.id);
   };
 

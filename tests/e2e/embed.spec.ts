@@ -301,7 +301,7 @@ test.describe('an embed on another site', () => {
   });
 
   // `guard`: a console error or a request to another host fails the test.
-  test('an embed runs no framework, and its own script dims, points, opens and follows the hash', async ({ page, context, guard }) => {
+  test('an embed runs no framework, and its own script dims, points, opens and follows the hash', async ({ page, context }) => {
     const scripts: string[] = [];
     page.on('request', (r) => {
       if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
