@@ -369,29 +369,36 @@ export async function migrateDeploy({ url, root = ROOT, log = () => {} } = {}) {
   const before = new Set(await appliedMigrationsOf(target));
   const pending = migrations.filter((m) => !before.has(m.name)).map((m) => m.name);
   const schema = fs.readFileSync(schemaFile(root, provider), 'utf8');
-  const { appliedMigrationNames } = await withEngine(target, schema, (engine, failures) =>
-    engine
-      .applyMigrations({
-        migrationsList: {
-          baseDir: migrationsDir(root, provider),
-          lockfile: { path: LOCK_FILE, content: lock },
-          shadowDbInitScript: '',
-          migrationDirectories: migrations.map((m) => ({
-            path: m.name,
-            migrationFile: { path: 'migration.sql', content: { tag: 'ok', value: m.sql } },
-          })),
-        },
-        filters: FILTERS,
-      })
-      .catch(async (e) => {
-        const rolledBack = failures.length > 0;
-        if (rolledBack) await forgetRolledBack(target, pending).catch(() => {});
-        throw new MigrateError(
-          `Migrating ${target.label} failed: ${engineMessage(e)}` +
-            (rolledBack ? ' (rolled back: the database is as it was before this migration; fix it and run again)' : ''),
-        );
-      }),
-  );
+  let rolledBack = false;
+  let appliedMigrationNames;
+  try {
+    ({ appliedMigrationNames } = await withEngine(target, schema, (engine, failures) =>
+      engine
+        .applyMigrations({
+          migrationsList: {
+            baseDir: migrationsDir(root, provider),
+            lockfile: { path: LOCK_FILE, content: lock },
+            shadowDbInitScript: '',
+            migrationDirectories: migrations.map((m) => ({
+              path: m.name,
+              migrationFile: { path: 'migration.sql', content: { tag: 'ok', value: m.sql } },
+            })),
+          },
+          filters: FILTERS,
+        })
+        .catch((e) => {
+          rolledBack = failures.length > 0;
+          throw e;
+        }),
+    ));
+  } catch (e) {
+    // After the engine has let go of its connections: SQLite would still be locked before.
+    if (rolledBack) await forgetRolledBack(target, pending);
+    throw new MigrateError(
+      `Migrating ${target.label} failed: ${engineMessage(e)}` +
+        (rolledBack ? ' (rolled back: the database is as it was before this migration; fix it and run again)' : ''),
+    );
+  }
   log(appliedMigrationNames.length ? `Applied ${appliedMigrationNames.join(', ')} to ${target.label}.` : `${target.label} is up to date.`);
   return appliedMigrationNames;
 }

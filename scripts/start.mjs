@@ -56,6 +56,14 @@ async function main() {
   env.PRISMA_SCHEMA_ENGINE_BINARY ||= process.execPath;
   const log = (m) => console.log(`start: ${m}`);
 
+  // The same forms lib/http/rate-limit.ts accepts; a typo must not quietly trust no proxy.
+  const trust = (env.TRUST_PROXY ?? '').trim().toLowerCase();
+  if (trust && !/^(?:\d|10|true|false|loopback)$/.test(trust)) {
+    throw new StartError(
+      `TRUST_PROXY must be the number of reverse proxies in front of the app (0–10), "true" (1), "false" (0) or "loopback", not "${env.TRUST_PROXY}".`,
+    );
+  }
+
   for (const c of CLIENTS.filter(needsGenerate)) {
     log(`generating the Prisma client for ${c.schema}`);
     await run('prisma generate', [binOf('prisma'), 'generate', '--schema', c.schema], env);
