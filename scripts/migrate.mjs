@@ -128,9 +128,14 @@ export async function checkPostgres(url) {
       );
     }
     if (code === '28000') {
-      throw new MigrateError(`PostgreSQL at ${where} refused user "${user}" (${e.message}): fix the user in DATABASE_URL or allow it in pg_hba.conf.`);
+      throw new MigrateError(
+        `PostgreSQL at ${where} refused user "${user}" (${e.message}): fix the user in DATABASE_URL or allow it in pg_hba.conf.`,
+      );
     }
-    if (['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET'].includes(code) || /timeout/i.test(e?.message ?? '')) {
+    if (
+      ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET'].includes(code) ||
+      /timeout/i.test(e?.message ?? '')
+    ) {
       throw new MigrateError(
         `Cannot reach PostgreSQL at ${where} (${code || e.message}): start the server, or fix the host and port in DATABASE_URL.`,
       );
@@ -184,7 +189,9 @@ function readLock(root, provider) {
   const content = fs.readFileSync(file, 'utf8');
   const locked = /^\s*provider\s*=\s*"([^"]+)"/m.exec(content)?.[1];
   if (locked !== provider) {
-    throw new MigrateError(`${migrationsLabel(provider)}/${LOCK_FILE} says provider "${locked}", but these migrations are for ${provider}.`);
+    throw new MigrateError(
+      `${migrationsLabel(provider)}/${LOCK_FILE} says provider "${locked}", but these migrations are for ${provider}.`,
+    );
   }
   return content;
 }
@@ -413,7 +420,7 @@ async function appliedMigrationsOf(target) {
   client.on('error', () => {});
   try {
     await client.connect();
-    const { rows } = await client.query("SELECT to_regclass('\"_prisma_migrations\"') IS NOT NULL AS present");
+    const { rows } = await client.query('SELECT to_regclass(\'"_prisma_migrations"\') IS NOT NULL AS present');
     if (!rows[0].present) return [];
     return (await client.query(APPLIED_SQL)).rows.map((r) => r.name);
   } finally {
@@ -516,7 +523,8 @@ export async function migrateDiff(name, { root = ROOT, log = () => {} } = {}) {
     return null;
   }
   const numbers = diffs.map((d) => (d.last ? Number.parseInt(d.last.name, 10) : 0));
-  if (numbers.some((n) => !Number.isFinite(n))) throw new MigrateError('Cannot number the next migration: folder names start with a number.');
+  if (numbers.some((n) => !Number.isFinite(n)))
+    throw new MigrateError('Cannot number the next migration: folder names start with a number.');
   const folder = `${String(Math.max(...numbers) + 1).padStart(4, '0')}_${slug}`;
   for (const d of changed) {
     const dir = path.join(migrationsDir(root, d.provider), folder);

@@ -83,7 +83,18 @@ export function copyGeo(prefix: string): string {
   return dir;
 }
 
-export const TABLES = ['Source', 'Corridor', 'Item', 'Stage', 'Annotation', 'Citation', 'Place', 'AtlasMeta', 'ShortView', 'RateLimit'] as const;
+export const TABLES = [
+  'Source',
+  'Corridor',
+  'Item',
+  'Stage',
+  'Annotation',
+  'Citation',
+  'Place',
+  'AtlasMeta',
+  'ShortView',
+  'RateLimit',
+] as const;
 
 /** Every row of every table, read past Prisma straight from the file. */
 export function dumpTables(file: string): Record<string, unknown[]> {

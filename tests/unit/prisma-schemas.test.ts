@@ -10,7 +10,7 @@ const read = (rel: string) => fs.readFileSync(path.join(root, rel), 'utf8');
 const models = (schema: string) => schema.slice(schema.search(/^model /m));
 
 describe('prisma schemas', () => {
-  it('the PostgreSQL schema has exactly the SQLite schema\'s models', () => {
+  it("the PostgreSQL schema has exactly the SQLite schema's models", () => {
     expect(models(read('prisma/postgresql/schema.prisma'))).toBe(models(read('prisma/schema.prisma')));
   });
 
