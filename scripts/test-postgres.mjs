@@ -41,7 +41,10 @@ try {
 
 const admin = new pg.Client({ connectionString: url });
 await admin.connect();
-const { rows } = await admin.query("SELECT datname FROM pg_database WHERE datname LIKE 'atlas\\_test\\_%'");
+// Only this user's: the server may be shared, and another user's databases are not ours to drop.
+const { rows } = await admin.query(
+  "SELECT datname FROM pg_database WHERE datname LIKE 'atlas\\_test\\_%' AND pg_get_userbyid(datdba) = current_user",
+);
 for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
 await admin.end();
 
