@@ -2,11 +2,12 @@
 // RateLimit table), so two instances behind one load balancer give the same answer and the same
 // limit, and a restart forgets nothing.
 //
-// Why a fixed window in one SQL statement rather than rate-limiter-flexible: its Prisma store
-// wants its own model shape and reads then writes inside an interactive transaction (two round
-// trips, and on SQLite a write lock held across them), while one
-// `INSERT ... ON CONFLICT DO UPDATE ... RETURNING` is atomic on its own, runs unchanged on SQLite
-// (3.35+) and PostgreSQL, and needs no dependency. A fixed window can let up to twice the limit
+// Why one SQL statement rather than rate-limiter-flexible: its stores bring their own table (its
+// SQL stores create it at run time, outside the migrations; its Prisma store expects a model of
+// its own) and a different store class per database, while one
+// `INSERT ... ON CONFLICT DO UPDATE ... RETURNING` through the client the app already has is
+// atomic by itself, runs unchanged on SQLite (3.35+) and PostgreSQL, sits in a table the
+// migrations own, and needs no dependency. A fixed window can let up to twice the limit
 // through around a window's edge; for limits meant to stop a script filling the database, not to
 // meter people, that is fine, and it keeps one row per key.
 import { z } from 'zod';
