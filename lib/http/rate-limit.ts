@@ -12,6 +12,7 @@
 // meter people, that is fine, and it keeps one row per key.
 import { z } from 'zod';
 import { getPrisma, type PrismaClient } from '../data/db';
+import { DataUnavailableError } from './api-errors';
 
 export interface RateLimitRule {
   /** Prefix of the stored keys, one per rule, e.g. "views". */
@@ -49,18 +50,27 @@ export class DatabaseRateLimiter {
     // One statement, so two instances counting the same key at once cannot both read the old
     // count. A window that has ended starts again at 1; within a window the count stops at
     // limit + 1, which is enough to say "refused" and keeps a flood from growing the number.
-    const rows = await db.$queryRaw<{ count: number | bigint; resetAt: number | bigint }[]>`
-      INSERT INTO "RateLimit" ("key", "count", "resetAt") VALUES (${id}, 1, ${resetAt})
-      ON CONFLICT ("key") DO UPDATE SET
-        "count" = CASE
-          WHEN "RateLimit"."resetAt" <= ${nowMs} THEN 1
-          WHEN "RateLimit"."count" > ${this.rule.limit} THEN "RateLimit"."count"
-          ELSE "RateLimit"."count" + 1 END,
-        "resetAt" = CASE WHEN "RateLimit"."resetAt" <= ${nowMs} THEN ${resetAt} ELSE "RateLimit"."resetAt" END
-      RETURNING "count", "resetAt"`;
-    if (now - lastSweep >= SWEEP_EVERY_MS) {
-      lastSweep = now;
-      await db.rateLimit.deleteMany({ where: { resetAt: { lte: nowMs } } });
+    let rows: { count: number | bigint; resetAt: number | bigint }[];
+    try {
+      rows = await db.$queryRaw<{ count: number | bigint; resetAt: number | bigint }[]>`
+        INSERT INTO "RateLimit" ("key", "count", "resetAt") VALUES (${id}, 1, ${resetAt})
+        ON CONFLICT ("key") DO UPDATE SET
+          "count" = CASE
+            WHEN "RateLimit"."resetAt" <= ${nowMs} THEN 1
+            WHEN "RateLimit"."count" > ${this.rule.limit} THEN "RateLimit"."count"
+            ELSE "RateLimit"."count" + 1 END,
+          "resetAt" = CASE WHEN "RateLimit"."resetAt" <= ${nowMs} THEN ${resetAt} ELSE "RateLimit"."resetAt" END
+        RETURNING "count", "resetAt"`;
+      if (now - lastSweep >= SWEEP_EVERY_MS) {
+        lastSweep = now;
+        await db.rateLimit.deleteMany({ where: { resetAt: { lte: nowMs } } });
+      }
+    } catch (e) {
+      // A database that cannot count cannot store the link either: 503, not a 500.
+      throw new DataUnavailableError(
+        'Short links are unavailable right now: the database did not answer. Please try again later, or share the full link instead.',
+        { cause: e },
+      );
     }
     const count = Number(rows[0].count);
     if (count <= this.rule.limit) return { ok: true, remaining: this.rule.limit - count };

@@ -8,9 +8,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { GET as getRoutes } from '@/app/api/routes/route';
+import { POST as postView } from '@/app/api/views/route';
+import { disconnectPrisma } from '@/lib/data/db';
+import { PEER_ADDRESS_HEADER } from '@/lib/http/rate-limit';
 import { databaseTarget, listMigrations, migrateDeploy, migrationStatus, MigrateError, ROOT } from '@/scripts/migrate.mjs';
-import { createPostgresDatabase, TEST_POSTGRES_URL, tempDir } from './test-db';
+import { createPostgresDatabase, TEST_POSTGRES_URL, tempDir, useDatabase } from './test-db';
 
 /** `npm start` with this DATABASE_URL: it must stop at the migrate step, before any build. */
 function start(databaseUrl: string) {
@@ -58,6 +62,31 @@ describe('bad configuration fails clearly', () => {
     expect(run.status).toBe(1);
     expect(run.errorLines).toEqual([expect.stringMatching(/^start: Cannot reach PostgreSQL at 127\.0\.0\.1:1 .*DATABASE_URL\.$/)]);
     expect(run.errorLines[0]).not.toContain('secret');
+  });
+
+  it('a PostgreSQL that goes away under a running app: the API and short links answer 503 with a reason, never 500', async () => {
+    const serverLog = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const previous = process.env.DATABASE_URL;
+    await useDatabase('postgresql://atlas:secret@127.0.0.1:1/atlas');
+    try {
+      const routes = await getRoutes(new Request('http://localhost/api/routes'));
+      expect(routes.status).toBe(503);
+      expect(((await routes.json()) as { message: string }).message).toMatch(/cannot be reached or refused the connection/);
+      const view = await postView(
+        new Request('http://localhost/api/views', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', [PEER_ADDRESS_HEADER]: '203.0.113.1' },
+          body: JSON.stringify({ path: '/' }),
+        }),
+      );
+      expect(view.status).toBe(503);
+      expect(((await view.json()) as { message: string }).message).toMatch(/Short links are unavailable right now/);
+    } finally {
+      await disconnectPrisma();
+      if (previous === undefined) delete process.env.DATABASE_URL;
+      else process.env.DATABASE_URL = previous;
+      serverLog.mockRestore();
+    }
   });
 
   it('a bad TRUST_PROXY stops npm start with one line', () => {
