@@ -8,7 +8,8 @@
 //    its sources changed since (scripts/build-state.mjs);
 // 4. the production server, scripts/server.mjs (Next.js behind a short shared cache for the
 //    read-only API), on PORT (default 3000).
-// Every step that fails stops here with a message saying what to do, before the server starts.
+// Every step that fails stops here with a message saying what to do, before the server starts
+// (a TRUST_PROXY that is not one of the forms lib/http/rate-limit.ts reads, too).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
