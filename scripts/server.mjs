@@ -42,6 +42,9 @@ const toNext = (req, res) =>
   });
 
 const server = http.createServer((req, res) => {
+  // The TCP peer, for the rate limit's client key (lib/http/rate-limit.ts); always overwritten,
+  // so a client cannot choose its own.
+  req.headers['x-atlas-peer-address'] = req.socket.remoteAddress ?? '';
   if (cache) cache.handle(req, res, () => toNext(req, res));
   else toNext(req, res);
 });

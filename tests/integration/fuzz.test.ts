@@ -218,6 +218,8 @@ let nextAddress = 0;
 const freshClient = () => `198.18.${(nextAddress >> 8) & 255}.${nextAddress++ & 255}`;
 
 beforeAll(async () => {
+  // These requests stand for clients behind one proxy, which names them in X-Forwarded-For.
+  process.env.TRUST_PROXY = '1';
   await freshDatabase('fuzz');
   await seed(getPrisma(), { dir: copyGeo('fuzz') });
 });

@@ -20,14 +20,14 @@ export async function POST(request: Request): Promise<Response> {
     if (!isJsonContentType(request)) {
       return errorJson(415, { error: 'unsupported_media_type', message: 'Send the view as JSON, with Content-Type: application/json.' });
     }
-    const mine = viewWritesPerClient.take(clientKey(request));
+    const mine = await viewWritesPerClient.take(clientKey(request));
     if (!mine.ok) {
       return tooMany(
         mine.retryAfterSeconds,
         `Too many short links from this address. Please wait ${mine.retryAfterSeconds} seconds and try again, or share the full link instead.`,
       );
     }
-    const everyone = viewWritesOverall.take('*');
+    const everyone = await viewWritesOverall.take('*');
     if (!everyone.ok) {
       return tooMany(
         everyone.retryAfterSeconds,
