@@ -3,7 +3,7 @@
 // the map, the side panel (a bottom sheet on phones) holding the page, and the live region that
 // announces what is selected.
 import { usePathname } from 'next/navigation';
-import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { Suspense, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { AtlasMap } from './atlas-map';
 import { useExplorer } from './explorer-state';
 import { LinkNotices } from './link-notices';
@@ -79,7 +79,13 @@ export function ExplorerShell({
           onHover={ex.setHovered}
           onSelect={ex.select}
         />
-        <MapLegend />
+        {/* Suspense boundaries around what the map does not need: React hydrates each one as a
+            task of its own and yields between them, so on a slow phone the map module's work
+            (which runs before React, lib/map/explorer-map.ts) is not held behind one long
+            hydration. The server renders their content in full; nothing here suspends. */}
+        <Suspense>
+          <MapLegend />
+        </Suspense>
         {mapStart}
       </section>
       <section
@@ -101,8 +107,10 @@ export function ExplorerShell({
           <span className="panel__grip" aria-hidden="true" />
           <span className="visually-hidden">{expanded ? t.panel.collapse : t.panel.expand}</span>
         </button>
-        <LinkNotices />
-        {children}
+        <Suspense>
+          <LinkNotices />
+          {children}
+        </Suspense>
       </section>
       <p className="visually-hidden" aria-live="polite" data-testid="announcer">
         {announcement}
