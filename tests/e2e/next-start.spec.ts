@@ -1,0 +1,141 @@
+// Issue 18: nothing a visitor gets depends on `npm start`'s own server. Plain `next start` on
+// the same build and the same database file answers with the same status, security headers
+// (CSP with a fresh nonce, HSTS, frame rules) and cache headers as the e2e server, which is
+// `npm start` (scripts/start.mjs -> scripts/server.mjs). The only difference allowed is the Age
+// header `npm start`'s in-process cache adds to an answer it kept.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, test } from '@playwright/test';
+
+const SLUG = 'tumen-crossing-to-yanbian';
+const PATHS = [
+  '/',
+  `/routes/${SLUG}`,
+  '/sources',
+  `/embed/${SLUG}`,
+  '/api/routes',
+  `/api/routes/${SLUG}`,
+  '/api/sources',
+  '/api/export',
+  '/api/routes/NOT_AN_ID',
+  `/routes/${SLUG}/image.png?size=social`,
+  '/generated/embed/embed-client.js',
+  '/v/AAAAAAAAAAAA',
+  '/no-such-page',
+];
+// What must be the same both ways; the others (Date, Age, Connection, Content-Length of a
+// streamed page) describe one message, not the app.
+const COMPARED = [
+  'content-security-policy',
+  'strict-transport-security',
+  'x-frame-options',
+  'x-content-type-options',
+  'referrer-policy',
+  'permissions-policy',
+  'cache-control',
+  'content-type',
+  'content-encoding',
+  'etag',
+  'location',
+];
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor(url: string, child: ChildProcess): Promise<void> {
+  for (let i = 0; i < 240; i++) {
+    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode})`);
+    try {
+      await (await fetch(url)).arrayBuffer();
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  throw new Error(`${url} did not answer within 60 s`);
+}
+
+/** The compared headers of one answer, with the CSP nonce (fresh per response) masked. */
+async function headersOf(origin: string, pathname: string) {
+  const res = await fetch(origin + pathname, { redirect: 'manual', headers: { 'accept-encoding': 'gzip' } });
+  await res.arrayBuffer();
+  const headers: Record<string, string | null> = { status: String(res.status) };
+  for (const name of COMPARED) headers[name] = res.headers.get(name)?.replace(/'nonce-[^']+'/g, "'nonce-…'") ?? null;
+  return headers;
+}
+
+// Only against the server playwright.config.ts starts (its build and database are known).
+test.skip(Boolean(process.env.E2E_BASE_URL), 'needs the local e2e server and its database');
+
+let nextStart: ChildProcess | undefined;
+let origin = '';
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  const port = await freePort();
+  const log = fs.openSync(path.join(ROOT, 'test-results-next-start.log'), 'w');
+  nextStart = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      DATABASE_URL: process.env.E2E_DATABASE_URL ?? 'file:./data/e2e.db',
+    },
+    stdio: ['ignore', log, log],
+  });
+  fs.closeSync(log);
+  origin = `http://127.0.0.1:${port}`;
+  await waitFor(`${origin}/api/routes`, nextStart);
+});
+
+test.afterAll(async () => {
+  if (nextStart && nextStart.exitCode === null) {
+    const exited = new Promise((resolve) => nextStart!.once('exit', resolve));
+    nextStart.kill('SIGTERM');
+    await exited;
+  }
+  fs.rmSync(path.join(ROOT, 'test-results-next-start.log'), { force: true });
+});
+
+test.describe('next start and npm start answer alike', () => {
+  for (const pathname of PATHS) {
+    test(`${pathname}: same status, security and cache headers`, async ({ baseURL }) => {
+      const viaNpmStart = await headersOf(baseURL!, pathname);
+      const viaNextStart = await headersOf(origin, pathname);
+      expect(viaNextStart).toEqual(viaNpmStart);
+      // And they are there at all: an answer with none would compare equal too.
+      expect(viaNextStart['content-security-policy'], pathname).toBeTruthy();
+      expect(viaNextStart['strict-transport-security'], pathname).toBeTruthy();
+      expect(viaNextStart['cache-control'], pathname).toBeTruthy();
+    });
+  }
+
+  test('a short link made through next start opens through npm start', async ({ baseURL }) => {
+    const made = await fetch(`${origin}/api/views`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ path: `/routes/${SLUG}`, query: {}, hash: '' }),
+    });
+    expect(made.status).toBe(201);
+    expect(made.headers.get('cache-control')).toBe('no-store');
+    const { url } = (await made.json()) as { url: string };
+    const opened = await fetch(baseURL! + url, { redirect: 'manual' });
+    expect(opened.status).toBe(307);
+    expect(opened.headers.get('location')).toBe(`/routes/${SLUG}`);
+  });
+});
