@@ -22,6 +22,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const NEXT_BIN = path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
 const TSX_BIN = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+// Debian puts nginx in /usr/sbin, which an ordinary user's PATH may lack.
+const NGINX_BIN = fs.existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx';
 export const SQLITE_URL = 'file:./data/deploy.db';
 // The one-line switch: what DEPLOY_DB=postgres connects to (password set by ensurePostgres).
 export const POSTGRES_URL = 'postgresql://atlas:atlas@127.0.0.1:5432/atlas_deploy';
@@ -175,7 +177,7 @@ export async function startStack({ nginxPort = 8088, appPorts = [3301, 3302], da
     fs.chmodSync(runDir, 0o755);
     for (const dir of ['logs', 'tmp', 'cache']) fs.chmodSync(path.join(runDir, dir), 0o777);
     fs.writeFileSync(path.join(runDir, 'nginx.conf'), nginxConfig(nginxPort, appPorts));
-    const nginx = spawn('nginx', ['-p', runDir, '-c', 'nginx.conf', '-g', 'daemon off;'], { stdio: ['ignore', 'inherit', 'inherit'] });
+    const nginx = spawn(NGINX_BIN, ['-p', runDir, '-c', 'nginx.conf', '-g', 'daemon off;'], { stdio: ['ignore', 'inherit', 'inherit'] });
     // SIGQUIT: nginx's graceful stop (finishes requests in flight).
     stoppers.push(() => stopChild(nginx, 'SIGQUIT'));
     await waitForHttp(`${origin}/api/routes`, nginx, 20_000);
