@@ -2,7 +2,9 @@
 // the same build and the same database file answers with the same status, security headers
 // (CSP with a fresh nonce, HSTS, frame rules) and cache headers as the e2e server, which is
 // `npm start` (scripts/start.mjs -> scripts/server.mjs). The only difference allowed is the Age
-// header `npm start`'s in-process cache adds to an answer it kept.
+// header `npm start`'s in-process cache adds to an answer it kept. With E2E_STANDALONE_DIST set
+// to the folder of a standalone build (`NEXT_OUTPUT=standalone NEXT_DIST_DIR=.next-standalone
+// npm run build`), its server.js is compared the same way.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -84,47 +86,57 @@ async function headersOf(origin: string, pathname: string) {
 // Only against the server playwright.config.ts starts (its build and database are known).
 test.skip(Boolean(process.env.E2E_BASE_URL), 'needs the local e2e server and its database');
 
-let nextStart: ChildProcess | undefined;
+/** Start `args` with Node and wait until it answers /api/routes; stopped after the file. */
+async function startServer(
+  args: (port: number) => string[],
+  env: Record<string, string>,
+  cwd: string,
+): Promise<{ origin: string; child: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, args(port), {
+    cwd,
+    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', PORT: String(port), HOSTNAME: '127.0.0.1', ...env },
+    stdio: 'ignore',
+  });
+  children.push(child);
+  const origin = `http://127.0.0.1:${port}`;
+  await waitFor(`${origin}/api/routes`, child);
+  return { origin, child };
+}
+
+const children: ChildProcess[] = [];
+const DATABASE_URL = process.env.E2E_DATABASE_URL ?? 'file:./data/e2e.db';
 let origin = '';
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  const port = await freePort();
-  const log = fs.openSync(path.join(ROOT, 'test-results-next-start.log'), 'w');
-  nextStart = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      NEXT_TELEMETRY_DISABLED: '1',
-      DATABASE_URL: process.env.E2E_DATABASE_URL ?? 'file:./data/e2e.db',
-    },
-    stdio: ['ignore', log, log],
-  });
-  fs.closeSync(log);
-  origin = `http://127.0.0.1:${port}`;
-  await waitFor(`${origin}/api/routes`, nextStart);
+  ({ origin } = await startServer((port) => [NEXT_BIN, 'start', '-p', String(port), '-H', '127.0.0.1'], { DATABASE_URL }, ROOT));
 });
 
 test.afterAll(async () => {
-  if (nextStart && nextStart.exitCode === null) {
-    const exited = new Promise((resolve) => nextStart!.once('exit', resolve));
-    nextStart.kill('SIGTERM');
+  for (const child of children.splice(0)) {
+    if (child.exitCode !== null) continue;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
     await exited;
   }
-  fs.rmSync(path.join(ROOT, 'test-results-next-start.log'), { force: true });
 });
+
+/** `other` answers `pathname` with the same compared headers as npm start at `baseURL`. */
+async function expectAlike(baseURL: string, other: string, pathname: string) {
+  const viaNpmStart = await headersOf(baseURL, pathname);
+  const viaOther = await headersOf(other, pathname);
+  expect(viaOther).toEqual(viaNpmStart);
+  // And they are there at all: an answer with none would compare equal too.
+  expect(viaOther['content-security-policy'], pathname).toBeTruthy();
+  expect(viaOther['strict-transport-security'], pathname).toBeTruthy();
+  expect(viaOther['cache-control'], pathname).toBeTruthy();
+}
 
 test.describe('next start and npm start answer alike', () => {
   for (const pathname of PATHS) {
     test(`${pathname}: same status, security and cache headers`, async ({ baseURL }) => {
-      const viaNpmStart = await headersOf(baseURL!, pathname);
-      const viaNextStart = await headersOf(origin, pathname);
-      expect(viaNextStart).toEqual(viaNpmStart);
-      // And they are there at all: an answer with none would compare equal too.
-      expect(viaNextStart['content-security-policy'], pathname).toBeTruthy();
-      expect(viaNextStart['strict-transport-security'], pathname).toBeTruthy();
-      expect(viaNextStart['cache-control'], pathname).toBeTruthy();
+      await expectAlike(baseURL!, origin, pathname);
     });
   }
 
@@ -141,4 +153,30 @@ test.describe('next start and npm start answer alike', () => {
     expect(opened.status).toBe(307);
     expect(opened.headers.get('location')).toBe(`/routes/${SLUG}`);
   });
+});
+
+const STANDALONE = process.env.E2E_STANDALONE_DIST;
+
+test.describe('the standalone server answers like npm start', () => {
+  test.skip(!STANDALONE, 'set E2E_STANDALONE_DIST to the folder of a standalone build');
+  let standalone = '';
+
+  test.beforeAll(async () => {
+    test.setTimeout(120_000);
+    const dist = path.resolve(ROOT, STANDALONE!);
+    const dir = path.join(dist, 'standalone');
+    // What Next.js documents for a standalone deployment: public/ and the build's static files
+    // beside server.js, which runs from its own folder (so the database path is made absolute).
+    // Timestamps kept: a public file's ETag is its size and modification time.
+    fs.cpSync(path.join(ROOT, 'public'), path.join(dir, 'public'), { recursive: true, preserveTimestamps: true });
+    fs.cpSync(path.join(dist, 'static'), path.join(dir, path.basename(dist), 'static'), { recursive: true, preserveTimestamps: true });
+    const file = path.resolve(ROOT, DATABASE_URL.replace(/^file:/, ''));
+    ({ origin: standalone } = await startServer(() => [path.join(dir, 'server.js')], { DATABASE_URL: `file:${file}` }, dir));
+  });
+
+  for (const pathname of PATHS) {
+    test(`${pathname}: same status, security and cache headers`, async ({ baseURL }) => {
+      await expectAlike(baseURL!, standalone, pathname);
+    });
+  }
 });
