@@ -112,6 +112,7 @@ describe('two instances behind nginx on one database', () => {
     await new Promise((resolve) => setTimeout(resolve, 3000));
     await victim.kill();
     const r = await page.result;
+    console.info(`failover: ${r.requests.total} requests through nginx, ${r.errors} errors, ${r.timeouts} timeouts, ${r.non2xx} not 2xx`);
     expect(r.requests.total).toBeGreaterThan(0);
     expect(r.errors).toBe(0);
     expect(r.timeouts).toBe(0);
