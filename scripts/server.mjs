@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // @ts-check
 // The production server that `npm start` runs (scripts/start.mjs prepares the database and the
-// build first). Next.js serves the app exactly as `next start` would, on a private Unix socket;
+// build first). Next.js serves the app exactly as `next start` would, on a Unix socket of its own;
 // in front of it, on PORT, a small caching reverse proxy (scripts/http-cache.mjs) asks it over
 // that socket with ordinary HTTP requests and keeps what the app's own Cache-Control says a
 // shared cache may keep (the read-only API, files named by their version). It is a convenience
@@ -12,6 +12,7 @@
 // Listens on every interface, like `next start` (HOSTNAME to choose one). Environment: PORT
 // (default 3000), NEXT_DIST_DIR (the build folder, read by next.config.ts), SHARED_CACHE_MS (how
 // long an API copy may be served, default 1000; 0 turns the cache off).
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -42,9 +43,13 @@ const app = next({ dev: false, dir: ROOT, port, hostname: 'localhost' });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-// Next.js on a socket only this user can reach, in a folder of its own.
-const socketDir = fs.mkdtempSync(path.join(os.tmpdir(), 'escape-atlas-'));
-const socketPath = path.join(socketDir, 'next.sock');
+// Next.js on a Unix socket of its own. On Linux, in the abstract namespace: no file, so nothing
+// is left behind when the process is killed (SIGKILL, a test runner's stop). Elsewhere, in a
+// private folder removed on a normal stop.
+const abstract = process.platform === 'linux';
+const socketDir = abstract ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'escape-atlas-'));
+const socketPath = socketDir ? path.join(socketDir, 'next.sock') : `\0escape-atlas-${process.pid}-${randomBytes(6).toString('hex')}`;
+const removeSocketDir = () => socketDir && fs.rmSync(socketDir, { recursive: true, force: true });
 const inner = http.createServer((req, res) => {
   Promise.resolve(handle(req, res)).catch((/** @type {unknown} */ e) => {
     console.error(e);
@@ -71,7 +76,7 @@ function stop() {
   server.close(() => {
     proxy.close();
     inner.close(() => {
-      fs.rmSync(socketDir, { recursive: true, force: true });
+      removeSocketDir();
       process.exit(0);
     });
     inner.closeAllConnections();
@@ -79,7 +84,7 @@ function stop() {
   server.closeIdleConnections();
   // Requests in flight get a moment to finish; then everything goes.
   setTimeout(() => {
-    fs.rmSync(socketDir, { recursive: true, force: true });
+    removeSocketDir();
     process.exit(0);
   }, 5000).unref();
 }
