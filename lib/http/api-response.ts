@@ -2,6 +2,7 @@
 // body's hash answers a repeat request with 304 and no body. Server only (the embed pages of
 // the Pages Router reach it, where Next.js refuses the `server-only` marker).
 import { createHash } from 'node:crypto';
+import { SHARED_DATA } from './cache-policy';
 import { etagMatches } from './etag.mjs';
 
 /** A response body serialised once, with its validator. */
@@ -16,7 +17,7 @@ export function jsonPayload(value: unknown): JsonPayload {
 }
 
 /** Clients revalidate every time (cheap: 304); a shared cache may serve a minute-old copy. */
-export const CACHE_CONTROL = 'public, max-age=0, s-maxage=60, must-revalidate';
+export const CACHE_CONTROL = SHARED_DATA;
 
 export { etagMatches };
 

@@ -10,6 +10,7 @@
 // migrations own, and needs no dependency. A fixed window can let up to twice the limit
 // through around a window's edge; for limits meant to stop a script filling the database, not to
 // meter people, that is fine, and it keeps one row per key.
+import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { getPrisma, type PrismaClient } from '../data/db';
 import { DataUnavailableError } from './api-errors';
@@ -87,6 +88,27 @@ export class DatabaseRateLimiter {
 export const PEER_ADDRESS_HEADER = 'x-atlas-peer-address';
 
 /**
+ * The TCP peer's address from PEER_ADDRESS_HEADER, when scripts/server.mjs wrote it: the value is
+ * `<secret> <address>`, with the secret the server made at start (ATLAS_PEER_SECRET, in this
+ * process's environment). Anything else, a client's own header under `next start` above all, is
+ * not believed: null.
+ */
+/** The value scripts/server.mjs writes under PEER_ADDRESS_HEADER (tests write it the same way). */
+export function peerHeaderValue(address: string, secret: string | undefined = process.env.ATLAS_PEER_SECRET): string {
+  return `${secret ?? ''} ${address}`;
+}
+
+export function peerAddress(request: Request, secret: string | undefined = process.env.ATLAS_PEER_SECRET): string | null {
+  const value = request.headers.get(PEER_ADDRESS_HEADER);
+  if (!secret || !value) return null;
+  const space = value.indexOf(' ');
+  const given = Buffer.from(space < 0 ? value : value.slice(0, space));
+  const expected = Buffer.from(secret);
+  if (space < 0 || given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  return address(value.slice(space + 1));
+}
+
+/**
  * TRUST_PROXY: which reverse proxies in front of the app to believe about the client's address.
  * Unset, "", "0" or "false": none, the client address is the TCP peer's. A number n (or "true"
  * for 1): n proxies, each appending to X-Forwarded-For, so the client is the n-th entry from
@@ -151,7 +173,7 @@ function forwardedFor(request: Request): string[] {
  * forged header buys nothing.
  */
 export function clientKey(request: Request, trust: TrustProxy = trustProxy()): string {
-  const peer = address(request.headers.get(PEER_ADDRESS_HEADER));
+  const peer = peerAddress(request);
   const fromProxy = (hops: number): string | null => {
     const chain = forwardedFor(request);
     if (chain.length > 0) return address(chain[Math.max(0, chain.length - hops)]);

@@ -6,6 +6,7 @@ import { ImageResponse } from 'next/og';
 import { Slug } from '@/geo/schema';
 import { errorJson } from '../http/api-errors';
 import { etagMatches } from '../http/api-response';
+import { SHARED_IMAGE } from '../http/cache-policy';
 import { getDataVersion, getMapCollection, getRouteDetail, getSources } from '../data/queries';
 import { stillBasemap, stillBasemapVersion } from './basemap';
 import { sourceNames, stillImage } from './image';
@@ -20,7 +21,7 @@ interface RenderedImage {
 const MAX_CACHED = 200;
 const cache = new Map<string, Promise<RenderedImage>>();
 
-const CACHE_CONTROL = 'public, max-age=600, must-revalidate';
+const CACHE_CONTROL = SHARED_IMAGE;
 
 async function render(slug: string | null, size: StillSize): Promise<RenderedImage> {
   const [atlas, detail, sources] = await Promise.all([getMapCollection(), slug ? getRouteDetail(slug) : null, slug ? null : getSources()]);

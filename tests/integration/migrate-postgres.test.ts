@@ -12,7 +12,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { GET as getRoutes } from '@/app/api/routes/route';
 import { POST as postView } from '@/app/api/views/route';
 import { disconnectPrisma } from '@/lib/data/db';
-import { PEER_ADDRESS_HEADER } from '@/lib/http/rate-limit';
+import { PEER_ADDRESS_HEADER, peerHeaderValue } from '@/lib/http/rate-limit';
 import { databaseTarget, listMigrations, migrateDeploy, migrationStatus, MigrateError, ROOT } from '@/scripts/migrate.mjs';
 import { createPostgresDatabase, TEST_POSTGRES_URL, tempDir, useDatabase } from './test-db';
 
@@ -75,7 +75,7 @@ describe('bad configuration fails clearly', () => {
       const view = await postView(
         new Request('http://localhost/api/views', {
           method: 'POST',
-          headers: { 'content-type': 'application/json', [PEER_ADDRESS_HEADER]: '203.0.113.1' },
+          headers: { 'content-type': 'application/json', [PEER_ADDRESS_HEADER]: peerHeaderValue('203.0.113.1') },
           body: JSON.stringify({ path: '/' }),
         }),
       );

@@ -4,12 +4,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POST } from '@/app/api/views/route';
 import { createPrismaClient, disconnectPrisma, getPrisma, type PrismaClient } from '@/lib/data/db';
-import { DatabaseRateLimiter, PEER_ADDRESS_HEADER } from '@/lib/http/rate-limit';
+import { DatabaseRateLimiter, PEER_ADDRESS_HEADER, peerHeaderValue } from '@/lib/http/rate-limit';
 import { seed } from '@/prisma/seed';
 import { copyGeo, freshDatabase } from './test-db';
 
 let url: string;
 let other: PrismaClient;
+
+// As scripts/server.mjs does at start: the secret its peer header begins with.
+process.env.ATLAS_PEER_SECRET ??= 'test-secret-0123456789';
 
 beforeAll(async () => {
   ({ url } = await freshDatabase('rate-limit'));
@@ -101,7 +104,7 @@ describe('POST /api/views rate limit', () => {
     delete process.env.TRUST_PROXY;
     let n = 0;
     const { accepted, res } = await exhaust(() => ({
-      [PEER_ADDRESS_HEADER]: '203.0.113.10',
+      [PEER_ADDRESS_HEADER]: peerHeaderValue('203.0.113.10'),
       'x-forwarded-for': `198.51.100.${++n}`,
       'x-real-ip': `192.0.2.${n}`,
     }));
@@ -109,13 +112,13 @@ describe('POST /api/views rate limit', () => {
     expect(res?.headers.get('retry-after')).toMatch(/^\d+$/);
     expect(((await res!.json()) as { message: string }).message).toMatch(/Too many short links from this address/);
     // Another peer is another client.
-    expect((await post({ [PEER_ADDRESS_HEADER]: '203.0.113.11' })).status).toBe(201);
+    expect((await post({ [PEER_ADDRESS_HEADER]: peerHeaderValue('203.0.113.11') })).status).toBe(201);
   });
 
   it('with TRUST_PROXY=1, the proxy-reported address is the key, so clients behind one proxy are apart', async () => {
     process.env.TRUST_PROXY = '1';
     try {
-      const behindProxy = (client: string) => ({ [PEER_ADDRESS_HEADER]: '10.0.0.2', 'x-forwarded-for': client });
+      const behindProxy = (client: string) => ({ [PEER_ADDRESS_HEADER]: peerHeaderValue('10.0.0.2'), 'x-forwarded-for': client });
       const { accepted } = await exhaust(() => behindProxy('198.51.100.200'));
       expect(accepted).toBe(30);
       expect((await post(behindProxy('198.51.100.201'))).status).toBe(201);
@@ -126,6 +129,6 @@ describe('POST /api/views rate limit', () => {
 
   it('the limit survives a new client, as it survives a restart or another instance', async () => {
     await disconnectPrisma(); // the next request opens a new client, as a new instance would
-    expect((await post({ [PEER_ADDRESS_HEADER]: '203.0.113.10' })).status).toBe(429);
+    expect((await post({ [PEER_ADDRESS_HEADER]: peerHeaderValue('203.0.113.10') })).status).toBe(429);
   });
 });

@@ -1,11 +1,28 @@
 // Issue 18: the rate limit keys on the client's address as a trusted reverse proxy reports it,
 // and only then; without TRUST_PROXY a header any client can write is never believed.
 // (The limiter itself is tested against real databases in tests/integration/rate-limit.test.ts.)
-import { describe, expect, it } from 'vitest';
-import { clientKey, parseTrustProxy, PEER_ADDRESS_HEADER } from '@/lib/http/rate-limit';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { clientKey, parseTrustProxy, peerAddress, peerHeaderValue, PEER_ADDRESS_HEADER } from '@/lib/http/rate-limit';
+
+// As scripts/server.mjs does at start: the secret its peer header begins with.
+beforeAll(() => {
+  process.env.ATLAS_PEER_SECRET = 'test-secret-0123456789';
+});
 
 const req = (headers: Record<string, string>) => new Request('http://localhost/api/views', { headers });
-const peer = (address: string, headers: Record<string, string> = {}) => req({ [PEER_ADDRESS_HEADER]: address, ...headers });
+const peer = (address: string, headers: Record<string, string> = {}) =>
+  req({ [PEER_ADDRESS_HEADER]: peerHeaderValue(address), ...headers });
+
+describe('the peer address header', () => {
+  it('is believed only with the secret of the server that wrote it', () => {
+    expect(peerAddress(peer('203.0.113.5'))).toBe('203.0.113.5');
+    // A client writing the header itself (under next start, or guessing) is not believed.
+    expect(peerAddress(req({ [PEER_ADDRESS_HEADER]: '203.0.113.5' }))).toBeNull();
+    expect(peerAddress(req({ [PEER_ADDRESS_HEADER]: 'wrong-secret-0123456789 203.0.113.5' }))).toBeNull();
+    expect(peerAddress(peer('203.0.113.5'), '')).toBeNull();
+    expect(clientKey(req({ [PEER_ADDRESS_HEADER]: '198.51.100.1' }), 0)).toBe('unknown');
+  });
+});
 
 describe('TRUST_PROXY', () => {
   it('reads none, a hop count, true/false and loopback', () => {
