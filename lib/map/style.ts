@@ -7,7 +7,7 @@
 // the corridor, not a path. No `glyphs` key: MapLibre draws labels with the browser's own fonts,
 // so no font server is ever asked for anything.
 import type { MapOptions } from 'maplibre-gl';
-import { RISK_LEVELS } from '@/geo/vocabulary';
+import { MAP_COLORS, RISK_COLORS as RC, RISK_DASHES as RD } from '@/lib/palette/palette';
 import { map as MAP_TEXT } from '@/lib/strings/explorer';
 
 export type StyleSpecification = Exclude<NonNullable<MapOptions['style']>, string>;
@@ -51,22 +51,23 @@ export const INTERACTIVE_LAYERS = ['point', 'route-hit', 'stage-line', 'zone-lin
 
 const FONT = ['Noto Sans Regular'];
 const FONT_BOLD = ['Noto Sans Bold'];
-const INK = '#1a1a1a';
-const HALO = '#ffffff';
+// The light theme's colours (lib/palette/palette.ts); lib/map/theme.ts swaps in the dark ones.
+const C = MAP_COLORS.light;
+const INK = C.ink;
+const HALO = C.halo;
 
 // Written out level by level (not built in a loop) so the compiler checks each expression.
-const R = RISK_LEVELS;
-const levelColor: ExpressionSpecification = ['match', ['get', 'level'], 1, R[1].color, 2, R[2].color, 3, R[3].color, R[4].color];
+const levelColor: ExpressionSpecification = ['match', ['get', 'level'], 1, RC[1], 2, RC[2], 3, RC[3], RC[4]];
 const levelDash: ExpressionSpecification = [
   'match',
   ['get', 'level'],
   1,
-  ['literal', [...R[1].dash]],
+  ['literal', [...RD[1]]],
   2,
-  ['literal', [...R[2].dash]],
+  ['literal', [...RD[2]]],
   3,
-  ['literal', [...R[3].dash]],
-  ['literal', [...R[4].dash]],
+  ['literal', [...RD[3]]],
+  ['literal', [...RD[4]]],
 ];
 
 /** The feature-states the atlas layers paint by (set by components/atlas-map.tsx). */
@@ -91,21 +92,21 @@ const isType = (t: 'Point' | 'LineString' | 'Polygon'): ExpressionSpecification 
 function basemapLayers(): LayerSpecification[] {
   const layer = (name: string): ExpressionSpecification => ['==', ['get', 'layer'], name];
   return [
-    { id: 'background', type: 'background', paint: { 'background-color': '#dce8f0' } },
+    { id: 'background', type: 'background', paint: { 'background-color': C.sea } },
     {
       id: 'country-fill',
       type: 'fill',
       source: BASEMAP_SOURCE,
       filter: layer('country'),
       // North Korea a shade darker: every line on the map starts there.
-      paint: { 'fill-color': ['match', ['get', 'code'], 'KP', '#e9e1cf', '#f6f3ec'], 'fill-outline-color': '#c9c2b4' },
+      paint: { 'fill-color': ['match', ['get', 'code'], 'KP', C.landNorthKorea, C.land], 'fill-outline-color': C.landOutline },
     },
     {
       id: 'border',
       type: 'line',
       source: BASEMAP_SOURCE,
       filter: layer('border'),
-      paint: { 'line-color': '#9c9484', 'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.6, 8, 1.4] },
+      paint: { 'line-color': C.border, 'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.6, 8, 1.4] },
     },
     {
       id: 'river',
@@ -113,7 +114,7 @@ function basemapLayers(): LayerSpecification[] {
       source: BASEMAP_SOURCE,
       filter: layer('river'),
       layout: { 'line-cap': 'round', 'line-join': 'round' },
-      paint: { 'line-color': '#3b83c4', 'line-width': ['interpolate', ['linear'], ['zoom'], 3, 1.2, 8, 3] },
+      paint: { 'line-color': C.river, 'line-width': ['interpolate', ['linear'], ['zoom'], 3, 1.2, 8, 3] },
     },
     {
       id: 'river-label',
@@ -128,7 +129,7 @@ function basemapLayers(): LayerSpecification[] {
         'text-size': 12,
         'text-letter-spacing': 0.05,
       },
-      paint: { 'text-color': '#1f5f99', 'text-halo-color': HALO, 'text-halo-width': 1.5 },
+      paint: { 'text-color': C.riverLabel, 'text-halo-color': HALO, 'text-halo-width': 1.5 },
     },
     {
       id: 'city',
@@ -136,7 +137,7 @@ function basemapLayers(): LayerSpecification[] {
       source: BASEMAP_SOURCE,
       filter: layer('city'),
       minzoom: 3,
-      paint: { 'circle-radius': 2.5, 'circle-color': '#5b5b5b', 'circle-stroke-color': HALO, 'circle-stroke-width': 1 },
+      paint: { 'circle-radius': 2.5, 'circle-color': C.city, 'circle-stroke-color': HALO, 'circle-stroke-width': 1 },
     },
     {
       id: 'city-label',
@@ -152,7 +153,7 @@ function basemapLayers(): LayerSpecification[] {
         'text-offset': [0.5, 0],
         'text-optional': true,
       },
-      paint: { 'text-color': '#4a4a4a', 'text-halo-color': HALO, 'text-halo-width': 1.2 },
+      paint: { 'text-color': C.cityLabel, 'text-halo-color': HALO, 'text-halo-width': 1.2 },
     },
     {
       id: 'country-label',
@@ -167,7 +168,7 @@ function basemapLayers(): LayerSpecification[] {
         'text-transform': 'uppercase',
         'text-max-width': 8,
       },
-      paint: { 'text-color': '#857d6e', 'text-halo-color': HALO, 'text-halo-width': 1.2 },
+      paint: { 'text-color': C.countryLabel, 'text-halo-color': HALO, 'text-halo-width': 1.2 },
     },
   ];
 }
