@@ -1,7 +1,6 @@
 // A small drawing of how the map shows an item at a risk level: the level's colour with its line
 // pattern (routes, zones) or its number (crossings, events), so the key never rests on colour.
-import type { RiskLevel } from '@/geo/vocabulary';
-import type { ItemKind } from '@/lib/data/atlas-items';
+import { POINT_KINDS, type ItemKind, type RiskLevel } from '@/geo/vocabulary';
 import { MAP_COLORS, RISK_COLORS, svgDashArray } from '@/lib/palette/palette';
 
 const LINE_WIDTH = 3.5;
@@ -17,7 +16,7 @@ export interface RiskSwatchProps {
 
 export function RiskSwatch({ level, kind = 'route', approximate = false }: RiskSwatchProps) {
   const color = RISK_COLORS[level];
-  if (kind === 'crossing' || kind === 'event') {
+  if ((POINT_KINDS as readonly string[]).includes(kind)) {
     return (
       <svg className="swatch" width="40" height="22" viewBox="0 0 40 22" aria-hidden="true" focusable="false">
         {approximate && <circle cx="20" cy="11" r="11" fill={color} opacity="0.2" />}

@@ -4,9 +4,9 @@
 import type { Position } from 'geojson';
 import type { MapFeatureCollection, MapFeatureProps } from './api-schema';
 import type { Filters } from '../view/view-state';
-import { COUNTRIES, HAZARDS, type CountryCode, type HazardId, type RiskLevel } from '@/geo/vocabulary';
+import { COUNTRIES, HAZARDS, ITEM_KINDS, type CountryCode, type HazardId, type ItemKind, type RiskLevel } from '@/geo/vocabulary';
 
-export type ItemKind = 'route' | 'crossing' | 'event' | 'zone';
+export type { ItemKind };
 
 export interface AtlasItem {
   id: string;
@@ -31,7 +31,7 @@ export interface CorridorGroup {
   items: AtlasItem[];
 }
 
-const ITEM_KINDS = new Set<string>(['route', 'crossing', 'event', 'zone']);
+const isItemKind = (kind: string): kind is ItemKind => (ITEM_KINDS as readonly string[]).includes(kind);
 
 /** Case- and accent-insensitive form for matching ("Tumen", "tümen", "TUMEN" alike). */
 export function fold(s: string): string {
@@ -54,15 +54,15 @@ export function corridorGroups(collection: MapFeatureCollection): CorridorGroup[
   const extraNames = new Map<string, string[]>();
   for (const f of collection.features) {
     const p = f.properties;
-    if (!ITEM_KINDS.has(p.kind)) {
+    if (!isItemKind(p.kind)) {
       // A stage: its name helps find its route, its geometry is inside the route's.
       extraNames.set(p.item, [...(extraNames.get(p.item) ?? []), p.name_en, p.name_ko]);
     }
     let item = items.get(p.item);
-    if (!item && ITEM_KINDS.has(p.kind)) {
+    if (!item && isItemKind(p.kind)) {
       item = {
         id: p.item,
-        kind: p.kind as ItemKind,
+        kind: p.kind,
         name: { en: p.name_en, ko: p.name_ko },
         corridor: p.corridor,
         level: p.level,

@@ -7,6 +7,7 @@
 // the corridor, not a path. No `glyphs` key: MapLibre draws labels with the browser's own fonts,
 // so no font server is ever asked for anything.
 import type { MapOptions } from 'maplibre-gl';
+import { POINT_KINDS, type ItemKind } from '@/geo/vocabulary';
 import { MAP_COLORS, RISK_COLORS as RC, RISK_DASHES as RD } from '@/lib/palette/palette';
 import { map as MAP_TEXT } from '@/lib/strings/explorer';
 
@@ -86,7 +87,7 @@ const approximate: ExpressionSpecification = ['==', ['get', 'precision'], 'appro
 const nameLabel = (suffix: boolean): ExpressionSpecification =>
   suffix ? ['case', approximate, ['concat', ['get', 'name_en'], MAP_TEXT.approximateSuffix], ['get', 'name_en']] : ['get', 'name_en'];
 
-const kind = (...kinds: string[]): ExpressionSpecification => ['in', ['get', 'kind'], ['literal', kinds]];
+const kind = (...kinds: (ItemKind | 'stage')[]): ExpressionSpecification => ['in', ['get', 'kind'], ['literal', kinds]];
 const isType = (t: 'Point' | 'LineString' | 'Polygon'): ExpressionSpecification => ['==', ['geometry-type'], t];
 
 function basemapLayers(): LayerSpecification[] {
@@ -177,7 +178,7 @@ function atlasLayers(): LayerSpecification[] {
   const src = { source: ATLAS_SOURCE } as const;
   const zonePolygon: ExpressionSpecification = ['all', kind('zone'), isType('Polygon')];
   const zoneLine: ExpressionSpecification = ['all', kind('zone'), isType('LineString')];
-  const points: ExpressionSpecification = kind('crossing', 'event');
+  const points: ExpressionSpecification = kind(...POINT_KINDS);
   // Route, zone and point names alike: ink on a white halo, faded with what is muted.
   const atlasLabelPaint = { 'text-color': INK, 'text-halo-color': HALO, 'text-halo-width': 1.6, 'text-opacity': emphasis(1, 1, 0.3) };
   return [
