@@ -1,9 +1,10 @@
 // From the drawable collection (GET /api/routes) to what the side panel lists: one entry per
 // item (route, crossing, event, zone) grouped by corridor, with the filter rules and the
 // bounds the map fits to. Pure: used by the list, the map and their tests alike.
-import type { Position } from 'geojson';
+import type { Geometry } from 'geojson';
 import type { MapFeatureCollection, MapFeatureProps } from './api-schema';
 import type { Filters } from '../view/view-state';
+import { bbox } from '@/geo/geometry';
 import { COUNTRIES, HAZARDS, ITEM_KINDS, type CountryCode, type HazardId, type ItemKind, type RiskLevel } from '@/geo/vocabulary';
 
 export type { ItemKind };
@@ -38,16 +39,6 @@ export function fold(s: string): string {
   return s.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase('en');
 }
 
-function extend(box: [number, number, number, number], coords: unknown): void {
-  if (typeof (coords as Position)[0] === 'number') {
-    const [x, y] = coords as Position;
-    box[0] = Math.min(box[0], x);
-    box[1] = Math.min(box[1], y);
-    box[2] = Math.max(box[2], x);
-    box[3] = Math.max(box[3], y);
-  } else for (const c of coords as unknown[]) extend(box, c);
-}
-
 /** Items in collection order, grouped by corridor in corridor order. */
 export function corridorGroups(collection: MapFeatureCollection): CorridorGroup[] {
   const items = new Map<string, AtlasItem>();
@@ -75,16 +66,18 @@ export function corridorGroups(collection: MapFeatureCollection): CorridorGroup[
       };
       items.set(p.item, item);
     }
-    if (item) {
-      item.uids.push(p.uid);
-      extend(item.bounds, f.geometry.coordinates);
-    }
+    if (item) item.uids.push(p.uid);
   }
   // Stages listed before their route (not the API's order, but possible) still count.
+  const geometries = new Map<string, Geometry[]>();
   for (const f of collection.features) {
     const item = items.get(f.properties.item);
-    if (item && !item.uids.includes(f.properties.uid)) item.uids.push(f.properties.uid);
+    if (!item) continue;
+    if (!item.uids.includes(f.properties.uid)) item.uids.push(f.properties.uid);
+    // The API's geometry is one of Point, LineString or Polygon (api-schema.ts), with its coordinates.
+    geometries.set(item.id, [...(geometries.get(item.id) ?? []), f.geometry as Geometry]);
   }
+  for (const item of items.values()) item.bounds = bbox(...(geometries.get(item.id) ?? []));
   const corridors = [...collection.corridors].sort((a, b) => a.order - b.order);
   const names = new Map(corridors.map((c) => [c.id, c.name]));
   for (const item of items.values()) {

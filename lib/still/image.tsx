@@ -10,7 +10,8 @@ import type { MapFeatureCollection, RouteDetail } from '../data/api-schema';
 import { SHARE_STRINGS } from '../strings/cards';
 import type { BasemapCollection } from './basemap';
 import { STILL_SIZES, type StillSize } from './sizes';
-import { areaPath, fitProjection, inRect, linePath, unionBbox, type Bbox, type Projection, type Rect } from './svg-map';
+import { bbox, type Bbox } from '@/geo/geometry';
+import { areaPath, fitProjection, inRect, linePath, type Projection, type Rect } from './svg-map';
 
 export interface StillImageInput {
   size: StillSize;
@@ -64,16 +65,12 @@ export interface StillLayout {
   project: Projection;
 }
 
+type MapFeature = MapFeatureCollection['features'][number];
+const geometryOf = (f: MapFeature) => f.geometry as Geometry;
+
 /** Bounding box of the whole atlas: the view of the all-routes image. */
 export function atlasBbox(atlas: MapFeatureCollection): Bbox {
-  const boxes: Bbox[] = [];
-  const visit = (c: unknown): void => {
-    if (typeof (c as number[])[0] === 'number')
-      boxes.push([(c as number[])[0], (c as number[])[1], (c as number[])[0], (c as number[])[1]]);
-    else (c as unknown[]).forEach(visit);
-  };
-  atlas.features.forEach((f) => visit(f.geometry.coordinates));
-  return unionBbox(boxes);
+  return bbox(...atlas.features.map(geometryOf));
 }
 
 /** Where things go on an image of `size` showing `bbox`; exported so tests can find the route's pixels. */
@@ -95,9 +92,6 @@ export function sourceNames(detail: RouteDetail): string[] {
   );
   return [...new Set(names)];
 }
-
-type MapFeature = MapFeatureCollection['features'][number];
-const geometryOf = (f: MapFeature) => f.geometry as Geometry;
 
 function mapLayers(input: StillImageInput, layout: StillLayout): ReactElement {
   const l = LAYOUT[input.size];
