@@ -1,5 +1,6 @@
 // GET /v/[id] – a short share link: redirect to the full view it stands for, on this site only.
-import { errorJson, errorResponse } from '@/lib/http/api-errors';
+import { apiHandler } from '@/lib/http/handler';
+import { errorJson } from '@/lib/http/api-errors';
 import { getPrisma } from '@/lib/data/db';
 import { escapeHtml } from '@/lib/embed/snippet';
 import { getRouteDetail } from '@/lib/data/queries';
@@ -22,17 +23,13 @@ function notFound(request: Request): Response {
   return new Response(html, { status: 404, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' } });
 }
 
-export async function GET(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
-  try {
-    const { id } = await context.params;
-    const view = await loadView(getPrisma(), id);
-    if (!view) return notFound(request);
-    const slug = parseViewPath(view.path)?.slug;
-    const exists = slug ? (await getRouteDetail(slug)) !== null : true;
-    // 307, not 308: where a link leads can change (a route removed later), so no cache may pin it.
-    // The Location is app-relative, so it cannot name another host.
-    return new Response(null, { status: 307, headers: { Location: viewTarget(view, () => exists), 'Cache-Control': 'no-store' } });
-  } catch (e) {
-    return errorResponse(e);
-  }
-}
+export const GET = apiHandler(async (request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> => {
+  const { id } = await context.params;
+  const view = await loadView(getPrisma(), id);
+  if (!view) return notFound(request);
+  const slug = parseViewPath(view.path)?.slug;
+  const exists = slug ? (await getRouteDetail(slug)) !== null : true;
+  // 307, not 308: where a link leads can change (a route removed later), so no cache may pin it.
+  // The Location is app-relative, so it cannot name another host.
+  return new Response(null, { status: 307, headers: { Location: viewTarget(view, () => exists), 'Cache-Control': 'no-store' } });
+});
