@@ -46,7 +46,11 @@ export function createAtlasMap(maplibre: typeof import('maplibre-gl'), container
   const camera = init.camera;
   const map = new maplibre.Map({
     container,
-    style: init.style,
+    // The style names its sprite by path (lib/map/style.ts MARKER_SPRITE_PATH); MapLibre wants it absolute.
+    style:
+      typeof init.style.sprite === 'string' && init.style.sprite.startsWith('/')
+        ? { ...init.style, sprite: location.origin + init.style.sprite }
+        : init.style,
     ...('center' in camera
       ? { center: camera.center, zoom: camera.zoom }
       : { bounds: camera.bounds, fitBoundsOptions: { padding: camera.padding, maxZoom: camera.maxZoom } }),

@@ -41,11 +41,23 @@ export const FIT_MAX_ZOOM = 7;
 /** Layers a visitor can switch off, in the order of the toggles. */
 export const LAYER_GROUPS = {
   routes: ['route-approximate', 'route-hit', 'stage-focus', 'stage-underline', 'stage-line', 'route-label'],
-  points: ['point-approximate', 'point', 'point-level', 'point-label'],
+  points: ['point-approximate', 'point', 'point-label'],
   zones: ['zone-fill', 'zone-outline', 'zone-line-approximate', 'zone-line', 'zone-label'],
 } as const;
 export type LayerGroup = keyof typeof LAYER_GROUPS;
 export const LAYER_GROUP_IDS = Object.keys(LAYER_GROUPS) as LayerGroup[];
+
+/**
+ * The sprite (lib/map/marker-sprite.ts, served by app/map-sprite/[file]/route.ts): one SDF disc,
+ * MARKER_SPRITE_SIZE px square with a MARKER_RADIUS px disc, coloured by the style. The version
+ * changes with the drawing, so the files can be kept for good. A path: MapLibre wants it absolute,
+ * so the map's creator resolves it against the page (lib/map/boot.ts createAtlasMap).
+ */
+export const MARKER_ICON = 'marker';
+export const MARKER_SPRITE_SIZE = 24;
+export const MARKER_RADIUS = 9;
+export const MARKER_SPRITE_VERSION = `${MARKER_SPRITE_SIZE}-${MARKER_RADIUS}-1`;
+export const MARKER_SPRITE_PATH = `/map-sprite/markers?v=${MARKER_SPRITE_VERSION}`;
 
 /** Layers whose features answer hover and click; each feature carries its `item`. */
 export const INTERACTIVE_LAYERS = ['point', 'route-hit', 'stage-line', 'zone-line', 'zone-fill'] as const;
@@ -276,42 +288,13 @@ function atlasLayers(): LayerSpecification[] {
         'line-opacity': emphasis(1, 1, 0.25),
       },
     },
-    // Crossings and events: a circle in the level's colour with the level's number on it.
+    // The corridor of an approximate crossing or event: a soft disc at the point itself.
     {
       id: 'point-approximate',
       type: 'circle',
       ...src,
       filter: ['all', points, approximate],
       paint: { 'circle-radius': 20, 'circle-color': levelColor, 'circle-opacity': emphasis(0.3, 0.15, 0.03), 'circle-blur': 0.4 },
-    },
-    {
-      id: 'point',
-      type: 'circle',
-      ...src,
-      filter: points,
-      paint: {
-        'circle-radius': emphasis(11, 9, 7),
-        'circle-color': levelColor,
-        'circle-opacity': emphasis(1, 1, 0.25),
-        // Crossings ringed in ink, events in white: the kind is in the label and the list too.
-        'circle-stroke-color': ['case', ['any', state('hover'), state('selected')], INK, ['==', ['get', 'kind'], 'crossing'], INK, HALO],
-        'circle-stroke-width': emphasis(3, 2, 1),
-        'circle-stroke-opacity': emphasis(1, 1, 0.25),
-      },
-    },
-    {
-      id: 'point-level',
-      type: 'symbol',
-      ...src,
-      filter: points,
-      layout: {
-        'text-field': ['to-string', ['get', 'level']],
-        'text-font': FONT_BOLD,
-        'text-size': 11,
-        'text-allow-overlap': true,
-        'text-ignore-placement': true,
-      },
-      paint: { 'text-color': INK, 'text-opacity': emphasis(1, 1, 0.25) },
     },
     // Labels last, so they sit on top of every line.
     {
@@ -355,7 +338,52 @@ function atlasLayers(): LayerSpecification[] {
       },
       paint: atlasLabelPaint,
     },
+    pointMarker(),
   ];
+}
+
+/**
+ * Crossings and events: a disc in the level's colour with the level's number on it, as one
+ * symbol, so MapLibre's collision keeps markers apart (issue #15: at the overview zoom those on the
+ * Korean peninsula sat on each other and on the country names). A marker that would overlap
+ * another moves beside its point (a variable anchor; the disc follows its number, icon-text-fit),
+ * so each stays readable and clickable. Last in the style, so markers are placed before every
+ * label, and labels (the countries' too) give way to them.
+ */
+function pointMarker(): LayerSpecification {
+  const TEXT_SIZE = 11;
+  // The disc's box is the number's line box (1.2 em) padded to the sprite's size: not stretched.
+  const pad = (MARKER_SPRITE_SIZE - 1.2 * TEXT_SIZE) / 2;
+  return {
+    id: 'point',
+    type: 'symbol',
+    source: ATLAS_SOURCE,
+    filter: kind(...POINT_KINDS),
+    layout: {
+      'icon-image': MARKER_ICON,
+      'icon-text-fit': 'height',
+      'icon-text-fit-padding': [pad, 0, pad, 0],
+      'icon-padding': 1,
+      'text-field': ['to-string', ['get', 'level']],
+      'text-font': FONT_BOLD,
+      'text-size': TEXT_SIZE,
+      'text-padding': 1,
+      'text-variable-anchor': ['center', 'top', 'bottom', 'left', 'right', 'top-left', 'top-right', 'bottom-left', 'bottom-right'],
+      // Far enough that a moved marker clears one left on the point.
+      'text-radial-offset': (MARKER_SPRITE_SIZE + 2) / TEXT_SIZE / 2,
+      // The most dangerous first: they keep their own place when two compete.
+      'symbol-sort-key': ['-', 0, ['get', 'level']],
+    },
+    paint: {
+      'icon-color': levelColor,
+      'icon-opacity': emphasis(1, 1, 0.25),
+      // Crossings ringed in ink, events in white: the kind is in the label and the list too.
+      'icon-halo-color': ['case', ['any', state('hover'), state('selected')], INK, ['==', ['get', 'kind'], 'crossing'], INK, HALO],
+      'icon-halo-width': emphasis(2.5, 1.5, 1),
+      'text-color': INK,
+      'text-opacity': emphasis(1, 1, 0.25),
+    },
+  };
 }
 
 /**
@@ -366,6 +394,7 @@ function atlasLayers(): LayerSpecification[] {
 export function buildStyle(basemapUrl: string = BASEMAP_URL, atlas?: GeoJSON.FeatureCollection): StyleSpecification {
   return {
     version: 8,
+    sprite: MARKER_SPRITE_PATH,
     sources: {
       [BASEMAP_SOURCE]: { type: 'geojson', data: basemapUrl, attribution: MAP_TEXT.credit },
       [ATLAS_SOURCE]: { type: 'geojson', data: atlas ?? { type: 'FeatureCollection', features: [] }, promoteId: 'uid' },
