@@ -15,6 +15,8 @@ export type StyleSpecification = Exclude<NonNullable<MapOptions['style']>, strin
 export type LayerSpecification = StyleSpecification['layers'][number];
 type LinePaint = NonNullable<Extract<LayerSpecification, { type: 'line' }>['paint']>;
 export type ExpressionSpecification = Extract<LinePaint['line-opacity'], unknown[]>;
+type SymbolLayout = NonNullable<Extract<LayerSpecification, { type: 'symbol' }>['layout']>;
+type VariableAnchorOffset = Extract<SymbolLayout['text-variable-anchor-offset'], (string | number[])[]>;
 
 /** Pinned to the built file's version (lib/map/basemap-version.mjs, given by next.config.ts). */
 export const BASEMAP_URL = `/generated/basemap.json?v=${process.env.NEXT_PUBLIC_BASEMAP_VERSION ?? 'unknown'}`;
@@ -180,6 +182,9 @@ function basemapLayers(): LayerSpecification[] {
         'text-letter-spacing': 0.08,
         'text-transform': 'uppercase',
         'text-max-width': 8,
+        // Placed after the atlas's markers (issue #15): a name that a marker would cover moves
+        // beside its place rather than vanish, east first (offshore, for the peninsula's two).
+        'text-variable-anchor-offset': ['center', [0, 0], 'left', [2.8, 0], 'top', [0, 1.2], 'bottom', [0, -1.2], 'right', [-2.8, 0]],
       },
       paint: { 'text-color': C.countryLabel, 'text-halo-color': HALO, 'text-halo-width': 1.2 },
     },
@@ -342,6 +347,24 @@ function atlasLayers(): LayerSpecification[] {
   ];
 }
 
+/** Where a symbol's anchor may go, in ems of its text: the point, then rings of eight around it. */
+function anchorRings(...radii: number[]): VariableAnchorOffset {
+  const directions = {
+    top: [0, 1],
+    bottom: [0, -1],
+    left: [1, 0],
+    right: [-1, 0],
+    'top-left': [0.72, 0.72],
+    'top-right': [-0.72, 0.72],
+    'bottom-left': [0.72, -0.72],
+    'bottom-right': [-0.72, -0.72],
+  } as const;
+  const out: VariableAnchorOffset = ['center', [0, 0]];
+  for (const r of radii)
+    for (const [anchor, [x, y]] of Object.entries(directions)) out.push(anchor, [+(x * r).toFixed(2), +(y * r).toFixed(2)]);
+  return out;
+}
+
 /**
  * Crossings and events: a disc in the level's colour with the level's number on it, as one
  * symbol, so MapLibre's collision keeps markers apart (issue #15: at the overview zoom those on the
@@ -368,9 +391,9 @@ function pointMarker(): LayerSpecification {
       'text-font': FONT_BOLD,
       'text-size': TEXT_SIZE,
       'text-padding': 1,
-      'text-variable-anchor': ['center', 'top', 'bottom', 'left', 'right', 'top-left', 'top-right', 'bottom-left', 'bottom-right'],
-      // Far enough that a moved marker clears one left on the point.
-      'text-radial-offset': (MARKER_SPRITE_SIZE + 2) / TEXT_SIZE / 2,
+      // On its point if it can; else beside it, one marker away, then two (a crowded corner of the
+      // peninsula has four markers within a few pixels at the overview zoom).
+      'text-variable-anchor-offset': anchorRings(MARKER_SPRITE_SIZE / TEXT_SIZE, (2 * MARKER_SPRITE_SIZE) / TEXT_SIZE),
       // The most dangerous first: they keep their own place when two compete.
       'symbol-sort-key': ['-', 0, ['get', 'level']],
     },
