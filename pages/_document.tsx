@@ -2,6 +2,7 @@
 // like the rest of the site until the Korean edition. In production those pages carry no Next.js
 // script; in development Next adds its own, which need this response's CSP nonce (proxy.ts).
 import Document, { Head, Html, Main, NextScript, type DocumentContext, type DocumentInitialProps } from 'next/document';
+import { PaletteStyle } from '@/components/palette-style';
 import { requestNonce } from '@/lib/embed/page';
 
 interface Props {
@@ -18,7 +19,9 @@ export default class EmbedDocument extends Document<Props> {
     const { nonce } = this.props;
     return (
       <Html lang="en">
-        <Head nonce={nonce} />
+        <Head nonce={nonce}>
+          <PaletteStyle nonce={nonce} />
+        </Head>
         <body>
           <Main />
           <NextScript nonce={nonce} />

@@ -152,9 +152,13 @@ export class AtlasMapController {
   static create(maplibre: Maplibre, container: HTMLElement, o: ControllerOptions): AtlasMapController {
     const padding = 'bounds' in o.camera ? fitPadding(container, FIT_MARGIN, o.keyPadding()) : null;
     const camera = o.camera;
+    // The style names its sprite by path (lib/map/style.ts MARKER_SPRITE_PATH); MapLibre wants it absolute.
+    const sprite = o.init.style.sprite;
+    const style =
+      typeof sprite === 'string' && sprite.startsWith('/') ? { ...o.init.style, sprite: location.origin + sprite } : o.init.style;
     const map = new maplibre.Map({
       container,
-      style: o.init.style,
+      style,
       ...('center' in camera
         ? { center: camera.center, zoom: camera.zoom }
         : { bounds: camera.bounds, fitBoundsOptions: { padding: padding!, maxZoom: FIT_MAX_ZOOM } }),

@@ -104,6 +104,8 @@ test.describe('the map', () => {
   test('layer switches hide and show routes, points and zones', async ({ page }) => {
     await page.goto('/');
     await mapIdle(page);
+    // The key starts folded (issue #15): open it to reach its switches.
+    await page.locator('.legend > summary').click();
     const routes = page.locator('.legend').getByRole('checkbox', { name: 'Routes' });
     const drawn = await renderedItems(page, ['stage-line']);
     expect(drawn.length).toBeGreaterThan(0);
