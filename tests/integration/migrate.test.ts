@@ -5,7 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { appliedMigrations, listMigrations, migrateDeploy, migrateDiff, MigrateError, ROOT, sqlitePath } from '@/scripts/migrate.mjs';
-import { tempDir } from './test-db';
+import { tempDir, MIGRATED_TABLES } from './test-db';
 
 const SCHEMA = path.join(ROOT, 'prisma', 'schema.prisma');
 
@@ -36,19 +36,7 @@ describe('migrate deploy', () => {
     const applied = await migrateDeploy({ url: `file:${file}` });
     const migrations = listMigrations();
     expect(applied).toEqual(migrations.map((m) => m.name));
-    expect(tables(file)).toEqual([
-      'Annotation',
-      'AtlasMeta',
-      'Citation',
-      'Corridor',
-      'Item',
-      'Place',
-      'RateLimit',
-      'ShortView',
-      'Source',
-      'Stage',
-      '_prisma_migrations',
-    ]);
+    expect(tables(file)).toEqual([...MIGRATED_TABLES]);
 
     const db = new Database(file, { readonly: true });
     const rows = db.prepare('SELECT * FROM _prisma_migrations ORDER BY migration_name').all() as Record<string, unknown>[];

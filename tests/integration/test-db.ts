@@ -130,3 +130,18 @@ export async function dumpDatabase(url: string): Promise<Record<string, unknown[
 export async function rowCountsOf(url: string): Promise<Record<string, number>> {
   return Object.fromEntries(Object.entries(await dumpDatabase(url)).map(([t, rows]) => [t, rows.length]));
 }
+
+/** The tables the migrations make, on either database, in order. */
+export const MIGRATED_TABLES = [
+  'Annotation',
+  'AtlasMeta',
+  'Citation',
+  'Corridor',
+  'Item',
+  'Place',
+  'RateLimit',
+  'ShortView',
+  'Source',
+  'Stage',
+  '_prisma_migrations',
+];

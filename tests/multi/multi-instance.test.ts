@@ -5,12 +5,12 @@
 // PostgreSQL when TEST_POSTGRES_URL names a server whose user may create databases (.ci/run sets
 // it): a database of its own, made afresh; else on one SQLite file.
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, startStack } from '../../deploy/run-local.mjs';
+import { freePort } from '../free-port';
 
 type Stack = Awaited<ReturnType<typeof startStack>>;
 
@@ -38,18 +38,6 @@ async function freshDatabase(): Promise<void> {
   await admin.query(`DROP DATABASE IF EXISTS "${PG_DATABASE}" WITH (FORCE)`);
   await admin.query(`CREATE DATABASE "${PG_DATABASE}"`);
   await admin.end();
-}
-
-/** A port nothing listens on now, on 127.0.0.1. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function makeShortLink(origin: string, view: object): Promise<{ status: number; url?: string }> {
