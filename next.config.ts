@@ -3,7 +3,7 @@ import type { NextConfig } from 'next';
 import { basemapVersion } from './lib/map/basemap-version.mjs';
 import { HASHED_GENERATED_SOURCE, IMMUTABLE } from './lib/http/cache-policy';
 
-// The installed maplibre-gl's version pins the URLs its files are served under (lib/map/maplibre-assets.ts).
+// The installed maplibre-gl's version pins the URLs its files are served under (lib/map/assets/maplibre-assets.ts).
 const maplibreVersion = (JSON.parse(fs.readFileSync('node_modules/maplibre-gl/package.json', 'utf8')) as { version: string }).version;
 // The basemap's, built before next build (npm run build), pins its address the same way.
 const basemap = basemapVersion();

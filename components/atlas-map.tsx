@@ -26,7 +26,7 @@ export interface AtlasMapHandle {
 }
 
 export interface AtlasMapProps {
-  /** The map module's URL (lib/map/bundles.ts): the very file the page's script loaded. */
+  /** The map module's URL (lib/map/assets/bundles.ts): the very file the page's script loaded. */
   module: string;
   /** The page's config for it (app/(explorer)/layout.tsx). */
   config: ExplorerMapConfig;

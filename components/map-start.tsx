@@ -7,7 +7,7 @@
 // A server component: the tags carry this response's CSP nonce, which only the server knows.
 import { headers } from 'next/headers';
 import { preload, preloadModule } from 'react-dom';
-import { mapBundle } from '@/lib/map/bundles';
+import { mapBundle } from '@/lib/map/assets/bundles';
 import { EXPLORER_CONFIG_ID, scriptJson, type ExplorerMapConfig } from '@/lib/map/settings';
 
 export async function MapStart({ config }: { config: ExplorerMapConfig }) {

@@ -5,7 +5,7 @@
 // the embed pages' script (lib/embed/client.ts; those pages ship no Next.js runtime). Code split:
 // the controller is one chunk both share, and the zod-checked readers they load later (the view
 // an address names, the data's schema) are chunks of their own, off the path to the map's first
-// drawing. Writes manifest.json (entry name -> URL), which the server reads (lib/map/bundles.ts).
+// drawing. Writes manifest.json (entry name -> URL), which the server reads (lib/map/assets/bundles.ts).
 // Runs before every `next build` and `next dev` (npm run build, npm run dev, npm start) and before
 // the unit tests (vitest's global setup).
 import fs from 'node:fs';
@@ -42,7 +42,7 @@ const englishOnlyZod = {
   },
 };
 
-/** Entry name -> source; the manifest's keys (lib/map/bundles.ts reads them). */
+/** Entry name -> source; the manifest's keys (lib/map/assets/bundles.ts reads them). */
 const ENTRIES = { 'atlas-map': 'lib/map/explorer-map.ts', 'embed-client': 'lib/embed/client.ts' };
 
 fs.rmSync(OUT, { recursive: true, force: true });

@@ -8,7 +8,7 @@ import { MapStart } from '@/components/map-start';
 import type { MapFeatureCollection } from '@/lib/data/api-schema';
 import { corridorGroups } from '@/lib/data/atlas-items';
 import { mapCollectionPayload } from '@/lib/data/queries';
-import { mapBundle } from '@/lib/map/bundles';
+import { mapBundle } from '@/lib/map/assets/bundles';
 import { MAPLIBRE_SCRIPT_URL, MAPLIBRE_WORKER_URL } from '@/lib/map/maplibre-urls';
 import { EXPLORER_MAP_DESCRIPTION_ID, MAP_DATA_URL, type Bounds, type ExplorerMapConfig } from '@/lib/map/settings';
 import { DEFAULT_BOUNDS } from '@/lib/map/style';

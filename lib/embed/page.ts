@@ -9,7 +9,7 @@ import { Slug } from '@/geo/schema';
 import type { MapFeatureCollection } from '../data/api-schema';
 import { corridorGroups, filterGroups, type AtlasItem } from '../data/atlas-items';
 import { parseEmbedOptions, type EmbedOptions, type SearchParamsRecord } from './options';
-import { mapBundle, type MapBundle } from '../map/bundles';
+import { mapBundle, type MapBundle } from '../map/assets/bundles';
 import { MAP_DATA_URL, embedMapSettings, type Bounds, type EmbedClientConfig } from '../map/settings';
 import { DEFAULT_BOUNDS } from '../map/style';
 import { MAPLIBRE_SCRIPT_URL, MAPLIBRE_WORKER_URL } from '../map/maplibre-urls';

@@ -1,5 +1,5 @@
 // Validators and conditional requests (RFC 9110 §8.8.3, §13.1.2), in plain JavaScript so that the
-// route handlers (lib/http/api-response.ts, lib/still/response.ts, lib/map/maplibre-assets.ts)
+// route handlers (lib/http/api-response.ts, lib/still/response.ts, lib/map/assets/maplibre-assets.ts)
 // and the server's shared cache (scripts/shared-cache.mjs, run by Node without a compiler) answer
 // If-None-Match by the same rule.
 import { createHash } from 'node:crypto';

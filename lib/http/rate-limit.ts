@@ -10,6 +10,7 @@
 // migrations own, and needs no dependency. A fixed window can let up to twice the limit
 // through around a window's edge; for limits meant to stop a script filling the database, not to
 // meter people, that is fine, and it keeps one row per key.
+import 'server-only';
 import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { getPrisma, type PrismaClient } from '../data/db';

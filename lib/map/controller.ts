@@ -155,7 +155,7 @@ export class AtlasMapController {
     // The style names its sprite by path (lib/map/style.ts MARKER_SPRITE_PATH); MapLibre wants it absolute.
     const sprite = o.init.style.sprite;
     const style =
-      typeof sprite === 'string' && sprite.startsWith('/') ? { ...o.init.style, sprite: location.origin + sprite } : o.init.style;
+      typeof sprite === 'string' && sprite.startsWith('/') ? { ...o.init.style, sprite: window.location.origin + sprite } : o.init.style;
     const map = new maplibre.Map({
       container,
       style,

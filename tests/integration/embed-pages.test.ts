@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bbox } from '@/geo/geometry';
 import { disconnectPrisma, getPrisma } from '@/lib/data/db';
 import type { EmbedPageProps } from '@/lib/embed/page';
-import { mapBundle } from '@/lib/map/bundles';
+import { mapBundle } from '@/lib/map/assets/bundles';
 import { EMBED_CONFIG_ID, type EmbedClientConfig } from '@/lib/map/settings';
 import { getMapCollection } from '@/lib/data/queries';
 import type { MapFeatureCollection } from '@/lib/data/api-schema';

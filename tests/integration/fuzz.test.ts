@@ -30,6 +30,7 @@ const HANDLERS = {
   routeImage: 'app/routes/[slug]/image.png/route.ts',
   mapWorker: 'app/maplibre-gl-worker.mjs/route.ts',
   mapLibrary: 'app/maplibre-gl.mjs/route.ts',
+  mapSprite: 'app/map-sprite/[file]/route.ts',
 } as const;
 const VIEW_STATE = 'lib/view/view-state.ts';
 
@@ -521,6 +522,18 @@ describe.sequential('fuzz: route handlers', () => {
       },
     );
   }
+
+  it.skipIf(!exists(HANDLERS.mapSprite))('GET /map-sprite/[file] answers 200 for its four files and 404 for any other name', async () => {
+    const GET = await handler(HANDLERS.mapSprite);
+    const files = ['markers.json', 'markers.png', 'markers@2x.json', 'markers@2x.png'];
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(hostileString, fc.constantFrom(...files)), async (file) => {
+        const res = await GET(new Request(`${ORIGIN}/map-sprite/x`), { params: Promise.resolve({ file }) });
+        await expectSafeResponse(res, files.includes(file) ? [200] : [404]);
+      }),
+      { numRuns: 60 },
+    );
+  });
 
   it('covers every route handler in app/', () => {
     const found: string[] = [];

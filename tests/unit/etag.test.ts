@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { conditionalResponse, etagMatches, etagOf } from '@/lib/http/etag.mjs';
 import { cachedJson, jsonPayload } from '@/lib/http/api-response';
-import { scriptResponse } from '@/lib/map/maplibre-assets';
+import { scriptResponse } from '@/lib/map/assets/maplibre-assets';
 
 const get = (url: string, ifNoneMatch?: string) =>
   new Request(`http://localhost${url}`, { headers: ifNoneMatch ? { 'If-None-Match': ifNoneMatch } : {} });

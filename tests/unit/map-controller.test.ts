@@ -60,7 +60,7 @@ function makeController(data: unknown, view = EMPTY_VIEW) {
   } as unknown as Maplibre;
   // The controller reads the container's size and dataset, and registers the map on window.
   const container = { clientWidth: 800, clientHeight: 600, dataset: {} as Record<string, string> } as unknown as HTMLElement;
-  Object.assign(globalThis, { window: { matchMedia: () => ({ matches: false }) } });
+  Object.assign(globalThis, { window: { matchMedia: () => ({ matches: false }), location: { origin: 'http://atlas.test' } } });
   const options: ControllerOptions = {
     init: atlasMapInit({ theme: 'light', interactive: true, cooperativeGestures: false }),
     data,

@@ -5,7 +5,7 @@
 import 'server-only';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { conditionalResponse, etagOf } from '../http/etag.mjs';
+import { conditionalResponse, etagOf } from '../../http/etag.mjs';
 
 export type MaplibreFile = 'maplibre-gl.mjs' | 'maplibre-gl-worker.mjs';
 
