@@ -79,10 +79,8 @@ export function ExplorerShell({
           onHover={ex.setHovered}
           onSelect={ex.select}
         />
-        {/* Suspense boundaries around what the map does not need: React hydrates each one as a
-            task of its own and yields between them, so on a slow phone the map module's work
-            (which runs before React, lib/map/explorer-map.ts) is not held behind one long
-            hydration. The server renders their content in full; nothing here suspends. */}
+        {/* A Suspense boundary around the key, which the map does not need: React hydrates it as
+            a task of its own and yields before it. The server renders it in full. */}
         <Suspense>
           <MapLegend />
         </Suspense>
@@ -107,10 +105,9 @@ export function ExplorerShell({
           <span className="panel__grip" aria-hidden="true" />
           <span className="visually-hidden">{expanded ? t.panel.collapse : t.panel.expand}</span>
         </button>
-        <Suspense>
-          <LinkNotices />
-          {children}
-        </Suspense>
+        {/* Not in a Suspense boundary: a page's notFound() must still set the 404 status. */}
+        <LinkNotices />
+        {children}
       </section>
       <p className="visually-hidden" aria-live="polite" data-testid="announcer">
         {announcement}
