@@ -134,10 +134,8 @@ export class AtlasMapController {
   private pointer: PointerHandlers;
   private camera: CameraUrlSync | null = null;
   private removed = false;
-  /** The padding the map was first fitted with, when it was fitted (not placed by a camera). */
-  readonly startPadding: Padding | null;
 
-  private constructor(map: MapLibreMap, o: ControllerOptions, startPadding: Padding | null) {
+  private constructor(map: MapLibreMap, o: ControllerOptions) {
     this.map = map;
     this.container = map.getContainer();
     this.keyPadding = o.keyPadding;
@@ -145,7 +143,6 @@ export class AtlasMapController {
     this.index = uidsByItem(o.data);
     this.view = o.view;
     this.pointer = o.pointer;
-    this.startPadding = startPadding;
   }
 
   /** Make the map in `container`: the one place the atlas creates a MapLibre map. */
@@ -179,7 +176,7 @@ export class AtlasMapController {
     if (o.init.interactive) map.addControl(new maplibre.NavigationControl({ showCompass: false }), 'top-right');
     map.getCanvas().setAttribute('aria-describedby', o.describedBy);
     container.dataset.mapStart = o.startedBy;
-    const controller = new AtlasMapController(map, o, padding);
+    const controller = new AtlasMapController(map, o);
     controller.watchIdle();
     // Once the style has its sources, before any tile is drawn: the first frames show the view.
     map.once('styledata', () => controller.applyView());
@@ -266,11 +263,6 @@ export class AtlasMapController {
         this.map.setLayoutProperty(id, 'visibility', visibility);
       }
     }
-  }
-
-  /** The view as the map shows it now. */
-  get currentView(): MapView {
-    return this.view;
   }
 
   /** What the visitor's pointer does from now on. */

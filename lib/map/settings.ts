@@ -4,7 +4,7 @@
 // and the browser bundles alike.
 import type { StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
-import { ATLAS_SOURCE, MAX_ZOOM, MIN_ZOOM, buildStyle } from './style';
+import { MAX_ZOOM, MIN_ZOOM, buildStyle } from './style';
 import { themedStyle, type MapTheme } from './theme';
 import type { KeyPadding } from './padding';
 import { explorer as t } from '@/lib/strings';
@@ -56,9 +56,6 @@ export function atlasMapInit({ theme, interactive, cooperativeGestures }: AtlasM
     locale: t.map.controls,
   };
 }
-
-/** The source holding the atlas's features. */
-export { ATLAS_SOURCE };
 
 /** An embed's map: still when not interactive, and cooperative gestures when it is. */
 export function embedMapSettings({ interactive, theme }: { interactive: boolean; theme: MapTheme }): AtlasMapSettings {
