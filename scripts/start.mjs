@@ -14,6 +14,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { parseTrustProxy } from '../lib/http/trust-proxy.mjs';
 import { staleBuildReason } from './build-state.mjs';
 import { DEFAULT_DATABASE_URL, MigrateError, ROOT, migrateDeploy } from './migrate.mjs';
 
@@ -57,13 +58,9 @@ async function main() {
   env.PRISMA_SCHEMA_ENGINE_BINARY ||= process.execPath;
   const log = (m) => console.log(`start: ${m}`);
 
-  // The same forms lib/http/rate-limit.ts accepts; a typo must not quietly trust no proxy.
-  const trust = (env.TRUST_PROXY ?? '').trim().toLowerCase();
-  if (trust && !/^(?:\d|10|true|false|loopback)$/.test(trust)) {
-    throw new StartError(
-      `TRUST_PROXY must be the number of reverse proxies in front of the app (0–10), "true" (1), "false" (0) or "loopback", not "${env.TRUST_PROXY}".`,
-    );
-  }
+  // The rule the rate limit reads it by; a typo must not quietly trust no proxy.
+  const trust = parseTrustProxy(env.TRUST_PROXY);
+  if (!trust.ok) throw new StartError(trust.message);
 
   for (const c of CLIENTS.filter(needsGenerate)) {
     log(`generating the Prisma client for ${c.schema}`);
