@@ -33,6 +33,22 @@ export class DataUnavailableError extends ApiError {
   }
 }
 
+/** How long a client is asked to wait when the database cannot take a write (read-only, locked, full). */
+export const WRITE_RETRY_AFTER_SECONDS = 60;
+
+/**
+ * The 503 for a write the database refused: reads still work, so the message says what a person
+ * can do meanwhile.
+ */
+export function writeUnavailable(cause: unknown): DataUnavailableError {
+  const readOnly = /readonly|read-only/i.test(String((cause as { message?: unknown })?.message ?? cause));
+  return new DataUnavailableError(
+    `Short links cannot be saved right now: ${readOnly ? 'the database is read-only' : 'the database is not taking writes'}. ` +
+      'The map still works; please try again later, or share the full link instead.',
+    { cause, retryAfterSeconds: WRITE_RETRY_AFTER_SECONDS },
+  );
+}
+
 export function errorJson(status: number, body: z.infer<typeof ApiErrorBody>): Response {
   return Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } });
 }

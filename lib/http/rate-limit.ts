@@ -15,7 +15,7 @@ import 'server-only';
 import { timingSafeEqual } from 'node:crypto';
 import ipaddr from 'ipaddr.js';
 import { getPrisma, type PrismaClient } from '../data/db';
-import { DataUnavailableError } from './api-errors';
+import { writeUnavailable } from './api-errors';
 import { clientAddress, parseTrustProxy, type Trust } from './trust-proxy.mjs';
 
 export interface RateLimitRule {
@@ -40,9 +40,6 @@ let lastSweep = 0;
 
 /** Keys are stored as `${rule.name}:${key}`; anything longer than this is cut (addresses fit). */
 const MAX_KEY_LENGTH = 200;
-
-/** How long a client is asked to wait when the database cannot count or store (read-only, locked). */
-export const UNAVAILABLE_RETRY_AFTER_SECONDS = 60;
 
 export class DatabaseRateLimiter {
   constructor(
@@ -82,10 +79,7 @@ export class DatabaseRateLimiter {
       }
     } catch (e) {
       // A database that cannot count cannot store the link either: 503, not a 500.
-      throw new DataUnavailableError(
-        'Short links are unavailable right now: the database cannot take writes. Please try again later, or share the full link instead.',
-        { cause: e, retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS },
-      );
+      throw writeUnavailable(e);
     }
     const count = Number(rows[0].count);
     const windowEnd = BigInt(rows[0].resetAt);

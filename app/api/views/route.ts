@@ -1,9 +1,9 @@
 // POST /api/views – store a map view (path, filters, camera) and answer its short link /v/{id}.
 import { apiHandler } from '@/lib/http/handler';
-import { DataUnavailableError, errorJson } from '@/lib/http/api-errors';
+import { errorJson, writeUnavailable } from '@/lib/http/api-errors';
 import { getPrisma } from '@/lib/data/db';
 import { BodyTooLarge, isJsonContentType, readLimitedText } from '@/lib/http/response';
-import { clientKey, UNAVAILABLE_RETRY_AFTER_SECONDS } from '@/lib/http/rate-limit';
+import { clientKey } from '@/lib/http/rate-limit';
 import { getRouteDetail } from '@/lib/data/queries';
 import { parseViewPath, saveView, ViewState } from '@/lib/share/short-view';
 import { reserveViewWrite, VIEW_BODY_LIMIT_BYTES } from '@/lib/share/short-view-limits';
@@ -66,10 +66,7 @@ export const POST = apiHandler(async (request: Request): Promise<Response> => {
     await reserved.release();
     // The database refused the write (read-only disk, locked, full): reads still work, so this
     // is a 503 to retry, not a 500.
-    throw new DataUnavailableError(
-      'Short links cannot be saved right now: the database is not taking writes. The map still works; please try again later, or share the full link instead.',
-      { cause: e, retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS },
-    );
+    throw writeUnavailable(e);
   }
   const url = `/v/${id}`;
   return Response.json({ id, url }, { status: 201, headers: { Location: url, 'Cache-Control': 'no-store' } });
