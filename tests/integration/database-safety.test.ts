@@ -2,13 +2,13 @@
 // holds the only copy of the short links), its short links are copied into the new one where they
 // can still be read, and `npm start` on a folder it cannot write stops with one line saying why.
 // Real files, the real migrate script and the real `npm start` entry (scripts/start.mjs).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrateDeploy, ROOT } from '@/scripts/migrate.mjs';
-import { disconnectPrisma, getPrisma } from '@/lib/data/db';
+import { createPrismaClient, disconnectPrisma, getPrisma } from '@/lib/data/db';
 import { seed } from '@/prisma/seed';
 import { copyGeo, freshDatabase, MIGRATED_TABLES, tempDir } from './test-db';
 
@@ -149,6 +149,38 @@ describe('short links are user data (issue 19)', () => {
 });
 
 describe('the database file', () => {
+  it("waits for another process's write instead of failing, and reads meanwhile", async () => {
+    const { file, url } = await freshDatabase('busy');
+    // Another process (a second instance, the seed) holds the write lock for a second.
+    const holder = spawn(
+      process.execPath,
+      [
+        '-e',
+        `const db = new (require('better-sqlite3'))(${JSON.stringify(file)});
+         db.exec('BEGIN IMMEDIATE');
+         db.prepare('INSERT INTO "AtlasMeta" ("key", "value") VALUES (?, ?)').run('held', 'yes');
+         console.log('locked');
+         setTimeout(() => { db.exec('COMMIT'); db.close(); }, 1000);`,
+      ],
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    await new Promise<void>((resolve) => holder.stdout!.once('data', () => resolve()));
+    const reader = createPrismaClient(url);
+    try {
+      const startedAt = Date.now();
+      expect(await reader.shortView.count()).toBe(0); // WAL: a reader does not wait for the writer
+      expect(Date.now() - startedAt).toBeLessThan(500);
+      await getPrisma().shortView.create({ data: { id: LINK.id, state: JSON.parse(LINK.state) } });
+      expect(Date.now() - startedAt).toBeGreaterThan(500); // it waited for the lock (busy timeout)…
+      expect(await reader.shortView.count()).toBe(1); // …and then wrote
+      expect(await reader.atlasMeta.findUnique({ where: { key: 'held' } })).toMatchObject({ value: 'yes' });
+    } finally {
+      await reader.$disconnect();
+      await disconnectPrisma();
+      holder.kill();
+    }
+  });
+
   it('is in WAL mode after migrating, so readers never wait for a writer', async () => {
     const file = path.join(tempDir('wal'), 'atlas.db');
     await migrateDeploy({ url: `file:${file}` });
@@ -170,6 +202,17 @@ describe('npm start where it cannot write (issue 19)', () => {
       timeout: 60_000,
       ...as,
     });
+
+  it('refuses a TRUST_PROXY it cannot read, in one line naming the forms it takes', () => {
+    const result = spawnSync(process.execPath, ['scripts/start.mjs'], {
+      cwd: ROOT,
+      env: { ...process.env, TRUST_PROXY: 'yes', PORT: '0' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim()).toMatch(/^start: TRUST_PROXY must be a number of proxies \(0–10\).*CIDR ranges.*, not "yes"\.$/);
+  });
 
   it('exits non-zero with one line naming the path and the cause when a file stands where the folder should be', () => {
     const dir = tempDir('enotdir');
