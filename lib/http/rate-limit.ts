@@ -123,7 +123,6 @@ const isAddress = (v: string) => ipaddr.IPv4.isValidFourPartDecimal(v) || ipaddr
  * process's environment). Anything else, a client's own header under `next start` above all, is
  * not believed: null.
  */
-
 export function peerAddress(request: Request, secret: string | undefined = process.env.ATLAS_PEER_SECRET): string | null {
   const value = request.headers.get(PEER_ADDRESS_HEADER);
   if (!secret || !value) return null;
