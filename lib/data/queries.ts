@@ -47,7 +47,7 @@ function unavailable(e: unknown): DataUnavailableError {
   const reason = /no such table|does not exist in the current database|P2021/i.test(text)
     ? 'the database has no tables yet (run `npm run db:migrate`, or `npm start`, which does it)'
     : /not a database|SQLITE_NOTADB|SQLITE_CORRUPT|malformed/i.test(text)
-      ? 'the database file is damaged or is not a SQLite database (delete it and restart: it is rebuilt from geo/)'
+      ? 'the database file is damaged or is not a SQLite database (keep it: it holds the short links; restart with `npm start`, which moves it aside, rebuilds the atlas and recovers the links it can)'
       : /unable to open|SQLITE_CANTOPEN|no such file/i.test(text)
         ? 'the database file cannot be opened (check DATABASE_URL; `npm start` creates ./data/atlas.db)'
         : /ECONNREFUSED|ENOTFOUND|ETIMEDOUT|can't reach database|28P01|28000|3D000|authentication failed|database .* does not exist/i.test(text)

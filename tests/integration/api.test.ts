@@ -191,8 +191,10 @@ describe('when the database cannot answer', () => {
       const body = ApiError.parse(await res.json());
       expect(body.error).toBe('unavailable');
       expect(body.message).toMatch(message);
-      // The client gets the reason; file paths stay in the server log.
+      // The client gets the reason; file paths stay in the server log. And no advice that would
+      // destroy the short links kept in the same database (issue 19).
       expect(body.message).not.toMatch(/\/tmp\//);
+      expect(body.message).not.toMatch(/delete|remove/i);
     }
     expect(serverLog).toHaveBeenCalled();
   }
@@ -213,7 +215,7 @@ describe('when the database cannot answer', () => {
     fs.writeFileSync(file, 'garbage '.repeat(1000));
     await useDatabase(`file:${file}`);
     try {
-      await expect503(/damaged or is not a SQLite database/);
+      await expect503(/damaged or is not a SQLite database \(keep it: it holds the short links/);
     } finally {
       await useDatabase(url);
     }
