@@ -54,7 +54,8 @@ export const route = {
   stagesIntro: (count: number) => (count === 1 ? 'One stage.' : `${count} stages, from where the journey starts to where it ends.`),
   stageNumber: (order: number) => `Stage ${order}`,
   riskHeading: 'Risk',
-  risk: (label: string) => `${label} risk`,
+  /** The level as a phrase (geo/vocabulary.ts riskPhrase): level 1 reads "The sources report none". */
+  risk: (phrase: string) => phrase,
   riskOf: (level: number) => `level ${level} of 4`,
   whyLevel: 'Why this level',
   hazards: 'Hazards',

@@ -108,7 +108,7 @@ test.describe('an embed on another site', () => {
       const inView = await f.evaluate(([w, s, e, n]) => {
         const b = window.__atlas!.map.getBounds();
         return b.contains([w, s]) && b.contains([e, n]);
-      }, detail.bbox);
+      }, detail.bbox!); // a route always has a box
       expect(inView).toBe(true);
 
       await expect(frame.locator('h1')).toHaveText(detail.name.en);

@@ -333,7 +333,7 @@ test.describe('opening an item', () => {
     await mapIdle(page);
     await expect(page).toHaveURL(/#\d+(\.\d+)?\/-?\d/);
     const view = await page.evaluate(() => window.__atlas!.map.getBounds().toArray());
-    const [w, s, e, n] = item.bounds;
+    const [w, s, e, n] = item.bounds!; // a route always has bounds
     expect(
       view[0][0] <= w + 0.01 && view[0][1] <= s + 0.01 && view[1][0] >= e - 0.01 && view[1][1] >= n - 0.01,
       `${JSON.stringify(view)} holds ${item.bounds}`,

@@ -82,7 +82,7 @@ describe.each(['slide', 'social'] as StillSize[])('GET /routes/{id}/image.png?si
     expect(stages.length).toBe(route.stages.length);
     for (const stage of stages) {
       const colour = RISK_LEVELS[stage.properties.level as RiskLevel].color;
-      const line = stage.geometry.coordinates as number[][];
+      const line = stage.geometry!.coordinates as number[][];
       expect(pixelsOfColourAlong(decoded, layout, line, colour), `${stage.properties.stage} in ${colour}`).toBeGreaterThan(5);
     }
   });
