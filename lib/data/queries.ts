@@ -281,6 +281,8 @@ export function buildRouteDetails(atlas: Atlas): Map<string, RouteDetail> {
     id: a.id,
     text: a.text,
     hazards: a.hazards,
+    finding: a.finding,
+    ...optional('figure', a.figure),
     citations: a.citations.map((c) => {
       const s = byId.get(c.source)!; // checkAtlas guarantees every cited source exists
       return {

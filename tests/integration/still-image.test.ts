@@ -153,6 +153,14 @@ describe('GET /image.png (all routes)', () => {
   });
 });
 
+describe('an event its source does not place (issue #20)', () => {
+  it('still gets an image: the whole atlas, with nothing drawn for the event', async () => {
+    const res = await get('yellow-sea-boat-2009', '?size=social');
+    expect(res.status).toBe(200);
+    expect(pngSize(Buffer.from(await res.arrayBuffer()))).toEqual(STILL_SIZES.social);
+  });
+});
+
 describe('caching and validation', () => {
   it('gives the same strong ETag twice and answers If-None-Match with an empty 304', async () => {
     const first = await get(route.id, '?size=social');
