@@ -147,7 +147,7 @@ test.describe('an embed on another site', () => {
     const snippet = await dialog.getByTestId('embed-snippet').inputValue();
     const origin = new URL(baseURL!).origin;
     expect(snippet).toBe(
-      `<iframe src="${origin}/embed/${SLUG}?legend=0&amp;theme=dark" title="Across the Tumen into Yanbian – Escape Atlas" width="640" height="360" style="border:0" loading="lazy" allowfullscreen referrerpolicy="strict-origin-when-cross-origin"></iframe>`,
+      `<iframe src="${origin}/embed/${SLUG}?legend=0&amp;theme=dark" title="Across the Tumen into China – Escape Atlas" width="640" height="360" style="border:0" loading="lazy" allowfullscreen referrerpolicy="strict-origin-when-cross-origin"></iframe>`,
     );
     await dialog.getByTestId('embed-copy').click();
     await expect(dialog.getByRole('status')).toHaveText('Code copied to the clipboard.');
