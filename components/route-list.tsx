@@ -126,6 +126,7 @@ export function RouteList({ notice }: RouteListProps) {
                       <span className="item__meta">
                         {t.list.meta(t.kinds[item.kind], riskPhrase(item.level))}
                         {item.precision === 'approximate' && <span className="item__approx"> · {t.list.approximate}</span>}
+                        {item.precision === 'unplaced' && <span className="item__approx"> · {t.list.unplaced}</span>}
                       </span>
                     </span>
                   </Link>

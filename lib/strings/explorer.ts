@@ -78,6 +78,8 @@ export const list = {
   label: 'Routes, crossings, events and zones by corridor',
   keyboardHint: 'Use the arrow keys to move through the list and Enter to open an item.',
   approximate: 'approximate',
+  /** An event its source gives no place: listed, with no point on the map. */
+  unplaced: 'no place given, not on the map',
   /** Short meta line under each item: "Route · Extreme risk" (the phrase from riskPhrase). */
   meta: (kind: string, risk: string) => `${kind} · ${risk}`,
 };
