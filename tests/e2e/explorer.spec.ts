@@ -66,9 +66,10 @@ test.describe('the map', () => {
     const { collection, items } = await atlas(request);
     await page.goto('/');
     await mapIdle(page);
+    // Unplaced events (issue #20) are listed but have nothing to draw.
     const ofKind = (...kinds: string[]) =>
       items
-        .filter((i) => kinds.includes(i.kind))
+        .filter((i) => kinds.includes(i.kind) && i.bounds !== null)
         .map((i) => i.id)
         .sort();
     expect(ofKind('route').length).toBeGreaterThan(0);
