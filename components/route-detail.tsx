@@ -7,7 +7,7 @@ import type { ReactNode } from 'react';
 import { Citation } from './citation';
 import { RiskSwatch } from './risk-swatch';
 import styles from './route-detail.module.css';
-import { COUNTRIES, HAZARDS, PRECISIONS, RISK_LEVELS, type CountryCode } from '@/geo/vocabulary';
+import { COUNTRIES, HAZARDS, PRECISIONS, riskPhrase, type CountryCode } from '@/geo/vocabulary';
 import type { RouteDetail } from '@/lib/data/api-schema';
 import { pages } from '@/lib/strings';
 
@@ -22,12 +22,11 @@ export const stageAnchor = (stage: string) => `stage-${stage}`;
 const countryName = (code: CountryCode) => COUNTRIES[code].en;
 
 function RiskLevelLine({ block, kind, approximate }: { block: Block; kind: Kind; approximate: boolean }) {
-  const level = RISK_LEVELS[block.level];
   return (
     <p className={styles.level} data-level={block.level}>
       {/* Drawn as on the map: a line with the level's pattern for routes, a numbered dot for points. */}
       <RiskSwatch level={block.level} kind={kind === 'route' ? 'stage' : kind} approximate={approximate} />
-      <strong>{t.risk(level.en)}</strong> <span className={styles.levelOf}>({t.riskOf(block.level)})</span>
+      <strong>{t.risk(riskPhrase(block.level))}</strong> <span className={styles.levelOf}>({t.riskOf(block.level)})</span>
     </p>
   );
 }
@@ -61,7 +60,15 @@ function RiskBlock({ block, kind, approximate }: { block: Block; kind: Kind; app
       <ul className={styles.annotations} aria-labelledby={evidenceId}>
         {block.annotations.map((a) => (
           <li key={a.id} className={styles.annotation} data-annotation={a.id}>
-            <p className={styles.annotationText}>{a.text}</p>
+            <p className={styles.annotationText}>
+              {a.figure && (
+                <strong className={styles.figure} data-figure={a.figure}>
+                  {a.figure}
+                </strong>
+              )}
+              {a.figure ? ' ' : ''}
+              {a.text}
+            </p>
             {a.citations.map((c, i) => (
               <Citation key={`${c.source.id}-${i}`} citation={c} />
             ))}
@@ -86,7 +93,7 @@ function Facts({ detail }: { detail: RouteDetail }) {
     if (detail.to) rows.push([t.to, countryName(detail.to)]);
   }
   if (detail.when) rows.push([t.when, detail.when.label]);
-  if (detail.kind === 'route' && detail.stages.length > 1) rows.push([t.overall, t.risk(RISK_LEVELS[detail.level].en)]);
+  if (detail.kind === 'route' && detail.stages.length > 1) rows.push([t.overall, t.risk(riskPhrase(detail.level))]);
   return (
     <section className={styles.factsSection} aria-labelledby="route-facts">
       <h2 id="route-facts" className="visually-hidden">
@@ -110,6 +117,18 @@ function Facts({ detail }: { detail: RouteDetail }) {
 }
 
 function PrecisionNotice({ detail }: { detail: RouteDetail }) {
+  if (detail.precision === 'unplaced') {
+    // The source gives no place: the item is listed, with no point on the map.
+    return (
+      <aside className={styles.notice} role="note" aria-labelledby="precision-title" data-precision="unplaced">
+        <p id="precision-title" className={styles.noticeTitle}>
+          {PRECISIONS.unplaced.en}
+        </p>
+        <p>{PRECISIONS.unplaced.description}</p>
+        {detail.precisionNote && <p>{detail.precisionNote}</p>}
+      </aside>
+    );
+  }
   if (detail.precision === 'approximate') {
     return (
       <aside className={styles.notice} role="note" aria-labelledby="precision-title" data-precision="approximate">

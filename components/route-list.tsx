@@ -9,7 +9,7 @@ import { RiskSwatch } from './risk-swatch';
 import { RouteFilters } from './route-filters';
 import { ShareToolbar } from './share-toolbar';
 import { useExplorer } from './explorer-state';
-import { RISK_LEVELS } from '@/geo/vocabulary';
+import { riskPhrase } from '@/geo/vocabulary';
 import type { AtlasItem } from '@/lib/data/atlas-items';
 import { explorer as t } from '@/lib/strings';
 import { formatViewState } from '@/lib/view/view-state';
@@ -124,8 +124,9 @@ export function RouteList({ notice }: RouteListProps) {
                     <span className="item__text">
                       <span className="item__name">{item.name.en}</span>
                       <span className="item__meta">
-                        {t.list.meta(t.kinds[item.kind], RISK_LEVELS[item.level].en)}
+                        {t.list.meta(t.kinds[item.kind], riskPhrase(item.level))}
                         {item.precision === 'approximate' && <span className="item__approx"> · {t.list.approximate}</span>}
+                        {item.precision === 'unplaced' && <span className="item__approx"> · {t.list.unplaced}</span>}
                       </span>
                     </span>
                   </Link>

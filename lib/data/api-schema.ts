@@ -30,7 +30,8 @@ export const MapFeatureProps = z.object({
 export type MapFeatureProps = z.infer<typeof MapFeatureProps>;
 
 const Geometry = z.object({ type: z.enum(['Point', 'LineString', 'Polygon']), coordinates: z.array(z.any()) }); // coordinates nest by type; checked by geo tests, not here
-export const MapFeature = z.object({ type: z.literal('Feature'), geometry: Geometry, properties: MapFeatureProps });
+/** geometry is null for an event its source gives no place (precision "unplaced"): listed, not drawn. */
+export const MapFeature = z.object({ type: z.literal('Feature'), geometry: Geometry.nullable(), properties: MapFeatureProps });
 export const MapFeatureCollection = z.object({
   type: z.literal('FeatureCollection'),
   corridors: z.array(z.object({ id: Slug, order: z.number(), name: Name })),
@@ -58,7 +59,8 @@ export const RouteDetail = z.object({
   to: Country.nullable(),
   when: z.object({ date: PartialDate, label: z.string() }).nullable(),
   level: Level,
-  bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+  /** Null for an unplaced event: it has no point to fit the map to. */
+  bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).nullable(),
   /** Routes: their stages in order. Crossings, events and zones: one block, id "main". */
   stages: z.array(RiskBlockOut.extend({ id: Slug, order: z.number().int(), name: Name })),
 });

@@ -20,8 +20,8 @@ export interface AtlasItem {
   to: CountryCode | null;
   /** Every drawable feature of the item (a route and its stages): targets of feature-state. */
   uids: string[];
-  /** [west, south, east, north] of all its features. */
-  bounds: [number, number, number, number];
+  /** [west, south, east, north] of all its features; null for an unplaced event (no point to fit). */
+  bounds: [number, number, number, number] | null;
   /** Lower-cased names of the item, its stages and its corridor: what the search box matches. */
   haystack: string;
 }
@@ -61,7 +61,7 @@ export function corridorGroups(collection: MapFeatureCollection): CorridorGroup[
         precision: p.precision,
         to: p.to ?? null,
         uids: [],
-        bounds: [Infinity, Infinity, -Infinity, -Infinity],
+        bounds: null,
         haystack: '',
       };
       items.set(p.item, item);
@@ -74,10 +74,14 @@ export function corridorGroups(collection: MapFeatureCollection): CorridorGroup[
     const item = items.get(f.properties.item);
     if (!item) continue;
     if (!item.uids.includes(f.properties.uid)) item.uids.push(f.properties.uid);
-    // The API's geometry is one of Point, LineString or Polygon (api-schema.ts), with its coordinates.
-    geometries.set(item.id, [...(geometries.get(item.id) ?? []), f.geometry as Geometry]);
+    // The API's geometry is one of Point, LineString or Polygon (api-schema.ts), with its coordinates,
+    // or null for an unplaced event, which the list shows and the map does not.
+    if (f.geometry) geometries.set(item.id, [...(geometries.get(item.id) ?? []), f.geometry as Geometry]);
   }
-  for (const item of items.values()) item.bounds = bbox(...(geometries.get(item.id) ?? []));
+  for (const item of items.values()) {
+    const own = geometries.get(item.id);
+    item.bounds = own ? bbox(...own) : null;
+  }
   const corridors = [...collection.corridors].sort((a, b) => a.order - b.order);
   const names = new Map(corridors.map((c) => [c.id, c.name]));
   for (const item of items.values()) {

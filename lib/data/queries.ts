@@ -113,6 +113,9 @@ async function readRows() {
   }
 }
 
+/** Annotation slugs as the seed stores them, joined by ","; empty fails the schema's min(1), as it should. */
+const splitRests = (stored: string) => stored.split(',').filter(Boolean);
+
 /** Only keys with a value: the geo/ schemas are strict and mark absent fields optional, not null. */
 const optional = <K extends string, V>(key: K, value: V | null | undefined) => (value == null ? {} : ({ [key]: value } as Record<K, V>));
 
@@ -121,12 +124,14 @@ function annotationsOf(stage: StageRow): Annotation[] {
     id: a.slug,
     text: a.text,
     hazards: a.hazards as Annotation['hazards'], // checked by the feature schema's parse below
+    finding: a.finding as Annotation['finding'], // likewise
+    ...optional('figure', a.figure),
     citations: a.citations.map((c) => ({ source: c.source.slug, quote: c.quote })),
   }));
 }
 
 function riskOf(stage: StageRow) {
-  return { level: stage.level, reason: stage.reason, hazards: stage.hazards, annotations: annotationsOf(stage) };
+  return { level: stage.level, reason: stage.reason, reasonRests: splitRests(stage.reasonRests), hazards: stage.hazards, annotations: annotationsOf(stage) };
 }
 
 /** One stored item back in its geo/ form, validated by the same schema geo/ files pass. */
@@ -137,6 +142,7 @@ function toFeature(row: ItemRow): AtlasFeature {
     corridor: row.corridor.slug,
     precision: row.precision,
     summary: row.summary,
+    summaryRests: splitRests(row.summaryRests),
     ...optional('precisionNote', row.precisionNote),
   };
   const when = row.whenDate ? { when: { date: row.whenDate, label: row.whenLabel, quote: row.whenQuote } } : {};
@@ -205,7 +211,7 @@ export async function readAtlas(): Promise<Atlas> {
         ...optional('note', s.note),
       }),
     );
-    const corridors: Corridor[] = rows.corridors.map((c) => ({ id: c.slug, order: c.order, name: { en: c.nameEn, ko: c.nameKo }, description: c.description }));
+    const corridors: Corridor[] = rows.corridors.map((c) => ({ id: c.slug, order: c.order, name: { en: c.nameEn, ko: c.nameKo }, description: c.description, descriptionRests: splitRests(c.descriptionRests) }));
     const places: Place[] = rows.places.map((p) =>
       PlaceSchema.parse({ id: p.slug, name: { en: p.nameEn, ko: p.nameKo }, country: p.country, coordinates: [p.lon, p.lat], rank: p.rank }),
     );
@@ -236,7 +242,8 @@ export function buildMapCollection(atlas: Atlas): MapFeatureCollection {
   for (const f of atlas.features) {
     const p = f.properties;
     const base = { item: p.id, name_en: p.name.en, name_ko: p.name.ko, corridor: p.corridor, precision: p.precision };
-    const geometry = roundGeometry(f.geometry, p.precision);
+    // An unplaced event goes out with a null geometry (RFC 7946 allows it): listed, never drawn.
+    const geometry = f.geometry && roundGeometry(f.geometry, p.precision);
     if (p.kind === 'route') {
       const route = f as RouteFeature;
       const travel = { to: p.to, sea: p.sea, ...optional('date', p.when?.date) };
@@ -274,6 +281,8 @@ export function buildRouteDetails(atlas: Atlas): Map<string, RouteDetail> {
     id: a.id,
     text: a.text,
     hazards: a.hazards,
+    finding: a.finding,
+    ...optional('figure', a.figure),
     citations: a.citations.map((c) => {
       const s = byId.get(c.source)!; // checkAtlas guarantees every cited source exists
       return {
@@ -303,7 +312,7 @@ export function buildRouteDetails(atlas: Atlas): Map<string, RouteDetail> {
       to: p.kind === 'zone' ? null : (p.to ?? null),
       when: (p.kind === 'route' || p.kind === 'event') && p.when ? { date: p.when.date, label: p.when.label } : null,
       level: p.kind === 'route' ? routeLevel(f as RouteFeature) : p.level,
-      bbox: bbox(roundGeometry(f.geometry, p.precision)),
+      bbox: f.geometry ? bbox(roundGeometry(f.geometry, p.precision)) : null,
       stages,
     });
     details.set(p.id, detail);

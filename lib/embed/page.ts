@@ -137,7 +137,7 @@ export async function itemEmbed(slug: string, query: SearchParamsRecord, nonce: 
         subtitle: stage ? share.embedPage.stage(stage.order, stage.name.en) : null,
         fullHref: `/routes/${detail.id}${full ? `?${full}` : ''}`,
         meta: routeShareMeta(detail),
-        bounds: line?.bounds ?? detail.bbox,
+        bounds: line?.bounds ?? detail.bbox ?? ([...DEFAULT_BOUNDS] as Bounds),
         selected: detail.id,
         visibleIds: null,
         stage: line && stage ? stage.id : null,

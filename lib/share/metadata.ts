@@ -5,7 +5,7 @@ import type { RouteDetail } from '../data/api-schema';
 import { appOrigin } from './app-origin';
 import { SHARE_STRINGS } from '../strings/cards';
 import { STILL_SIZES } from '../still/sizes';
-import { RISK_LEVELS } from '@/geo/vocabulary';
+import { RISK_LEVELS, riskPhrase } from '@/geo/vocabulary';
 
 const OEMBED_TYPE = 'application/json+oembed';
 
@@ -70,9 +70,9 @@ export function toMetadata(m: ShareMeta): Metadata {
 export function routeShareMeta(detail: RouteDetail, origin: string = appOrigin()): ShareMeta {
   const risk = RISK_LEVELS[detail.level];
   const title = `${detail.name.en} · ${SHARE_STRINGS.appName}`;
-  const description = clip(`${detail.summary} ${risk.en} ${SHARE_STRINGS.riskSuffix}.`);
+  const description = clip(`${detail.summary} ${riskPhrase(detail.level)}.`);
   const where = detail.corridor.name.en === detail.name.en ? '' : ` (${detail.corridor.name.en})`;
-  const imageAlt = `Map of ${detail.name.en}${where}, drawn at ${risk.en.toLowerCase()} risk, with its sources.`;
+  const imageAlt = `Map of ${detail.name.en}${where}, drawn in the colour of its level (${risk.en.toLowerCase()}), with its sources.`;
   return shareMeta(origin, `/routes/${detail.id}`, title, description, `/routes/${detail.id}/image.png?size=social`, imageAlt);
 }
 

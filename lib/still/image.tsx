@@ -4,7 +4,7 @@
 // Pure: the same input always gives the same element, hence the same PNG.
 import type { ReactElement } from 'react';
 import type { Geometry, Position } from 'geojson';
-import { RISK_LEVELS, type RiskLevel } from '@/geo/vocabulary';
+import { RISK_LEVELS, riskPhrase, type RiskLevel } from '@/geo/vocabulary';
 import { RISK_COLORS, STILL_COLORS, svgDashArray } from '../palette/palette';
 import type { MapFeatureCollection, RouteDetail } from '../data/api-schema';
 import { SHARE_STRINGS } from '../strings/cards';
@@ -67,10 +67,12 @@ export interface StillLayout {
 
 type MapFeature = MapFeatureCollection['features'][number];
 const geometryOf = (f: MapFeature) => f.geometry as Geometry;
+/** Features with a geometry: an unplaced event (geometry null) is listed elsewhere, never drawn. */
+const placed = (f: MapFeature) => f.geometry !== null;
 
 /** Bounding box of the whole atlas: the view of the all-routes image. */
 export function atlasBbox(atlas: MapFeatureCollection): Bbox {
-  return bbox(...atlas.features.map(geometryOf));
+  return bbox(...atlas.features.filter(placed).map(geometryOf));
 }
 
 /** Where things go on an image of `size` showing `bbox`; exported so tests can find the route's pixels. */
@@ -107,7 +109,7 @@ function mapLayers(input: StillImageInput, layout: StillLayout): ReactElement {
 
   const focus = input.focus?.id ?? null;
   const mine = (f: MapFeature) => focus === null || f.properties.item === focus;
-  const drawn = input.atlas.features.filter((f) => f.properties.kind !== 'route' && mine(f));
+  const drawn = input.atlas.features.filter((f) => f.properties.kind !== 'route' && placed(f) && mine(f));
   // A route is drawn by its stages, each at its own level; other items' routes stay faint context.
   const faint = focus === null ? [] : input.atlas.features.filter((f) => f.properties.kind === 'route' && !mine(f));
   const lineWidth = focus === null ? l.line * 0.75 : l.line;
@@ -278,7 +280,7 @@ function panel(input: StillImageInput, sources: string[]): ReactElement {
         {d ? (
           <div style={{ display: 'flex', alignItems: 'center', gap: 12, marginTop: 6 }}>
             <div style={{ width: l.subtitle, height: l.subtitle, borderRadius: l.subtitle, background: RISK_COLORS[d.level] }} />
-            <div style={{ fontSize: l.subtitle, color: PALETTE.text }}>{`${RISK_LEVELS[d.level].en} ${SHARE_STRINGS.riskSuffix}`}</div>
+            <div style={{ fontSize: l.subtitle, color: PALETTE.text }}>{riskPhrase(d.level as RiskLevel)}</div>
           </div>
         ) : null}
       </div>
@@ -299,7 +301,7 @@ function panel(input: StillImageInput, sources: string[]): ReactElement {
  * line: for one item, `sourceNames(detail)`; for all routes, every publisher in the atlas.
  */
 export function stillImage(input: StillImageInput, sources: string[]): { element: ReactElement; layout: StillLayout } {
-  const bbox = input.focus ? (input.focus.bbox as Bbox) : atlasBbox(input.atlas);
+  const bbox = input.focus?.bbox ? (input.focus.bbox as Bbox) : atlasBbox(input.atlas);
   const layout = stillLayout(input.size, bbox);
   const element = (
     <div style={{ position: 'relative', display: 'flex', width: layout.width, height: layout.height, background: PALETTE.sea }}>

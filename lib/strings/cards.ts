@@ -11,7 +11,6 @@ export const SHARE_STRINGS = {
   allRoutesSubtitle: 'Every route, crossing, event and zone in the atlas',
   kind: { route: 'Route', crossing: 'Crossing', event: 'Event', zone: 'Zone' },
   riskHeading: 'Risk, as we read the cited sources',
-  riskSuffix: 'risk',
   corridorNote: 'Lines show corridors described in the sources, not exact paths.',
   sourcesPrefix: 'Sources: ',
   basemapCredit: 'Basemap: Natural Earth',

@@ -61,7 +61,6 @@ export const kinds = { route: 'Route', stage: 'Stage', crossing: 'Crossing', eve
 export const legend = {
   heading: 'Map key',
   risk: 'Risk, as we read the sources',
-  riskSuffix: 'risk',
   levelsExplained: 'What the levels mean',
   shapes: 'Shapes',
   routeLine: 'Route (line pattern = risk level)',
@@ -79,8 +78,10 @@ export const list = {
   label: 'Routes, crossings, events and zones by corridor',
   keyboardHint: 'Use the arrow keys to move through the list and Enter to open an item.',
   approximate: 'approximate',
-  /** Short meta line under each item: "Route · Extreme risk". */
-  meta: (kind: string, level: string) => `${kind} · ${level} risk`,
+  /** An event its source gives no place: listed, with no point on the map. */
+  unplaced: 'no place given, not on the map',
+  /** Short meta line under each item: "Route · Extreme risk" (the phrase from riskPhrase). */
+  meta: (kind: string, risk: string) => `${kind} · ${risk}`,
 };
 
 export const announce = {

@@ -54,7 +54,8 @@ export const route = {
   stagesIntro: (count: number) => (count === 1 ? 'One stage.' : `${count} stages, from where the journey starts to where it ends.`),
   stageNumber: (order: number) => `Stage ${order}`,
   riskHeading: 'Risk',
-  risk: (label: string) => `${label} risk`,
+  /** The level as a phrase (geo/vocabulary.ts riskPhrase): level 1 reads "The sources report none". */
+  risk: (phrase: string) => phrase,
   riskOf: (level: number) => `level ${level} of 4`,
   whyLevel: 'Why this level',
   hazards: 'Hazards',
@@ -97,6 +98,13 @@ export const about = {
     'The atlas is built only from five documents: the articles credited below. Every statement on the map comes from them; where a fact, a figure or a date is not in them, it is not on the map. Only the placing of lines and points draws on general geography (rivers, borders, towns), and where the articles do not say where, the geometry is marked approximate.',
     'Every route, crossing, event and zone carries annotations in our own words, and every annotation quotes, letter for letter, the passage it rests on. An ellipsis (…) marks words left out of a quotation. Each quotation links to the article at that passage where the article’s address is verified, to the archive page that holds it where only that is known, and otherwise to a search for the article’s title: no address is ever guessed.',
     'The risk level of each stage, crossing, event and zone is our judgement of what the quoted passages report, read against the scale below; it is never a figure from the articles. Every level carries its reason in our own words. A route’s highest risk is the highest level of its stages.',
+  ],
+  readingHeading: 'How we read the sources',
+  reading: [
+    'Every sentence of ours names the passages it rests on: each annotation carries its quotes, and each summary, reason for a level and corridor description lists the annotations behind it. The data check refuses any that do not.',
+    'Where the documents do not say where something happened, the map does not guess. A route or border they describe only in general is drawn as a wide corridor and labelled approximate, with its points rounded so they do not read as sites. An event they give no place for is listed, with its sources, but has no point on the map.',
+    'A risk level rests on a quoted passage that states a harm, or one that states its absence. Where the passages report no harm, the map says “the sources report none”, never “low risk”: silence is not safety.',
+    'The articles date from 2010 to 2020, and one is undated. Each quotation is shown “as reported in” its year, because what it describes may since have changed.',
   ],
   riskHeading: 'The risk scale',
   riskIntro: 'Each level has its own colour and its own line pattern, so colour is never the only cue. Points show the level as a number.',

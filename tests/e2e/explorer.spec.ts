@@ -66,9 +66,10 @@ test.describe('the map', () => {
     const { collection, items } = await atlas(request);
     await page.goto('/');
     await mapIdle(page);
+    // Unplaced events (issue #20) are listed but have nothing to draw.
     const ofKind = (...kinds: string[]) =>
       items
-        .filter((i) => kinds.includes(i.kind))
+        .filter((i) => kinds.includes(i.kind) && i.bounds !== null)
         .map((i) => i.id)
         .sort();
     expect(ofKind('route').length).toBeGreaterThan(0);
@@ -333,11 +334,39 @@ test.describe('opening an item', () => {
     await mapIdle(page);
     await expect(page).toHaveURL(/#\d+(\.\d+)?\/-?\d/);
     const view = await page.evaluate(() => window.__atlas!.map.getBounds().toArray());
-    const [w, s, e, n] = item.bounds;
+    const [w, s, e, n] = item.bounds!; // a route always has bounds
     expect(
       view[0][0] <= w + 0.01 && view[0][1] <= s + 0.01 && view[1][0] >= e - 0.01 && view[1][1] >= n - 0.01,
       `${JSON.stringify(view)} holds ${item.bounds}`,
     ).toBe(true);
+  });
+
+  test('an event its source gives no place is listed and opens, with no point and the camera left alone (issue #20)', async ({
+    page,
+    request,
+  }) => {
+    const { collection, items } = await atlas(request);
+    const item = items.find((i) => i.id === 'yellow-sea-boat-2009')!;
+    expect(item.bounds).toBeNull();
+    await page.goto('/');
+    await mapIdle(page);
+    const link = page.locator(`a[data-item="${item.id}"]`);
+    await expect(link).toContainText('no place given, not on the map');
+    const before = await camera(page);
+    await link.click();
+    await expect(page).toHaveURL(new RegExp(`/routes/${item.id}(\\?|#|$)`));
+    await expect(page.locator('#route-panel h1')).toContainText(item.name.en);
+    await expect(page.locator('#route-panel [data-precision="unplaced"]')).toContainText('No place given');
+    await mapIdle(page);
+    // Nothing is drawn for it, and the map did not move to fit a point it does not have.
+    expect(await renderedItems(page, ['point', 'route-hit', 'stage-line', 'zone-line', 'zone-fill'])).not.toContain(item.id);
+    const after = await camera(page);
+    expect(near(after.zoom, before.zoom, 0.01)).toBe(true);
+    // Loading its page directly works too, with the map on the whole atlas.
+    await page.goto(`/routes/${item.id}`);
+    await mapIdle(page);
+    await expect(page.locator('#route-panel h1')).toContainText(item.name.en);
+    expect(collection.features.find((f) => f.properties.item === item.id)!.geometry).toBeNull();
   });
 
   test('Back returns to the list as it was: filters, scroll position and camera', async ({ page, request }) => {

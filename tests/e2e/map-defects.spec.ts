@@ -13,9 +13,12 @@ async function pointItems(request: APIRequestContext): Promise<{ id: string; lng
   const res = await request.get('/api/routes');
   expect(res.ok()).toBe(true);
   const collection = (await res.json()) as MapFeatureCollection;
-  return collection.features
-    .filter((f) => (POINT_KINDS as readonly string[]).includes(f.properties.kind))
-    .map((f) => ({ id: f.properties.item, lngLat: f.geometry.coordinates as [number, number] }));
+  return (
+    collection.features
+      // Unplaced events (geometry null) are listed, not drawn: there is nothing to hover.
+      .filter((f) => (POINT_KINDS as readonly string[]).includes(f.properties.kind) && f.geometry !== null)
+      .map((f) => ({ id: f.properties.item, lngLat: f.geometry!.coordinates as [number, number] }))
+  );
 }
 
 test.describe('the map key (issue #15)', () => {

@@ -54,7 +54,9 @@ const block = (
   level,
   reason: `Why ${en} is judged at level ${level}.`,
   hazards,
-  annotations: [{ id: `${id}-note`, text: `What the sources report about ${en}.`, hazards, citations }],
+  annotations: [
+    { id: `${id}-note`, text: `What the sources report about ${en}.`, hazards, finding: hazards.length ? 'harm' : 'context', citations },
+  ],
 });
 
 /** Parsed through the API schema, so the fixture is a RouteDetail the API could really send. */
