@@ -2,10 +2,9 @@
 // items, and the printable handout of a route page.
 
 export const reported = {
-  /** After a claim: when its source published it. */
-  asReportedIn: (monthYear: string) => `as reported in ${monthYear}`,
-  undated: 'undated source',
   /** An item's period, from the dates of the sources it quotes. */
+  /** The row on an item's page that states its period. */
+  term: 'Period',
   periodLabel: 'Reported',
   period: (text: string) => `in sources dated ${text}`,
   undatedAll: 'Its sources are undated.',
