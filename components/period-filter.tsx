@@ -45,9 +45,10 @@ export function PeriodFilter() {
     <fieldset className={styles.period} aria-describedby={`${id}-hint`} data-testid="period-filter">
       <legend>{t.filter.legend}</legend>
       {(['from', 'to'] as const).map((bound) => (
-        <label key={bound}>
-          {t.filter[bound]}
-          <select name={bound} value={filters.years[bound] ?? ''} onChange={(e) => set(bound, e.currentTarget.value)}>
+        // A label beside its menu, not around it: the menu's name is the word alone, not its chosen year too.
+        <div key={bound} className={styles.bound}>
+          <label htmlFor={`${id}-${bound}`}>{t.filter[bound]}</label>
+          <select id={`${id}-${bound}`} name={bound} value={filters.years[bound] ?? ''} onChange={(e) => set(bound, e.currentTarget.value)}>
             <option value="">{t.filter.any}</option>
             {choices.map((y) => (
               <option key={y} value={y}>
@@ -55,7 +56,7 @@ export function PeriodFilter() {
               </option>
             ))}
           </select>
-        </label>
+        </div>
       ))}
       <p id={`${id}-hint`} className={styles.hint}>
         {t.filter.hint}

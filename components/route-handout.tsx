@@ -69,14 +69,17 @@ export function RouteHandout({ detail, preview = false }: { detail: RouteDetail;
         </p>
       </header>
 
-      {/* eslint-disable-next-line @next/next/no-img-element -- a fixed-size PNG for paper; next/image would re-encode it */}
+      {/* Lazy: hidden on screen, the image is fetched only when the handout is shown, in print or at
+          ?print=1 (browsers load lazy images before printing), not on every visit to the page.
+          A plain <img>: a fixed PNG for paper, which next/image would re-encode. */}
+      {/* eslint-disable-next-line @next/next/no-img-element */}
       <img
         className={styles.map}
         src={stillImagePath(detail.id)}
         alt={t.mapAlt(detail.name.en)}
         width={1920}
         height={1080}
-        loading="eager"
+        loading="lazy"
       />
       {detail.precision === 'approximate' && <p className={styles.note}>{detail.precisionNote ?? r.approximateTitle}</p>}
 
