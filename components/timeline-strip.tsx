@@ -37,7 +37,7 @@ export function TimelineStrip() {
     if (next === null) return;
     e.preventDefault();
     const button = buttons[Math.max(0, Math.min(buttons.length - 1, next))];
-    setActive(button.dataset.item!);
+    setActive(button.dataset.event!);
     button.focus();
     button.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   };
@@ -58,7 +58,7 @@ export function TimelineStrip() {
               <button
                 type="button"
                 className={styles.mark}
-                data-item={e.item}
+                data-event={e.item}
                 data-outside={out || undefined}
                 aria-current={view.route === e.item ? 'true' : undefined}
                 tabIndex={e.item === tabStop ? 0 : -1}

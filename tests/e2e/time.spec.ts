@@ -97,7 +97,7 @@ test.describe('the timeline strip', () => {
     const strip = page.getByTestId('timeline');
     const marks = strip.getByRole('button');
     await expect(marks).toHaveCount(collection.timeline!.length);
-    expect(await marks.evaluateAll((bs) => bs.map((b) => (b as HTMLElement).dataset.item))).toEqual(
+    expect(await marks.evaluateAll((bs) => bs.map((b) => (b as HTMLElement).dataset.event))).toEqual(
       collection.timeline!.map((e) => e.item),
     );
 
@@ -122,7 +122,7 @@ test.describe('the timeline strip', () => {
     await expect(marks.last()).toBeFocused();
     await page.keyboard.press('Home');
     await expect(marks.first()).toBeFocused();
-    const first = await marks.first().getAttribute('data-item');
+    const first = await marks.first().getAttribute('data-event');
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(new RegExp(`/routes/${first}$`));
   });
@@ -133,11 +133,11 @@ test.describe('the timeline strip', () => {
     await mapIdle(page);
     const strip = page.getByTestId('timeline');
     await strip.scrollIntoViewIfNeeded();
-    await expect(strip.locator('button[data-item="yellow-sea-boat-2009"]')).toHaveAttribute('data-outside', 'true');
-    await expect(strip.locator('button[data-item="shenyang-workers-recalled-2015"]')).not.toHaveAttribute('data-outside');
+    await expect(strip.locator('button[data-event="yellow-sea-boat-2009"]')).toHaveAttribute('data-outside', 'true');
+    await expect(strip.locator('button[data-event="shenyang-workers-recalled-2015"]')).not.toHaveAttribute('data-outside');
     // The strip scrolls sideways inside the sheet: the page itself never gets wider than the phone.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    const recalled = strip.locator('button[data-item="shenyang-workers-recalled-2015"]');
+    const recalled = strip.locator('button[data-event="shenyang-workers-recalled-2015"]');
     await recalled.scrollIntoViewIfNeeded();
     await recalled.click();
     await expect(page).toHaveURL(/\/routes\/shenyang-workers-recalled-2015\?from=2015&to=2015$/);
