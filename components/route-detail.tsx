@@ -9,7 +9,8 @@ import { RiskSwatch } from './risk-swatch';
 import styles from './route-detail.module.css';
 import { COUNTRIES, HAZARDS, PRECISIONS, riskPhrase, type CountryCode } from '@/geo/vocabulary';
 import type { RouteDetail } from '@/lib/data/api-schema';
-import { pages } from '@/lib/strings';
+import { pages, time } from '@/lib/strings';
+import { periodSentence } from './item-period';
 
 const t = pages.route;
 
@@ -93,6 +94,7 @@ function Facts({ detail }: { detail: RouteDetail }) {
     if (detail.to) rows.push([t.to, countryName(detail.to)]);
   }
   if (detail.when) rows.push([t.when, detail.when.label]);
+  rows.push([time.reported.term, periodSentence(detail)]);
   if (detail.kind === 'route' && detail.stages.length > 1) rows.push([t.overall, t.risk(riskPhrase(detail.level))]);
   return (
     <section className={styles.factsSection} aria-labelledby="route-facts">

@@ -8,6 +8,7 @@ import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type 
 import { RiskSwatch } from './risk-swatch';
 import { RouteFilters } from './route-filters';
 import { ShareToolbar } from './share-toolbar';
+import { TimelineStrip } from './timeline-strip';
 import { useExplorer } from './explorer-state';
 import { riskPhrase } from '@/geo/vocabulary';
 import type { AtlasItem } from '@/lib/data/atlas-items';
@@ -81,6 +82,7 @@ export function RouteList({ notice }: RouteListProps) {
       </header>
       {notice}
       <RouteFilters />
+      <TimelineStrip />
       <p id="route-list-hint" className="visually-hidden">
         {t.list.keyboardHint}
       </p>

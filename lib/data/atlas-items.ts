@@ -5,6 +5,7 @@ import type { Geometry } from 'geojson';
 import type { MapFeatureCollection, MapFeatureProps } from './api-schema';
 import type { Filters } from '../view/view-state';
 import { bbox } from '@/geo/geometry';
+import { inYears, type Period } from '../time/period';
 import { COUNTRIES, HAZARDS, ITEM_KINDS, type CountryCode, type HazardId, type ItemKind, type RiskLevel } from '@/geo/vocabulary';
 
 export type { ItemKind };
@@ -18,6 +19,10 @@ export interface AtlasItem {
   hazards: HazardId[];
   precision: MapFeatureProps['precision'];
   to: CountryCode | null;
+  /** The first and last date of the dated sources it quotes; null when all are undated. */
+  period: Period | null;
+  /** The date of what it reports, when the data gives one. */
+  date: string | null;
   /** Every drawable feature of the item (a route and its stages): targets of feature-state. */
   uids: string[];
   /** [west, south, east, north] of all its features; null for an unplaced event (no point to fit). */
@@ -60,6 +65,8 @@ export function corridorGroups(collection: MapFeatureCollection): CorridorGroup[
         hazards: p.hazards ? (p.hazards.split(',').filter((h) => h in HAZARDS) as HazardId[]) : [],
         precision: p.precision,
         to: p.to ?? null,
+        period: p.reported_from && p.reported_to ? { from: p.reported_from, to: p.reported_to } : null,
+        date: p.date ?? null,
         uids: [],
         bounds: null,
         haystack: '',
@@ -99,6 +106,7 @@ export function matches(item: AtlasItem, filters: Filters): boolean {
   if (filters.levels.length && !filters.levels.includes(item.level)) return false;
   if (filters.hazards.length && !filters.hazards.some((h) => item.hazards.includes(h))) return false;
   if (filters.to.length && (item.to === null || !filters.to.includes(item.to))) return false;
+  if (filters.years && !inYears(filters.years, item.period, item.date)) return false;
   const words = fold(filters.q).split(/\s+/).filter(Boolean);
   return words.every((w) => item.haystack.includes(w));
 }

@@ -30,6 +30,7 @@ import {
 } from './api-schema';
 import { DATA_VERSION_KEY, DatabaseConfigError, databaseUrl, getPrisma } from './db';
 import { stageUid } from '../map/style';
+import { buildTimeline, itemTimes } from '../time/atlas-time';
 import type { Prisma } from '../generated/prisma/client';
 
 /** A response value with its serialised body and ETag. */
@@ -237,11 +238,21 @@ function archiveUrlOf(source: Source, byId: Map<string, Source>): string | null 
 
 export function buildMapCollection(atlas: Atlas): MapFeatureCollection {
   const features: MapFeatureCollection['features'] = [];
+  const times = itemTimes(atlas);
   const push = (geometry: MapFeatureCollection['features'][number]['geometry'], properties: MapFeatureProps) =>
     features.push({ type: 'Feature', geometry, properties });
   for (const f of atlas.features) {
     const p = f.properties;
-    const base = { item: p.id, name_en: p.name.en, name_ko: p.name.ko, corridor: p.corridor, precision: p.precision };
+    const period = times.get(p.id)?.period;
+    const base = {
+      item: p.id,
+      name_en: p.name.en,
+      name_ko: p.name.ko,
+      corridor: p.corridor,
+      precision: p.precision,
+      ...optional('reported_from', period?.from),
+      ...optional('reported_to', period?.to),
+    };
     // An unplaced event goes out with a null geometry (RFC 7946 allows it): listed, never drawn.
     const geometry = f.geometry && roundGeometry(f.geometry, p.precision);
     if (p.kind === 'route') {
@@ -271,6 +282,7 @@ export function buildMapCollection(atlas: Atlas): MapFeatureCollection {
     type: 'FeatureCollection',
     corridors: atlas.corridors.map((c) => ({ id: c.id, order: c.order, name: c.name })),
     features,
+    timeline: buildTimeline(atlas),
   });
 }
 
@@ -292,6 +304,7 @@ export function buildRouteDetails(atlas: Atlas): Map<string, RouteDetail> {
     }),
   });
   const details = new Map<string, RouteDetail>();
+  const times = itemTimes(atlas);
   for (const f of atlas.features) {
     const p = f.properties;
     const corridor = corridors.get(p.corridor)!;
@@ -311,6 +324,8 @@ export function buildRouteDetails(atlas: Atlas): Map<string, RouteDetail> {
       from: p.kind === 'route' || p.kind === 'crossing' ? p.from : p.kind === 'event' ? p.country : null,
       to: p.kind === 'zone' ? null : (p.to ?? null),
       when: (p.kind === 'route' || p.kind === 'event') && p.when ? { date: p.when.date, label: p.when.label } : null,
+      period: times.get(p.id)?.period ?? null,
+      undatedSources: times.get(p.id)?.undatedSources ?? 0,
       level: p.kind === 'route' ? routeLevel(f as RouteFeature) : p.level,
       bbox: f.geometry ? bbox(roundGeometry(f.geometry, p.precision)) : null,
       stages,

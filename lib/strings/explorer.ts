@@ -100,6 +100,7 @@ export const notices = {
   hazard: 'Ignored an unknown hazard in the link.',
   to: 'Ignored an unknown destination country in the link.',
   q: 'Ignored an invalid search text in the link.',
+  period: 'Ignored an invalid period in the link (years are written like 2011, and the start must not be after the end).',
   routeRemoved: 'The route in this shared link is no longer in the atlas. Here is the map at the same place.',
 };
 

@@ -23,7 +23,8 @@ export const citation = {
     search: 'Search for this article (address not verified)',
   },
   newTab: '(opens in a new tab)',
-  reported: (year: string) => `as reported in ${year}`,
+  /** After a claim: when its source published it ("October 2012", or a year alone). */
+  reported: (when: string) => `as reported in ${when}`,
   undated: 'undated source',
   unknownPublisher: 'Publisher unknown',
   by: (author: string) => `by ${author}`,
