@@ -3,3 +3,4 @@ export * as explorer from './explorer';
 export * as pages from './pages';
 export * as share from './share';
 export { SHARE_STRINGS as cards } from './cards';
+export * as tour from './tour';
