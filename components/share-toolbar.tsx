@@ -5,18 +5,21 @@ import { EmbedDialog } from './embed-dialog';
 import { ShareButton } from './share-button';
 import styles from './share-tools.module.css';
 import { share } from '@/lib/strings';
+import { ATLAS_TOUR_ID } from '@/lib/tour/paths';
 
 export interface ShareToolbarProps {
   /** The item on screen; null for all routes. */
   slug: string | null;
   /** Its name (or the explorer's title): the embed's frame title and the share sheet's title. */
   title: string;
+  /** The guided tour the Embed dialog offers: the atlas tour for all routes, a route's own on its page. @default the atlas tour when slug is null */
+  tour?: string | null;
 }
 
-export function ShareToolbar({ slug, title }: ShareToolbarProps) {
+export function ShareToolbar({ slug, title, tour = slug === null ? ATLAS_TOUR_ID : null }: ShareToolbarProps) {
   return (
     <div className={styles.toolbar} role="group" aria-label={share.toolbar.label} data-testid="share-toolbar">
-      <EmbedDialog slug={slug} title={title} />
+      <EmbedDialog slug={slug} title={title} tour={tour} />
       <ShareButton title={title} />
       <DownloadImageLink slug={slug} />
     </div>

@@ -5,6 +5,7 @@
 // steps. In the presenter view (F, or its button) the same page fills the screen: map and text
 // side by side at 16:9, large type, no site chrome (tour-frame.module.css).
 import Head from 'next/head';
+import Link from 'next/link';
 import { Citation } from './citation';
 import { EmbedLegend } from './embed-frame';
 import { RiskSwatch } from './risk-swatch';
@@ -70,8 +71,8 @@ function Frame({ data, nonce }: { data: TourFrameData; nonce: string | undefined
       {!embedded && (
         <header className={styles.bar}>
           <nav aria-label={t.index.title} className={styles.barLinks}>
-            <a href="/">{t.index.backToMap}</a>
-            <a href="/tour">{t.index.allTours}</a>
+            <Link href="/">{t.index.backToMap}</Link>
+            <Link href="/tour">{t.index.allTours}</Link>
             {links.route && <a href={links.route}>{t.index.openRoute}</a>}
             <a href={links.image} data-tour-image>
               {t.index.image}

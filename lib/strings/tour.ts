@@ -66,3 +66,10 @@ export const errors = {
 };
 export const mapLoading = 'Loading the map…';
 export const mapFailed = 'The map could not be drawn in this browser. Each step still says in words what it shows, with its source.';
+
+/** The Embed dialog's choice between the map and its guided tour (components/embed-dialog.tsx). */
+export const dialog = {
+  what: 'What to embed',
+  map: 'This map',
+  tour: 'Its guided tour, stepped in the frame (for slides and web pages)',
+};

@@ -11,7 +11,8 @@ import { mapBundle, type MapBundle } from '../map/assets/bundles';
 import { MAPLIBRE_SCRIPT_URL, MAPLIBRE_WORKER_URL } from '../map/maplibre-urls';
 import { MAP_DATA_URL, embedMapSettings } from '../map/settings';
 import { tour as t } from '../strings';
-import { parseStep, stepSearch } from './step-param';
+import { tourEmbedPath, tourImagePath, tourPath } from './paths';
+import { parseStep } from './step-param';
 import { TOUR_CONFIG_ID, type TourClientConfig, type TourMode } from './config';
 import { ATLAS_TOUR_ID, atlasTour, routeTour, tourIds, type Tour } from './tours';
 
@@ -63,19 +64,6 @@ export async function loadTour(id: string): Promise<{ tour: Tour; collection: Ma
   const detail = await getRouteDetail(id);
   const tour = detail ? routeTour(detail, collection) : null;
   return tour ? { tour, collection } : null;
-}
-
-export const tourPath = (id: string) => (id === ATLAS_TOUR_ID ? '/tour' : `/tour/${encodeURIComponent(id)}`);
-export const tourImagePath = (id: string, step: number) => `/tour/${encodeURIComponent(id)}/image.png${stepSearch(step)}`;
-
-/** The embed's address, its options written as the embed dialog writes them (defaults left out). */
-export function tourEmbedPath(id: string, o: Partial<Pick<EmbedOptions, 'legend' | 'theme' | 'lang'>> = {}): string {
-  const params = new URLSearchParams();
-  if (o.legend === false) params.set('legend', '0');
-  if (o.theme && o.theme !== 'light') params.set('theme', o.theme);
-  if (o.lang && o.lang !== 'en') params.set('lang', o.lang);
-  const q = params.toString();
-  return `/embed/tour/${encodeURIComponent(id)}${q ? `?${q}` : ''}`;
 }
 
 const notFound = (): TourError => ({

@@ -8,7 +8,7 @@ import { conditionalResponse, etagOf } from '../http/etag.mjs';
 import { SHARED_IMAGE } from '../http/cache-policy';
 import { getRouteDetail } from '../data/queries';
 import { stillBasemap } from '../still/basemap';
-import { sourceNames, stillImage } from '../still/image';
+import { stillImage } from '../still/image';
 import { STILL_SIZES, StillSizeParam } from '../still/sizes';
 import { tour as t } from '../strings';
 import { parseStep } from './step-param';

@@ -12,9 +12,9 @@ import type { MapFeatureCollection, RouteDetail } from '../data/api-schema';
 import { corridorGroups } from '../data/atlas-items';
 import type { Bounds } from '../map/settings';
 import { tour as t } from '../strings';
+import { ATLAS_TOUR_ID } from './paths';
 
-/** The id of the atlas tour; every other tour has the id of its route. */
-export const ATLAS_TOUR_ID = 'atlas';
+export { ATLAS_TOUR_ID };
 
 /**
  * The atlas tour, in the order that tells the story: the river crossings, the long journeys

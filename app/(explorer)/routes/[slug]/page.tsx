@@ -33,7 +33,11 @@ export default async function RoutePage({ params, searchParams }: Props) {
   return (
     <>
       <RouteNav stageAnchor={activeStage ? stageAnchor(activeStage) : null} />
-      <RouteDetailPanel detail={detail} activeStage={activeStage} actions={<ShareToolbar slug={detail.id} title={detail.name.en} />} />
+      <RouteDetailPanel
+        detail={detail}
+        activeStage={activeStage}
+        actions={<ShareToolbar slug={detail.id} title={detail.name.en} tour={detail.kind === 'route' ? detail.id : null} />}
+      />
     </>
   );
 }
