@@ -78,9 +78,6 @@ function Frame({ data, nonce }: { data: TourFrameData; nonce: string | undefined
               {t.index.image}
             </a>
           </nav>
-          <button type="button" className={styles.presentButton} data-tour-present aria-pressed="false">
-            {t.present}
-          </button>
         </header>
       )}
       <main className={styles.main}>
@@ -117,6 +114,11 @@ function Frame({ data, nonce }: { data: TourFrameData; nonce: string | undefined
             <p className={styles.counter} data-tour-counter data-testid="tour-counter">
               {t.counter(step, count)}
             </p>
+            {!embedded && (
+              <button type="button" className={styles.presentButton} data-tour-present aria-pressed="false">
+                {t.present}
+              </button>
+            )}
           </header>
           {/* Filled by the script when the step changes: what a screen reader hears. */}
           <div className="visually-hidden" aria-live="polite" aria-atomic="true" data-tour-live data-testid="tour-live" />

@@ -32,7 +32,8 @@ export const next = 'Next step';
 export const first = 'First step';
 export const last = 'Last step';
 export const stepsNav = 'Tour steps';
-export const keysHint = 'Keys: ← → or Page Up / Page Down to step, Home / End for the first and last step, F for the presenter view.';
+export const keysHint =
+  'Keys: ← → or Page Up / Page Down to step, Home / End for the first and last step, F for the presenter view (Escape leaves it).';
 export const embedKeysHint = 'Keys: ← → to step, Home / End for the first and last step.';
 export const present = 'Presenter view';
 export const leavePresent = 'Leave presenter view';

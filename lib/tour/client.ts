@@ -100,6 +100,9 @@ function main(): void {
     } else if (!embedded && (e.key === 'f' || e.key === 'F')) {
       e.preventDefault();
       togglePresenter();
+    } else if (e.key === 'Escape' && root.dataset.present === 'true') {
+      // Where the browser gave no full screen, Escape still leaves the presenter view.
+      togglePresenter();
     }
   });
 
