@@ -135,7 +135,7 @@ function Frame({ data, nonce }: { data: TourFrameData; nonce: string | undefined
               aria-disabled={step === 1 ? 'true' : undefined}
               rel="prev"
             >
-              <span aria-hidden="true">← </span>
+              <span aria-hidden="true">←</span>
               {t.previous}
             </a>
             <a
@@ -146,7 +146,7 @@ function Frame({ data, nonce }: { data: TourFrameData; nonce: string | undefined
               rel="next"
             >
               {t.next}
-              <span aria-hidden="true"> →</span>
+              <span aria-hidden="true">→</span>
             </a>
           </nav>
           <p className={styles.hint}>{embedded ? t.embedKeysHint : t.keysHint}</p>

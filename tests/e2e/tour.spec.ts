@@ -267,6 +267,27 @@ test.describe('a tour in a frame on another site', () => {
   });
 });
 
+test.describe('the Embed dialog', () => {
+  test('offers a route’s guided tour, with the embed options, and previews it stepping', async ({ page, baseURL }) => {
+    await page.goto(`/routes/${SLUG}`);
+    await mapIdle(page);
+    await page.getByTestId('embed-open').click();
+    const dialog = page.getByTestId('embed-dialog');
+    await dialog.getByTestId('embed-what-tour').check();
+    await dialog.getByRole('radio', { name: 'Dark' }).check();
+    await expect(dialog.getByTestId('embed-snippet')).toHaveValue(
+      new RegExp(`src="${new URL(baseURL!).origin}/embed/tour/${SLUG}\\?theme=dark"`),
+    );
+    const preview = page.frameLocator('[data-testid="embed-preview"]');
+    await expect(preview.getByTestId('tour-counter')).toHaveText(/^Step 1 of \d+$/);
+    await preview.getByRole('link', { name: 'Next step' }).click();
+    await expect(preview.getByTestId('tour-counter')).toHaveText(/^Step 2 of/);
+    // The map is still the dialog's other choice.
+    await dialog.getByTestId('embed-what-map').check();
+    await expect(dialog.getByTestId('embed-snippet')).toHaveValue(new RegExp(`/embed/${SLUG}\\?theme=dark"`));
+  });
+});
+
 test.describe('axe: no WCAG 2.2 AA violations', () => {
   for (const [name, url, present] of [
     ['the atlas tour and the index', '/tour', false],

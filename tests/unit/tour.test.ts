@@ -9,6 +9,7 @@ import { loadAtlas } from '@/geo/load';
 import { HAZARDS, type HazardId } from '@/geo/vocabulary';
 import { corridorGroups } from '@/lib/data/atlas-items';
 import { buildMapCollection, buildRouteDetails } from '@/lib/data/queries';
+import { tourEmbedPath, tourImagePath, tourPath } from '@/lib/tour/paths';
 import { parseStep, stepSearch } from '@/lib/tour/step-param';
 import { ATLAS_TOUR, ATLAS_TOUR_ID, atlasTour, routeTour, tourIds, type Tour } from '@/lib/tour/tours';
 
@@ -146,5 +147,19 @@ describe('the step in the address', () => {
     expect(stepSearch(3)).toBe('?step=3');
     expect(stepSearch(1, new URLSearchParams('theme=dark&step=4'))).toBe('?theme=dark');
     expect(stepSearch(2, new URLSearchParams('theme=dark&step=4'))).toBe('?theme=dark&step=2');
+  });
+});
+
+describe('a tour’s addresses', () => {
+  it('writes the page, the still image of a step and the embed with only the options that are not defaults', () => {
+    expect(tourPath(ATLAS_TOUR_ID)).toBe('/tour');
+    expect(tourPath('yalu-crossing-to-liaoning')).toBe('/tour/yalu-crossing-to-liaoning');
+    expect(tourImagePath('atlas', 1)).toBe('/tour/atlas/image.png');
+    expect(tourImagePath('atlas', 4)).toBe('/tour/atlas/image.png?step=4');
+    expect(tourEmbedPath('atlas')).toBe('/embed/tour/atlas');
+    expect(tourEmbedPath('atlas', { theme: 'light', legend: true, interactive: true, lang: 'en' })).toBe('/embed/tour/atlas');
+    expect(tourEmbedPath('atlas', { theme: 'dark', legend: false, interactive: false })).toBe(
+      '/embed/tour/atlas?interactive=0&legend=0&theme=dark',
+    );
   });
 });
