@@ -4,8 +4,8 @@ import { DownloadImageLink } from './download-image-link';
 import { EmbedDialog } from './embed-dialog';
 import { ShareButton } from './share-button';
 import styles from './share-tools.module.css';
-import { share } from '@/lib/strings';
-import { ATLAS_TOUR_ID } from '@/lib/tour/paths';
+import { share, tour as tourStrings } from '@/lib/strings';
+import { ATLAS_TOUR_ID, tourPath } from '@/lib/tour/paths';
 
 export interface ShareToolbarProps {
   /** The item on screen; null for all routes. */
@@ -22,6 +22,12 @@ export function ShareToolbar({ slug, title, tour = slug === null ? ATLAS_TOUR_ID
       <EmbedDialog slug={slug} title={title} tour={tour} />
       <ShareButton title={title} />
       <DownloadImageLink slug={slug} />
+      {tour && (
+        // A plain link: the tour is a page of its own (pages/tour/), with no app around it.
+        <a className={styles.button} href={tourPath(tour)} data-testid="tour-link">
+          {tourStrings.open}
+        </a>
+      )}
     </div>
   );
 }

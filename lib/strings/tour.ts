@@ -55,6 +55,9 @@ export const index = {
   image: 'Image of this step for slides (PNG)',
 };
 
+/** The link to a view's tour beside Embed, Share and Download (components/share-toolbar.tsx). */
+export const open = 'Guided tour';
+
 export const pageTitle = (title: string) => `Tour: ${title} – Escape Atlas`;
 
 export const errors = {

@@ -220,6 +220,18 @@ async function otherSite(guard: PageGuard, body: string): Promise<{ url: string;
 }
 
 test.describe('a tour in a frame on another site', () => {
+  test('only the embed may be framed, by anyone; the tour’s page by no one', async ({ request }) => {
+    const page = await request.get(`/tour/${SLUG}`);
+    expect(page.headers()['x-frame-options']).toBe('DENY');
+    expect(page.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+    const embed = await request.get(`/embed/tour/${SLUG}`);
+    expect(embed.headers()['x-frame-options']).toBeUndefined();
+    expect(embed.headers()['content-security-policy']).toContain('frame-ancestors *');
+    // Its one script carries the response's nonce.
+    const nonce = /'nonce-([^']+)'/.exec(embed.headers()['content-security-policy'])![1];
+    expect(await embed.text()).toContain(`nonce="${nonce}"`);
+  });
+
   test('steps with its own buttons and keys, and leaves the host page’s history alone', async ({ page, baseURL, guard }) => {
     const origin = new URL(baseURL!).origin;
     const site = await otherSite(
