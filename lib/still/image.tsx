@@ -20,7 +20,7 @@ export interface StillImageInput {
   /** The item the image is about, or null for the image of all routes. */
   focus: RouteDetail | null;
   /** A tour's step (lib/tour/still.ts): the part of the map to frame and the words over it. */
-  frame?: { bbox: Bbox; title: string; subtitle: string };
+  frame?: { bbox: Bbox; title: string; subtitle: string; level: RiskLevel };
 }
 
 /** Colours of the image: the live map's basemap and the site's text (lib/palette/palette.ts). */
@@ -254,6 +254,8 @@ function panel(input: StillImageInput, sources: string[]): ReactElement {
   const { height } = STILL_SIZES[input.size];
   const d = input.focus;
   const title = input.frame?.title ?? (d ? d.name.en : SHARE_STRINGS.allRoutesTitle);
+  // A tour's step states its own stage's level; an item's image, the item's.
+  const level = input.frame?.level ?? d?.level;
   const subtitle =
     input.frame?.subtitle ??
     (d ? [SHARE_STRINGS.kind[d.kind], d.corridor.name.en, d.when?.label].filter(Boolean).join(' · ') : SHARE_STRINGS.allRoutesSubtitle);
@@ -277,10 +279,10 @@ function panel(input: StillImageInput, sources: string[]): ReactElement {
         <div style={{ fontSize: l.small, letterSpacing: 4, color: PALETTE.muted, textTransform: 'uppercase' }}>{SHARE_STRINGS.appName}</div>
         <div style={{ fontSize: l.title, lineHeight: 1.1, color: PALETTE.text }}>{title}</div>
         <div style={{ fontSize: l.subtitle, color: PALETTE.muted }}>{subtitle}</div>
-        {d ? (
+        {level ? (
           <div style={{ display: 'flex', alignItems: 'center', gap: 12, marginTop: 6 }}>
-            <div style={{ width: l.subtitle, height: l.subtitle, borderRadius: l.subtitle, background: RISK_COLORS[d.level] }} />
-            <div style={{ fontSize: l.subtitle, color: PALETTE.text }}>{`${RISK_LEVELS[d.level].en} ${SHARE_STRINGS.riskSuffix}`}</div>
+            <div style={{ width: l.subtitle, height: l.subtitle, borderRadius: l.subtitle, background: RISK_COLORS[level] }} />
+            <div style={{ fontSize: l.subtitle, color: PALETTE.text }}>{`${RISK_LEVELS[level].en} ${SHARE_STRINGS.riskSuffix}`}</div>
           </div>
         ) : null}
       </div>

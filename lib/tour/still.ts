@@ -42,7 +42,12 @@ export async function tourStillResponse(request: Request, id: string): Promise<R
       basemap: stillBasemap(),
       atlas: collection,
       focus,
-      frame: { bbox: s.focus.bounds, title: s.title, subtitle: `${t.counter(s.n, tour.steps.length)} · ${tour.title}` },
+      frame: {
+        bbox: s.focus.bounds,
+        title: s.title,
+        subtitle: `${t.counter(s.n, tour.steps.length)} · ${tour.title}`,
+        level: s.risk.level,
+      },
     },
     [s.citation.source.publisher ?? s.citation.source.author ?? s.citation.source.title],
   );
