@@ -24,7 +24,7 @@ function OutLink({ href, children }: { href: string; children: string }) {
 }
 
 /** The map key, small enough for a 240×135 frame: the four risk levels and "approximate". */
-function EmbedLegend() {
+export function EmbedLegend() {
   return (
     // The script folds it in a small frame.
     <details className={styles.legend} open data-map-key data-testid="embed-legend" suppressHydrationWarning>

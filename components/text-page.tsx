@@ -20,6 +20,7 @@ export function TextPage({ title, current, children }: TextPageProps) {
     { href: '/', label: t.map, key: 'map' },
     { href: '/sources', label: t.sources, key: 'sources' },
     { href: '/about', label: t.about, key: 'about' },
+    { href: '/tour', label: t.tours, key: 'tours' },
   ] as const;
   return (
     <div className={styles.page}>
@@ -31,9 +32,14 @@ export function TextPage({ title, current, children }: TextPageProps) {
           <ul className={styles.nav}>
             {links.map((l) => (
               <li key={l.key}>
-                <Link href={l.href} aria-current={l.key === current ? 'page' : undefined}>
-                  {l.label}
-                </Link>
+                {l.key === 'tours' ? (
+                  // The tours are Pages Router pages with no app in them: a plain link, not the app router's.
+                  <a href={l.href}>{l.label}</a>
+                ) : (
+                  <Link href={l.href} aria-current={l.key === current ? 'page' : undefined}>
+                    {l.label}
+                  </Link>
+                )}
               </li>
             ))}
           </ul>

@@ -1,4 +1,4 @@
-// The HTML document of the Pages Router pages, which are only the embeds (pages/embed/): English,
+// The HTML document of the Pages Router pages, the embeds (pages/embed/) and the tours (pages/tour/): English,
 // like the rest of the site until the Korean edition. In production those pages carry no Next.js
 // script; in development Next adds its own, which need this response's CSP nonce (proxy.ts).
 import Document, { Head, Html, Main, NextScript, type DocumentContext, type DocumentInitialProps } from 'next/document';

@@ -19,6 +19,8 @@ export interface StillImageInput {
   atlas: MapFeatureCollection;
   /** The item the image is about, or null for the image of all routes. */
   focus: RouteDetail | null;
+  /** A tour's step (lib/tour/still.ts): the part of the map to frame and the words over it. */
+  frame?: { bbox: Bbox; title: string; subtitle: string; level: RiskLevel };
 }
 
 /** Colours of the image: the live map's basemap and the site's text (lib/palette/palette.ts). */
@@ -253,10 +255,12 @@ function panel(input: StillImageInput, sources: string[]): ReactElement {
   const l = LAYOUT[input.size];
   const { height } = STILL_SIZES[input.size];
   const d = input.focus;
-  const title = d ? d.name.en : SHARE_STRINGS.allRoutesTitle;
-  const subtitle = d
-    ? [SHARE_STRINGS.kind[d.kind], d.corridor.name.en, d.when?.label].filter(Boolean).join(' · ')
-    : SHARE_STRINGS.allRoutesSubtitle;
+  const title = input.frame?.title ?? (d ? d.name.en : SHARE_STRINGS.allRoutesTitle);
+  // A tour's step states its own stage's level; an item's image, the item's.
+  const level = input.frame?.level ?? d?.level;
+  const subtitle =
+    input.frame?.subtitle ??
+    (d ? [SHARE_STRINGS.kind[d.kind], d.corridor.name.en, d.when?.label].filter(Boolean).join(' · ') : SHARE_STRINGS.allRoutesSubtitle);
   return (
     <div
       style={{
@@ -277,10 +281,10 @@ function panel(input: StillImageInput, sources: string[]): ReactElement {
         <div style={{ fontSize: l.small, letterSpacing: 4, color: PALETTE.muted, textTransform: 'uppercase' }}>{SHARE_STRINGS.appName}</div>
         <div style={{ fontSize: l.title, lineHeight: 1.1, color: PALETTE.text }}>{title}</div>
         <div style={{ fontSize: l.subtitle, color: PALETTE.muted }}>{subtitle}</div>
-        {d ? (
+        {level ? (
           <div style={{ display: 'flex', alignItems: 'center', gap: 12, marginTop: 6 }}>
-            <div style={{ width: l.subtitle, height: l.subtitle, borderRadius: l.subtitle, background: RISK_COLORS[d.level] }} />
-            <div style={{ fontSize: l.subtitle, color: PALETTE.text }}>{riskPhrase(d.level as RiskLevel)}</div>
+            <div style={{ width: l.subtitle, height: l.subtitle, borderRadius: l.subtitle, background: RISK_COLORS[level] }} />
+            <div style={{ fontSize: l.subtitle, color: PALETTE.text }}>{riskPhrase(level as RiskLevel)}</div>
           </div>
         ) : null}
       </div>
@@ -301,7 +305,7 @@ function panel(input: StillImageInput, sources: string[]): ReactElement {
  * line: for one item, `sourceNames(detail)`; for all routes, every publisher in the atlas.
  */
 export function stillImage(input: StillImageInput, sources: string[]): { element: ReactElement; layout: StillLayout } {
-  const bbox = input.focus?.bbox ? (input.focus.bbox as Bbox) : atlasBbox(input.atlas);
+  const bbox = input.frame?.bbox ?? (input.focus?.bbox ? (input.focus.bbox as Bbox) : atlasBbox(input.atlas));
   const layout = stillLayout(input.size, bbox);
   const element = (
     <div style={{ position: 'relative', display: 'flex', width: layout.width, height: layout.height, background: PALETTE.sea }}>

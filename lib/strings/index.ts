@@ -4,3 +4,4 @@ export * as pages from './pages';
 export * as share from './share';
 export * as time from './time';
 export { SHARE_STRINGS as cards } from './cards';
+export * as tour from './tour';

@@ -7,6 +7,7 @@ export const siteNav = {
   map: 'Map',
   sources: 'Sources',
   about: 'About and method',
+  tours: 'Guided tours',
 };
 
 export const citation = {

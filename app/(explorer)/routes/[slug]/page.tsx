@@ -39,7 +39,7 @@ export default async function RoutePage({ params, searchParams }: Props) {
         detail={detail}
         activeStage={activeStage}
         actions={
-          <ShareToolbar slug={detail.id} title={detail.name.en}>
+          <ShareToolbar slug={detail.id} title={detail.name.en} tour={detail.kind === 'route' ? detail.id : null}>
             <PrintButton />
           </ShareToolbar>
         }
