@@ -6,7 +6,7 @@
 import { stillImagePath } from './download-image-link';
 import { periodSentence } from './item-period';
 import styles from './route-handout.module.css';
-import { HAZARDS, RISK_LEVELS, type HazardId } from '@/geo/vocabulary';
+import { HAZARDS, RISK_LEVELS, riskPhrase, type HazardId } from '@/geo/vocabulary';
 import type { RouteDetail } from '@/lib/data/api-schema';
 import { reportedLabel, sourceDateLabel } from '@/lib/data/citation-links';
 import { explorer, pages, time } from '@/lib/strings';
@@ -88,7 +88,7 @@ export function RouteHandout({ detail, preview = false }: { detail: RouteDetail;
           {t.riskSummary}
         </h2>
         <p className={styles.overall}>
-          <strong>{r.risk(RISK_LEVELS[detail.level].en)}</strong> ({r.riskOf(detail.level)}): {RISK_LEVELS[detail.level].description}
+          <strong>{r.risk(riskPhrase(detail.level))}</strong> ({r.riskOf(detail.level)}): {RISK_LEVELS[detail.level].description}
           {hazards.length > 0 && ` ${r.hazards}: ${hazards.map((h) => HAZARDS[h].en).join(', ')}.`}
         </p>
       </section>
@@ -101,7 +101,7 @@ export function RouteHandout({ detail, preview = false }: { detail: RouteDetail;
           {stages.map((stage) => (
             <li key={stage.id} className={styles.stage}>
               <h3 className={styles.stageHeading}>
-                {isRoute ? `${r.stageNumber(stage.order)}: ${stage.name.en}` : stage.name.en} · {r.risk(RISK_LEVELS[stage.level].en)}
+                {isRoute ? `${r.stageNumber(stage.order)}: ${stage.name.en}` : stage.name.en} · {r.risk(riskPhrase(stage.level))}
               </h3>
               <p className={styles.reason}>{stage.reason}</p>
               {stage.annotations.map((a) => (

@@ -24,9 +24,16 @@ const source = (id: string, date: string | null): Source => ({
 const risk = (sources: string[]) => ({
   level: 2,
   reason: 'A reason of some length.',
+  reasonRests: ['an'],
   hazards: [],
   annotations: [
-    { id: 'an', text: 'An annotation text.', hazards: [], citations: sources.map((s) => ({ source: s, quote: 'a quoted passage' })) },
+    {
+      id: 'an',
+      text: 'An annotation text.',
+      finding: 'harm',
+      hazards: [],
+      citations: sources.map((s) => ({ source: s, quote: 'a quoted passage' })),
+    },
   ],
 });
 
@@ -41,6 +48,7 @@ const event = (id: string, sources: string[], when?: string): AtlasFeature =>
       corridor: 'c1',
       precision: 'approximate',
       summary: 'A summary of the event.',
+      summaryRests: ['an'],
       country: 'KR',
       ...(when ? { when: { date: when, label: `label ${when}`, quote: 'a quoted passage' } } : {}),
       ...risk(sources),
@@ -64,6 +72,7 @@ const route = (id: string, stages: string[][]): AtlasFeature =>
       corridor: 'c1',
       precision: 'approximate',
       summary: 'A summary of the route.',
+      summaryRests: ['an'],
       from: 'KP',
       to: 'CN',
       stages: stages.map((s, i) => ({ id: `s${i}`, name: { en: 's', ko: 's' }, vertices: [2 * i, 2 * i + 1], ...risk(s) })),
