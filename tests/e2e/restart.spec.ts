@@ -68,7 +68,7 @@ test('a short link made before a restart opens the same view after it', async ({
   try {
     await page.goto(`${ORIGIN}/v/${id}`);
     await expect(page).toHaveURL(`${ORIGIN}/routes/tumen-crossing-to-yanbian?level=4#6/42.5/129.5`);
-    await expect(page.locator('#route-panel h1')).toBeVisible();
+    await expect(page.locator('#route-title')).toBeVisible();
   } finally {
     await stopServer(server);
     fs.rmSync(DB_FILE, { force: true });
