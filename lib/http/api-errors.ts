@@ -19,6 +19,8 @@ export class ApiError extends Error {
 
 export const badRequest = (message: string) => new ApiError(400, 'bad_request', message);
 export const notFound = (message: string) => new ApiError(404, 'not_found', message);
+/** What a malformed item or tour id gets; ids are never echoed back (they may be megabytes, or a script). */
+export const INVALID_ID_MESSAGE = 'Not a valid id. Ids are 2–80 lower-case letters, digits and single hyphens.';
 
 /**
  * The database cannot answer (missing, corrupt, not migrated, not seeded) or cannot take a write

@@ -3,7 +3,8 @@
 // on the step's stage or corridor, titled with the step. Bad input is a 4xx in the API's words.
 import 'server-only';
 import { ImageResponse } from 'next/og';
-import { errorJson } from '../http/api-errors';
+import { errorJson, INVALID_ID_MESSAGE } from '../http/api-errors';
+import { Slug } from '@/geo/schema';
 import { conditionalResponse, etagOf } from '../http/etag.mjs';
 import { SHARED_IMAGE } from '../http/cache-policy';
 import { getRouteDetail } from '../data/queries';
@@ -24,6 +25,8 @@ export async function tourStillResponse(request: Request, id: string): Promise<R
       message: `Unknown image size. Use ?size=slide (${STILL_SIZES.slide.width}×${STILL_SIZES.slide.height}, the default) or ?size=social (${STILL_SIZES.social.width}×${STILL_SIZES.social.height}).`,
     });
   }
+  if (id !== ATLAS_TOUR_ID && !Slug.safeParse(id).success)
+    return errorJson(400, { error: 'bad_request', message: INVALID_ID_MESSAGE });
   const loaded = await loadTour(id);
   if (!loaded) return errorJson(404, { error: 'not_found', message: `No guided tour has the id "${id}".` });
   const { tour, collection } = loaded;
