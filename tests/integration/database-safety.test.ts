@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { migrateDeploy, ROOT } from '@/scripts/migrate.mjs';
 import { createPrismaClient, disconnectPrisma, getPrisma } from '@/lib/data/db';
 import { seed } from '@/prisma/seed';
-import { copyGeo, freshDatabase, MIGRATED_TABLES, tempDir } from './test-db';
+import { copyGeo, freshDatabase, MIGRATED_TABLES, readSqlite, sqliteTables, tempDir } from './test-db';
 
 const LINK = { id: 'keepMe_12345', state: JSON.stringify({ v: 1, path: '/', query: { level: '4' }, hash: '' }) };
 
@@ -27,28 +27,14 @@ async function databaseWithLink(file: string): Promise<void> {
 }
 
 function shortLinks(file: string): string[] {
-  const db = new Database(file, { readonly: true });
-  try {
-    return db
+  return readSqlite(file, (db) =>
+    db
       .prepare('SELECT "id" FROM "ShortView" ORDER BY 1')
       .all()
-      .map((r) => (r as { id: string }).id);
-  } finally {
-    db.close();
-  }
+      .map((r) => (r as { id: string }).id),
+  );
 }
 
-function tables(file: string): string[] {
-  const db = new Database(file, { readonly: true });
-  try {
-    return db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-      .all()
-      .map((r) => (r as { name: string }).name);
-  } finally {
-    db.close();
-  }
-}
 
 /** Every file in `dir` whose name says it was moved aside as damaged. */
 const movedAside = (dir: string) => fs.readdirSync(dir).filter((f) => f.includes('.damaged-'));
@@ -81,7 +67,7 @@ describe('a damaged database (issue 19)', () => {
     // Nothing could be read straight from this file: it says how to salvage them.
     expect(text).toMatch(/sqlite3 ".*" "\.recover" \| sqlite3 recovered\.db.*node scripts\/migrate\.mjs recover-links recovered\.db/);
     // And a new database is in its place, ready to be seeded.
-    expect(tables(file)).toEqual([...MIGRATED_TABLES]);
+    expect(sqliteTables(file)).toEqual([...MIGRATED_TABLES]);
   });
 
   it('has its short links copied into the new database when they can still be read', async () => {

@@ -13,21 +13,10 @@ import {
   ROOT,
   sqlitePath,
 } from '@/scripts/migrate.mjs';
-import { tempDir, MIGRATED_TABLES } from './test-db';
+import { tempDir, MIGRATED_TABLES, sqliteTables } from './test-db';
 
 const SCHEMA = path.join(ROOT, 'prisma', 'schema.prisma');
 
-function tables(file: string): string[] {
-  const db = new Database(file, { readonly: true });
-  try {
-    return db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-      .all()
-      .map((r) => (r as { name: string }).name);
-  } finally {
-    db.close();
-  }
-}
 
 /** A scratch project holding a copy of prisma/, so diff can write migration folders freely. */
 function scratchProject(): string {
@@ -44,7 +33,7 @@ describe('migrate deploy', () => {
     const applied = await migrateDeploy({ url: `file:${file}` });
     const migrations = listMigrations();
     expect(applied).toEqual(migrations.map((m) => m.name));
-    expect(tables(file)).toEqual([...MIGRATED_TABLES]);
+    expect(sqliteTables(file)).toEqual([...MIGRATED_TABLES]);
 
     const db = new Database(file, { readonly: true });
     const rows = db.prepare('SELECT * FROM _prisma_migrations ORDER BY migration_name').all() as Record<string, unknown>[];

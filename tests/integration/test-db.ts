@@ -96,17 +96,34 @@ export const TABLES = [
   'RateLimit',
 ] as const;
 
-/** Every row of every table, read past Prisma straight from the file. */
-export function dumpTables(file: string): Record<string, unknown[]> {
+/** `read` run on the SQLite file opened read-only, past Prisma; the file is closed after. */
+export function readSqlite<T>(file: string, read: (db: Database.Database) => T): T {
   const db = new Database(file, { readonly: true });
   try {
+    return read(db);
+  } finally {
+    db.close();
+  }
+}
+
+/** The names of the file's own tables (not SQLite's), sorted. */
+export function sqliteTables(file: string): string[] {
+  return readSqlite(file, (db) =>
+    db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+      .all()
+      .map((r) => (r as { name: string }).name),
+  );
+}
+
+/** Every row of every table, read past Prisma straight from the file. */
+export function dumpTables(file: string): Record<string, unknown[]> {
+  return readSqlite(file, (db) => {
     const dump: Record<string, unknown[]> = {};
     for (const t of TABLES) dump[t] = db.prepare(`SELECT * FROM "${t}" ORDER BY 1`).all();
     dump.sqlite_sequence = db.prepare('SELECT * FROM sqlite_sequence ORDER BY name').all();
     return dump;
-  } finally {
-    db.close();
-  }
+  });
 }
 
 export function rowCounts(file: string): Record<string, number> {
