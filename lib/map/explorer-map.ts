@@ -110,6 +110,9 @@ function startOnLoad(): void {
   el.setAttribute(OWNER_ATTRIBUTE, 'boot');
   // Our own server's JSON, rendered into this page (components/map-start.tsx).
   const config = JSON.parse(json) as ExplorerMapConfig;
+  // The library evaluates and its workers warm up while the data is on its way (start() awaits
+  // the same promise, and reports its failure).
+  loadMaplibre(config.maplibre).catch(() => undefined);
   const started = pageData(config)
     .then((data) => (data === null ? null : start(el, config, data, 'boot')))
     .catch((e: unknown) => {
