@@ -28,7 +28,7 @@ import {
 import { OWNER_ATTRIBUTE, atlasMapInit, createAtlasMap, fitPadding as paddingFor, type Bounds, type Padding } from '@/lib/map/boot';
 import { MAPLIBRE_SCRIPT_URL, MAPLIBRE_WORKER_URL } from '@/lib/map/maplibre-urls';
 import type { MapTheme } from '@/lib/map/theme';
-import { explorer as t } from '@/lib/strings';
+import { useStrings } from '@/lib/i18n/client';
 import { bindPointer, syncCameraWithUrl } from '@/lib/map/behaviour';
 import { parseCameraHash } from '@/lib/view/view-state';
 
@@ -136,6 +136,7 @@ export function AtlasMap({
   initialBounds,
   stage = null,
 }: AtlasMapProps) {
+  const { explorer: t, locale } = useStrings();
   const containerRef = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<MapLibreMap | null>(null);
   const [failed, setFailed] = useState(false);
@@ -201,7 +202,7 @@ export function AtlasMap({
           const initial = latest.current.collection;
           sent.current = initial;
           m = createAtlasMap(maplibre, container, {
-            ...atlasMapInit({ theme, interactive, cooperativeGestures }, initial),
+            ...atlasMapInit({ theme, interactive, cooperativeGestures, lang: locale }, initial),
             camera: camera
               ? { center: [camera.lng, camera.lat], zoom: camera.zoom }
               : { bounds: homeBounds(latest.current.selected) as Bounds, ...fit() },
@@ -218,7 +219,7 @@ export function AtlasMap({
         const camera = syncCameraWithUrl(m, {
           parse: parseCameraHash,
           home: () => {
-            const match = /^\/routes\/([^/]+)$/.exec(window.location.pathname);
+            const match = /^(?:\/ko)?\/routes\/([^/]+)$/.exec(window.location.pathname);
             m.fitBounds(homeBounds(match ? match[1] : null), { ...fit(), animate: false });
           },
           removed: () => removedMaps.has(m),

@@ -10,10 +10,9 @@ import { copyText } from '@/lib/share/copy-text';
 import { embedUrl, type EmbedOptions } from '@/lib/embed/options';
 import { iframeSnippet } from '@/lib/embed/snippet';
 import type { MapTheme } from '@/lib/map/theme';
-import { share } from '@/lib/strings';
+import { useStrings } from '@/lib/i18n/client';
+import { LOCALES, type Locale } from '@/lib/i18n/locales';
 import { parseCameraHash, parseViewState, type ViewState } from '@/lib/view/view-state';
-
-const t = share.embedDialog;
 
 const SIZES = {
   small: { width: 480, height: 270 },
@@ -30,9 +29,19 @@ interface Choices {
   responsive: boolean;
   /** Start at the camera in the address bar instead of fitting the item. */
   camera: boolean;
+  /** The frame's language; the page's own by default. */
+  lang: Locale | null;
 }
 
-const DEFAULT_CHOICES: Choices = { interactive: true, legend: true, theme: 'light', size: 'large', responsive: true, camera: false };
+const DEFAULT_CHOICES: Choices = {
+  interactive: true,
+  legend: true,
+  theme: 'light',
+  size: 'large',
+  responsive: true,
+  camera: false,
+  lang: null,
+};
 
 /** What the page shows when the dialog opens: its filters, stage and camera go into the embed. */
 interface PageView {
@@ -55,6 +64,8 @@ export interface EmbedDialogProps {
 }
 
 export function EmbedDialog({ slug, title }: EmbedDialogProps) {
+  const { share, locale } = useStrings();
+  const t = share.embedDialog;
   const dialogRef = useRef<HTMLDialogElement>(null);
   const openerRef = useRef<HTMLButtonElement>(null);
   const codeRef = useRef<HTMLTextAreaElement>(null);
@@ -79,6 +90,7 @@ export function EmbedDialog({ slug, title }: EmbedDialogProps) {
       interactive: choices.interactive,
       legend: choices.legend,
       theme: choices.theme,
+      lang: choices.lang ?? locale,
       stage: slug ? page.view.stage : null,
       filters: slug ? undefined : page.view.filters,
     };
@@ -165,6 +177,22 @@ export function EmbedDialog({ slug, title }: EmbedDialogProps) {
                   </label>
                 ))}
               </fieldset>
+              <fieldset className={styles.inline}>
+                <legend>{t.language}</legend>
+                {LOCALES.map((lang) => (
+                  <label key={lang} className={styles.check}>
+                    <input
+                      type="radio"
+                      name={`${id}-lang`}
+                      value={lang}
+                      checked={(choices.lang ?? locale) === lang}
+                      onChange={() => choose('lang', lang)}
+                      data-testid={`embed-lang-${lang}`}
+                    />
+                    <span lang={lang}>{t.languages[lang]}</span>
+                  </label>
+                ))}
+              </fieldset>
               <label className={styles.field}>
                 <span>{t.size}</span>
                 <select value={choices.size} onChange={(e) => choose('size', e.currentTarget.value as SizeName)} name="size">
@@ -235,13 +263,23 @@ export function EmbedDialog({ slug, title }: EmbedDialogProps) {
               </h3>
               <ul className={styles.stills}>
                 <li>
-                  <a href={stillImagePath(slug, 'slide')} target="_blank" rel="noopener noreferrer" data-testid="still-slide">
+                  <a
+                    href={stillImagePath(slug, 'slide', choices.lang ?? locale)}
+                    target="_blank"
+                    rel="noopener noreferrer"
+                    data-testid="still-slide"
+                  >
                     {t.stillSlide}
                     <span className="visually-hidden"> {share.embedPage.newTab}</span>
                   </a>
                 </li>
                 <li>
-                  <a href={stillImagePath(slug, 'social')} target="_blank" rel="noopener noreferrer" data-testid="still-social">
+                  <a
+                    href={stillImagePath(slug, 'social', choices.lang ?? locale)}
+                    target="_blank"
+                    rel="noopener noreferrer"
+                    data-testid="still-social"
+                  >
                     {t.stillSocial}
                     <span className="visually-hidden"> {share.embedPage.newTab}</span>
                   </a>

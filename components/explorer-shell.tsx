@@ -9,7 +9,7 @@ import { useExplorer } from './explorer-state';
 import { LinkNotices } from './link-notices';
 import { MapLegend } from './map-legend';
 import { explorerKeyPadding } from '@/lib/map/boot';
-import { explorer as t } from '@/lib/strings';
+import { useStrings } from '@/lib/i18n/client';
 
 export const PANEL_ID = 'route-panel';
 const MAP_DESCRIPTION_ID = 'atlas-map-description';
@@ -20,6 +20,7 @@ const MAP_DESCRIPTION_ID = 'atlas-map-description';
  */
 export function ExplorerShell({ children, mapBoot = null }: { children: ReactNode; mapBoot?: ReactNode }) {
   const ex = useExplorer();
+  const { explorer: t, locale } = useStrings();
   // null only on a Pages Router page (the embeds), which never renders this.
   const pathname = usePathname() ?? '/';
   const panelRef = useRef<HTMLElement>(null);
@@ -45,7 +46,7 @@ export function ExplorerShell({ children, mapBoot = null }: { children: ReactNod
     }
   }, [pathname, ex.cameFromList]);
 
-  const announcement = ex.selected ? t.announce.selected(ex.selected.name.en) : '';
+  const announcement = ex.selected ? t.announce.selected(ex.selected.name[locale]) : '';
 
   return (
     <main className="explorer" data-atlas="explorer">

@@ -1,23 +1,29 @@
-// The HTML document of the Pages Router pages, which are only the embeds (pages/embed/): English,
-// like the rest of the site until the Korean edition. In production those pages carry no Next.js
+// The HTML document of the Pages Router pages, which are only the embeds (pages/embed/), in the
+// frame's language (lib/embed/page.ts embedLocale). In production those pages carry no Next.js
 // script; in development Next adds its own, which need this response's CSP nonce (proxy.ts).
 import Document, { Head, Html, Main, NextScript, type DocumentContext, type DocumentInitialProps } from 'next/document';
-import { requestNonce } from '@/lib/embed/page';
+import { embedLocale, requestNonce } from '@/lib/embed/page';
+import { LOCALE_TAGS, type Locale } from '@/lib/i18n/locales';
 
 interface Props {
   nonce: string | undefined;
+  lang: Locale;
 }
 
 export default class EmbedDocument extends Document<Props> {
   static async getInitialProps(ctx: DocumentContext): Promise<DocumentInitialProps & Props> {
     const initial = await Document.getInitialProps(ctx);
-    return { ...initial, nonce: (ctx.req && requestNonce(ctx.req.headers)) ?? undefined };
+    return {
+      ...initial,
+      nonce: (ctx.req && requestNonce(ctx.req.headers)) ?? undefined,
+      lang: embedLocale(ctx.query, ctx.req?.headers ?? {}),
+    };
   }
 
   render() {
-    const { nonce } = this.props;
+    const { nonce, lang } = this.props;
     return (
-      <Html lang="en">
+      <Html lang={LOCALE_TAGS[lang].lang}>
         <Head nonce={nonce} />
         <body>
           <Main />

@@ -10,6 +10,7 @@ import { corridorGroups } from '@/lib/data/atlas-items';
 import { mapBootConfig, type Bounds, type MapBootConfig } from '@/lib/map/boot';
 import { DEFAULT_BOUNDS } from '@/lib/map/style';
 import { mapCollectionPayload } from '@/lib/data/queries';
+import { requestLocale } from '@/lib/i18n/server';
 
 export default async function ExplorerLayout({ children }: { children: ReactNode }) {
   // Rendered into the first response, so the list is there before any script runs. Should the
@@ -26,7 +27,7 @@ export default async function ExplorerLayout({ children }: { children: ReactNode
     const boundsBySlug: Record<string, Bounds> = Object.fromEntries(
       corridorGroups(collection).flatMap((g) => g.items.map((i) => [i.id, i.bounds])),
     );
-    boot = mapBootConfig({ theme: 'light', interactive: true, cooperativeGestures: false }, payload.etag, {
+    boot = mapBootConfig({ theme: 'light', interactive: true, cooperativeGestures: false, lang: await requestLocale() }, payload.etag, {
       bounds: DEFAULT_BOUNDS,
       boundsBySlug,
       keyPadding: 'explorer',

@@ -6,7 +6,9 @@
 import { z } from 'zod';
 import { Slug } from '@/geo/schema';
 import { MapFeature, MapFeatureCollection, MapFeatureProps, RouteDetail, SourcesResponse } from './api-schema';
-import { exportFile } from '../strings/pages';
+import { pages } from '../strings';
+
+const { exportFile } = pages;
 
 /** Bumped when the file's shape changes, so a reader of an old download can tell. */
 export const EXPORT_VERSION = 1;

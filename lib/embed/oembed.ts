@@ -2,7 +2,7 @@
 // what frame they become, and the response object. Pure; the route handler does the I/O.
 import { z } from 'zod';
 import { iframeSnippet } from './snippet';
-import { SHARE_STRINGS } from '../strings/cards';
+import { cards as SHARE_STRINGS } from '../strings';
 import { parseViewPath, VIEW_QUERY_KEYS, ViewHash, ViewQuery } from '../share/short-view';
 import { STILL_SIZES } from '../still/sizes';
 

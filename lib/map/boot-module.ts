@@ -17,6 +17,7 @@ import {
 import { FIT_MARGIN, FIT_MAX_ZOOM, stageUid } from '@/lib/map/style';
 import { scriptResponse } from '@/lib/map/maplibre-assets';
 import { MAP_THEMES } from '@/lib/map/theme';
+import { LOCALES } from '@/lib/i18n/locales';
 
 let built: { body: string; version: string } | undefined;
 
@@ -37,7 +38,9 @@ function buildId(): string {
 export function mapBootModule(): { body: string; version: string } {
   if (built) return built;
   const init = Object.fromEntries(
-    MAP_THEMES.map((theme) => [theme, atlasMapInit({ theme, interactive: true, cooperativeGestures: false })]),
+    MAP_THEMES.flatMap((theme) =>
+      LOCALES.map((lang) => [`${theme}-${lang}`, atlasMapInit({ theme, interactive: true, cooperativeGestures: false, lang })]),
+    ),
   );
   // KEY_PADDING's functions, by name, each from its own source.
   const keys = { explorer: explorerKeyPadding } satisfies typeof KEY_PADDING;

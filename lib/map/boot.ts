@@ -17,7 +17,8 @@ import type { Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
 import { ATLAS_SOURCE, MAX_ZOOM, MIN_ZOOM, buildStyle, type FeatureStateName, type stageUid } from '@/lib/map/style';
 import { holdAppStart, startAppAfterMap, type AppStartOptions } from '@/lib/map/app-start-gate';
 import { themedStyle, type MapTheme } from '@/lib/map/theme';
-import { explorer as t } from '@/lib/strings';
+import { mapText } from '@/lib/i18n/map-text';
+import type { Locale } from '@/lib/i18n/locales';
 
 export type Bounds = [number, number, number, number];
 
@@ -29,7 +30,7 @@ export interface MapInit {
   cooperativeGestures: boolean;
   minZoom: number;
   maxZoom: number;
-  /** MapLibre's UI strings (lib/strings). */
+  /** MapLibre's UI strings (lib/i18n/map-text.ts). */
   locale: Record<string, string>;
   /** The source holding the atlas's features. */
   atlasSource: string;
@@ -152,28 +153,30 @@ export interface AtlasMapSettings {
   theme: MapTheme;
   interactive: boolean;
   cooperativeGestures: boolean;
+  /** The labels' and controls' language. @default 'en' */
+  lang?: Locale;
 }
 
 /** The atlas's MapInit, camera aside, for both paths; `data` goes into the style when given. */
 export function atlasMapInit(
-  { theme, interactive, cooperativeGestures }: AtlasMapSettings,
+  { theme, interactive, cooperativeGestures, lang = 'en' }: AtlasMapSettings,
   data?: FeatureCollection,
 ): Omit<MapInit, 'camera'> {
   return {
-    style: themedStyle(buildStyle(undefined, data), theme),
+    style: themedStyle(buildStyle(undefined, data, lang), theme),
     interactive,
     cooperativeGestures,
     minZoom: MIN_ZOOM,
     maxZoom: MAX_ZOOM,
-    locale: t.map.controls,
+    locale: mapText(lang).controls,
     atlasSource: ATLAS_SOURCE,
   };
 }
 
 /** An embed's map: still when not interactive, and cooperative gestures when it is (a host page
  * scrolls past it; Ctrl/⌘ + wheel zooms). */
-export function embedMapSettings({ interactive, theme }: { interactive: boolean; theme: MapTheme }): AtlasMapSettings {
-  return { theme, interactive, cooperativeGestures: interactive };
+export function embedMapSettings({ interactive, theme, lang }: { interactive: boolean; theme: MapTheme; lang?: Locale }): AtlasMapSettings {
+  return { theme, interactive, cooperativeGestures: interactive, lang };
 }
 
 /**
@@ -259,8 +262,8 @@ export interface BootLibrary {
   stylesheetsLoaded: typeof stylesheetsLoaded;
   stageUid: typeof stageUid;
   keyPadding: typeof KEY_PADDING;
-  /** The map's init for each theme, with an empty atlas source. */
-  init: Record<MapTheme, Omit<MapInit, 'camera'>>;
+  /** The map's init for each theme and language (`light-en`, `dark-ko`...), with an empty atlas source. */
+  init: Record<string, Omit<MapInit, 'camera'>>;
   fitMargin: number;
   fitMaxZoom: number;
 }
@@ -278,10 +281,10 @@ export async function startAtlasMap(
 ): Promise<MapBoot | null> {
   if (!res.ok || res.headers.get('etag') !== c.etag) return null;
   const [data] = await Promise.all([res.json() as Promise<unknown>, lib.stylesheetsLoaded()]);
-  const base = lib.init[c.settings.theme];
+  const base = lib.init[`${c.settings.theme}-${c.settings.lang ?? 'en'}`];
   const atlas = base.style.sources[base.atlasSource];
   const style = { ...base.style, sources: { ...base.style.sources, [base.atlasSource]: { ...atlas, data } } } as StyleSpecification;
-  const page = /^\/routes\/([^/]+)$/.exec(location.pathname);
+  const page = /^(?:\/ko)?\/routes\/([^/]+)$/.exec(location.pathname);
   const slug = page ? decodeURIComponent(page[1]) : null;
   const item = slug !== null && Object.hasOwn(c.boundsBySlug, slug) ? slug : null;
   const bounds = item ? c.boundsBySlug[item] : c.bounds;

@@ -8,7 +8,8 @@
 // so no font server is ever asked for anything.
 import type { MapOptions } from 'maplibre-gl';
 import { RISK_LEVELS } from '@/geo/vocabulary';
-import { map as MAP_TEXT } from '@/lib/strings/explorer';
+import { DEFAULT_LOCALE, type Locale } from '@/lib/i18n/locales';
+import { mapText } from '@/lib/i18n/map-text';
 
 export type StyleSpecification = Exclude<NonNullable<MapOptions['style']>, string>;
 export type LayerSpecification = StyleSpecification['layers'][number];
@@ -82,13 +83,16 @@ const emphasis = (then: number, otherwise: number, muted: number): ExpressionSpe
   otherwise,
 ];
 const approximate: ExpressionSpecification = ['==', ['get', 'precision'], 'approximate'];
-const nameLabel = (suffix: boolean): ExpressionSpecification =>
-  suffix ? ['case', approximate, ['concat', ['get', 'name_en'], MAP_TEXT.approximateSuffix], ['get', 'name_en']] : ['get', 'name_en'];
+/** A feature's name in the map's language: `name_ko` in Korean (English where a feature has none). */
+const nameField = (lang: Locale): ExpressionSpecification =>
+  lang === 'ko' ? ['coalesce', ['get', 'name_ko'], ['get', 'name_en']] : ['get', 'name_en'];
+const nameLabel = (suffix: boolean, lang: Locale): ExpressionSpecification =>
+  suffix ? ['case', approximate, ['concat', nameField(lang), mapText(lang).approximateSuffix], nameField(lang)] : nameField(lang);
 
 const kind = (...kinds: string[]): ExpressionSpecification => ['in', ['get', 'kind'], ['literal', kinds]];
 const isType = (t: 'Point' | 'LineString' | 'Polygon'): ExpressionSpecification => ['==', ['geometry-type'], t];
 
-function basemapLayers(): LayerSpecification[] {
+function basemapLayers(lang: Locale): LayerSpecification[] {
   const layer = (name: string): ExpressionSpecification => ['==', ['get', 'layer'], name];
   return [
     { id: 'background', type: 'background', paint: { 'background-color': '#dce8f0' } },
@@ -123,7 +127,7 @@ function basemapLayers(): LayerSpecification[] {
       minzoom: 4,
       layout: {
         'symbol-placement': 'line',
-        'text-field': ['get', 'name_en'],
+        'text-field': nameField(lang),
         'text-font': FONT,
         'text-size': 12,
         'text-letter-spacing': 0.05,
@@ -145,7 +149,7 @@ function basemapLayers(): LayerSpecification[] {
       filter: layer('city'),
       minzoom: 3,
       layout: {
-        'text-field': ['get', 'name_en'],
+        'text-field': nameField(lang),
         'text-font': FONT,
         'text-size': 11,
         'text-anchor': 'left',
@@ -160,7 +164,7 @@ function basemapLayers(): LayerSpecification[] {
       source: BASEMAP_SOURCE,
       filter: layer('country-label'),
       layout: {
-        'text-field': ['get', 'name_en'],
+        'text-field': nameField(lang),
         'text-font': FONT_BOLD,
         'text-size': 13,
         'text-letter-spacing': 0.08,
@@ -172,7 +176,7 @@ function basemapLayers(): LayerSpecification[] {
   ];
 }
 
-function atlasLayers(): LayerSpecification[] {
+function atlasLayers(lang: Locale): LayerSpecification[] {
   const src = { source: ATLAS_SOURCE } as const;
   const zonePolygon: ExpressionSpecification = ['all', kind('zone'), isType('Polygon')];
   const zoneLine: ExpressionSpecification = ['all', kind('zone'), isType('LineString')];
@@ -318,7 +322,13 @@ function atlasLayers(): LayerSpecification[] {
       ...src,
       filter: kind('route'),
       minzoom: 4.5,
-      layout: { 'symbol-placement': 'line', 'text-field': nameLabel(true), 'text-font': FONT, 'text-size': 12, 'text-offset': [0, 1.1] },
+      layout: {
+        'symbol-placement': 'line',
+        'text-field': nameLabel(true, lang),
+        'text-font': FONT,
+        'text-size': 12,
+        'text-offset': [0, 1.1],
+      },
       paint: atlasLabelPaint,
     },
     {
@@ -329,7 +339,7 @@ function atlasLayers(): LayerSpecification[] {
       minzoom: 5,
       layout: {
         'symbol-placement': 'line-center',
-        'text-field': nameLabel(true),
+        'text-field': nameLabel(true, lang),
         'text-font': FONT,
         'text-size': 11,
         'text-offset': [0, 1],
@@ -343,7 +353,7 @@ function atlasLayers(): LayerSpecification[] {
       filter: points,
       minzoom: 4,
       layout: {
-        'text-field': nameLabel(true),
+        'text-field': nameLabel(true, lang),
         'text-font': FONT,
         'text-size': 11.5,
         'text-anchor': 'left',
@@ -361,13 +371,18 @@ function atlasLayers(): LayerSpecification[] {
  * (the worker then prepares it alongside the basemap, with no second pass after `load`); it
  * starts empty otherwise and is filled with setData.
  */
-export function buildStyle(basemapUrl: string = BASEMAP_URL, atlas?: GeoJSON.FeatureCollection): StyleSpecification {
+export function buildStyle(
+  basemapUrl: string = BASEMAP_URL,
+  atlas?: GeoJSON.FeatureCollection,
+  /** The labels' language: Korean labels come from each feature's `name_ko`. */
+  lang: Locale = DEFAULT_LOCALE,
+): StyleSpecification {
   return {
     version: 8,
     sources: {
-      [BASEMAP_SOURCE]: { type: 'geojson', data: basemapUrl, attribution: MAP_TEXT.credit },
+      [BASEMAP_SOURCE]: { type: 'geojson', data: basemapUrl, attribution: mapText(lang).credit },
       [ATLAS_SOURCE]: { type: 'geojson', data: atlas ?? { type: 'FeatureCollection', features: [] }, promoteId: 'uid' },
     },
-    layers: [...basemapLayers(), ...atlasLayers()],
+    layers: [...basemapLayers(lang), ...atlasLayers(lang)],
   };
 }

@@ -3,7 +3,9 @@
 import type { Metadata } from 'next';
 import type { RouteDetail } from '../data/api-schema';
 import { appOrigin } from './app-origin';
-import { SHARE_STRINGS } from '../strings/cards';
+import { localizeDetail } from '../i18n/content';
+import { DEFAULT_LOCALE, LOCALE_TAGS, LOCALES, localeHref, type Locale } from '../i18n/locales';
+import { stringsFor } from '../i18n/strings';
 import { STILL_SIZES } from '../still/sizes';
 import { RISK_LEVELS } from '@/geo/vocabulary';
 
@@ -34,22 +36,36 @@ export interface ShareMeta {
   oembed: { type: typeof OEMBED_TYPE; href: string };
   image: { url: string; width: number; height: number; alt: string; type: 'image/png' };
   siteName: string;
+  /** The page's language, and the same page's address in every language (hreflang). */
+  locale: Locale;
+  alternates: Record<Locale, string>;
 }
 
-function shareMeta(origin: string, pagePath: string, title: string, description: string, imagePath: string, imageAlt: string): ShareMeta {
+function shareMeta(
+  origin: string,
+  locale: Locale,
+  plainPath: string,
+  title: string,
+  description: string,
+  imagePath: string,
+  imageAlt: string,
+): ShareMeta {
+  const pagePath = localeHref(locale, plainPath);
   return {
     title,
     description,
     url: `${origin}${pagePath}`,
+    locale,
+    alternates: Object.fromEntries(LOCALES.map((l) => [l, `${origin}${localeHref(l, plainPath)}`])) as Record<Locale, string>,
     oembed: { type: OEMBED_TYPE, href: oembedHref(origin, pagePath) },
     image: {
-      url: `${origin}${imagePath}`,
+      url: `${origin}${localeHref(locale, imagePath)}`,
       width: STILL_SIZES.social.width,
       height: STILL_SIZES.social.height,
       alt: imageAlt,
       type: 'image/png',
     },
-    siteName: SHARE_STRINGS.appName,
+    siteName: stringsFor(locale).cards.appName,
   };
 }
 
@@ -60,41 +76,60 @@ export function toMetadata(m: ShareMeta): Metadata {
     metadataBase: new URL(new URL(url).origin),
     title,
     description,
-    alternates: { canonical: url, types: { [m.oembed.type]: [{ url: m.oembed.href, title }] } },
-    openGraph: { type: 'website', siteName: m.siteName, title, description, url, images: [image], locale: 'en' },
+    alternates: {
+      canonical: url,
+      languages: { ...m.alternates, 'x-default': m.alternates[DEFAULT_LOCALE] },
+      types: { [m.oembed.type]: [{ url: m.oembed.href, title }] },
+    },
+    openGraph: {
+      type: 'website',
+      siteName: m.siteName,
+      title,
+      description,
+      url,
+      images: [image],
+      locale: LOCALE_TAGS[m.locale].og,
+      alternateLocale: LOCALES.filter((l) => l !== m.locale).map((l) => LOCALE_TAGS[l].og),
+    },
     twitter: { card: 'summary_large_image', title, description, images: [image] },
   };
 }
 
 /** What /routes/{slug} (and its embed) shares. `origin` defaults to APP_ORIGIN (or http://localhost:PORT). */
-export function routeShareMeta(detail: RouteDetail, origin: string = appOrigin()): ShareMeta {
+export function routeShareMeta(english: RouteDetail, origin: string = appOrigin(), locale: Locale = DEFAULT_LOCALE): ShareMeta {
+  const detail = localizeDetail(english, locale);
+  const cards = stringsFor(locale).cards;
   const risk = RISK_LEVELS[detail.level];
-  const title = `${detail.name.en} · ${SHARE_STRINGS.appName}`;
-  const description = clip(`${detail.summary} ${risk.en} ${SHARE_STRINGS.riskSuffix}.`);
-  const where = detail.corridor.name.en === detail.name.en ? '' : ` (${detail.corridor.name.en})`;
-  const imageAlt = `Map of ${detail.name.en}${where}, drawn at ${risk.en.toLowerCase()} risk, with its sources.`;
-  return shareMeta(origin, `/routes/${detail.id}`, title, description, `/routes/${detail.id}/image.png?size=social`, imageAlt);
+  const name = detail.name[locale];
+  const corridor = detail.corridor.name[locale];
+  const title = `${name} · ${cards.appName}`;
+  const where = corridor === name ? '' : ` (${corridor})`;
+  const description =
+    locale === 'ko' ? clip(`${detail.summary} 위험 ${risk.ko}.`) : clip(`${detail.summary} ${risk.en} ${cards.riskSuffix}.`);
+  const imageAlt =
+    locale === 'ko'
+      ? `${name}${where}의 지도. 위험 ${risk.ko} 등급으로 그렸으며 출처를 함께 실었습니다.`
+      : `Map of ${name}${where}, drawn at ${risk.en.toLowerCase()} risk, with its sources.`;
+  return shareMeta(origin, locale, `/routes/${detail.id}`, title, description, `/routes/${detail.id}/image.png?size=social`, imageAlt);
 }
 
 /** What the explorer (/) (and the all-routes embed) shares: its image shows every route. */
-export function explorerShareMeta(origin: string = appOrigin()): ShareMeta {
-  const title = `${SHARE_STRINGS.allRoutesTitle} · ${SHARE_STRINGS.appName}`;
-  return shareMeta(
-    origin,
-    '/',
-    title,
-    SHARE_STRINGS.appDescription,
-    '/image.png?size=social',
-    `Map of ${SHARE_STRINGS.allRoutesTitle.toLowerCase()}, coloured by risk.`,
-  );
+export function explorerShareMeta(origin: string = appOrigin(), locale: Locale = DEFAULT_LOCALE): ShareMeta {
+  const cards = stringsFor(locale).cards;
+  const title = `${cards.allRoutesTitle} · ${cards.appName}`;
+  const imageAlt =
+    locale === 'ko'
+      ? `${cards.allRoutesTitle}의 지도. 위험 등급별 색으로 그렸습니다.`
+      : `Map of ${cards.allRoutesTitle.toLowerCase()}, coloured by risk.`;
+  return shareMeta(origin, locale, '/', title, cards.appDescription, '/image.png?size=social', imageAlt);
 }
 
 /** Metadata for /routes/{slug}. */
-export function routeMetadata(detail: RouteDetail, origin?: string): Metadata {
-  return toMetadata(routeShareMeta(detail, origin));
+export function routeMetadata(detail: RouteDetail, origin?: string, locale?: Locale): Metadata {
+  return toMetadata(routeShareMeta(detail, origin, locale));
 }
 
 /** Metadata for the explorer (/). */
-export function explorerMetadata(origin?: string): Metadata {
-  return toMetadata(explorerShareMeta(origin));
+export function explorerMetadata(origin?: string, locale?: Locale): Metadata {
+  return toMetadata(explorerShareMeta(origin, locale));
 }

@@ -6,7 +6,7 @@ import type { ReactElement } from 'react';
 import type { Geometry, Position } from 'geojson';
 import { RISK_LEVELS, type RiskLevel } from '@/geo/vocabulary';
 import type { MapFeatureCollection, RouteDetail } from '../data/api-schema';
-import { SHARE_STRINGS } from '../strings/cards';
+import { cards as SHARE_STRINGS } from '../strings';
 import type { BasemapCollection } from './basemap';
 import { STILL_SIZES, type StillSize } from './sizes';
 import { areaPath, fitProjection, inRect, linePath, unionBbox, type Bbox, type Projection, type Rect } from './svg-map';

@@ -3,7 +3,7 @@ import { errorJson, errorResponse } from '@/lib/http/api-errors';
 import { ownOrigins } from '@/lib/share/app-origin';
 import { embedTargetFor, frameSize, OEMBED_MIN, OEmbedQuery, oembedResponse } from '@/lib/embed/oembed';
 import { getRouteDetail } from '@/lib/data/queries';
-import { SHARE_STRINGS } from '@/lib/strings/cards';
+import { cards as SHARE_STRINGS } from '@/lib/strings';
 
 export const dynamic = 'force-dynamic';
 

@@ -4,7 +4,7 @@ import { getPrisma } from '@/lib/data/db';
 import { escapeHtml } from '@/lib/embed/snippet';
 import { getRouteDetail } from '@/lib/data/queries';
 import { loadView, parseViewPath, viewTarget } from '@/lib/share/short-view';
-import { SHARE_STRINGS } from '@/lib/strings/cards';
+import { cards as SHARE_STRINGS } from '@/lib/strings';
 
 export const dynamic = 'force-dynamic';
 

@@ -9,7 +9,8 @@ import { ShareToolbar } from '@/components/share-toolbar';
 import { Slug } from '@/geo/schema';
 import { getRouteDetail } from '@/lib/data/queries';
 import { routeMetadata } from '@/lib/share/metadata';
-import { explorer as t } from '@/lib/strings';
+import { requestLocale } from '@/lib/i18n/server';
+import { stringsFor } from '@/lib/i18n/strings';
 
 interface Props {
   params: Promise<{ slug: string }>;
@@ -21,7 +22,9 @@ const detailOf = cache(async (slug: string) => (Slug.safeParse(slug).success ? g
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const detail = await detailOf((await params).slug);
-  return detail ? routeMetadata(detail) : { title: `${t.notFound.title} · ${t.appName}`, robots: { index: false } };
+  const locale = await requestLocale();
+  const t = stringsFor(locale).explorer;
+  return detail ? routeMetadata(detail, undefined, locale) : { title: `${t.notFound.title} · ${t.appName}`, robots: { index: false } };
 }
 
 export default async function RoutePage({ params, searchParams }: Props) {
@@ -30,10 +33,16 @@ export default async function RoutePage({ params, searchParams }: Props) {
   // A stage this item does not have is ignored, as the codec ignores other bad parts of a link.
   const { stage } = await searchParams;
   const activeStage = typeof stage === 'string' && detail.stages.some((s) => s.id === stage) ? stage : null;
+  const locale = await requestLocale();
   return (
     <>
       <RouteNav stageAnchor={activeStage ? stageAnchor(activeStage) : null} />
-      <RouteDetailPanel detail={detail} activeStage={activeStage} actions={<ShareToolbar slug={detail.id} title={detail.name.en} />} />
+      <RouteDetailPanel
+        detail={detail}
+        activeStage={activeStage}
+        locale={locale}
+        actions={<ShareToolbar slug={detail.id} title={detail.name[locale]} />}
+      />
     </>
   );
 }
