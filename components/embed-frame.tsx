@@ -111,7 +111,7 @@ function Frame({ data, nonce, lang }: { data: EmbedFrameData; nonce: string | un
               dangerouslySetInnerHTML={NOT_REACTS}
               suppressHydrationWarning
             />
-            <p className="atlas-map__status" data-map-status suppressHydrationWarning>
+            <p className="atlas-map__status" data-map-status data-failed-text={t.mapFailed} suppressHydrationWarning>
               {t.mapLoading}
             </p>
           </div>

@@ -155,7 +155,7 @@ export function ExplorerProvider({ initialCollection, children }: { initialColle
       if (id === view.route) return;
       mapRef.current?.flushCamera();
       mapRef.current?.focusWhenSelected(id);
-      setOpenedFromList(splitLocale(pathname).path === '/' ? id : null);
+      setOpenedFromList(splitLocale(pathname ?? '/').path === '/' ? id : null);
       router.push(localeHref(locale, formatViewState({ ...view, route: id, stage: null, camera: null })), { scroll: false });
     },
     [router, view, pathname, locale],

@@ -22,7 +22,6 @@ import {
   type EmbedClientConfig,
 } from '../map/boot';
 import { ATLAS_SOURCE, FIT_MARGIN, FIT_MAX_ZOOM, type FeatureStateName } from '../map/style';
-import { share } from '../strings';
 
 /** Frames this small start with the key folded, so the map stays visible. */
 const SMALL_FRAME = '(max-height: 240px), (max-width: 320px)';
@@ -112,7 +111,8 @@ function main(): void {
     console.warn('Escape Atlas: the map could not start.', e);
     const status = el.parentElement?.querySelector<HTMLElement>('[data-map-status]');
     if (status) {
-      status.textContent = share.embedPage.mapFailed;
+      // The words come with the frame, in its language (components/embed-frame.tsx).
+      status.textContent = status.dataset.failedText ?? '';
       status.classList.add('atlas-map__status--error');
       status.setAttribute('role', 'status');
     }

@@ -28,8 +28,9 @@ describe('parseEmbedOptions', () => {
   it('falls back to the default for each bad value, keeping the good ones', () => {
     expect(parse('interactive=no&legend=0&theme=purple&stage=../../x&lang=xx')).toEqual({ ...DEFAULT_EMBED_OPTIONS, legend: false });
     expect(parse('interactive=&theme=')).toEqual(DEFAULT_EMBED_OPTIONS);
-    // A language the atlas does not speak yet is English until it does.
-    expect(parse('lang=ko').lang).toBe('en');
+    // Korean is a language of the atlas (issue 16); one it does not speak is English.
+    expect(parse('lang=ko').lang).toBe('ko');
+    expect(parse('lang=ja').lang).toBe('en');
   });
 
   it('ignores unknown options', () => {
