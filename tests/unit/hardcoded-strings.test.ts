@@ -10,7 +10,16 @@ import { describe, expect, it } from 'vitest';
 const ROOT = process.cwd();
 const DIRS = ['components', 'app', 'pages'];
 /** Attributes a person reads or hears. */
-const READ_ATTRIBUTES = new Set(['aria-label', 'aria-description', 'aria-roledescription', 'aria-valuetext', 'title', 'placeholder', 'alt', 'label']);
+const READ_ATTRIBUTES = new Set([
+  'aria-label',
+  'aria-description',
+  'aria-roledescription',
+  'aria-valuetext',
+  'title',
+  'placeholder',
+  'alt',
+  'label',
+]);
 /** Letters of any script we write in: Latin or Hangul. Punctuation and arrows (·, →) are not words. */
 const LETTERS = /[A-Za-z\uac00-\ud7a3]/;
 
@@ -55,11 +64,7 @@ export function hardCodedStrings(file: string, text: string): string[] {
 describe('hard-coded user-facing strings', () => {
   it('finds words written into JSX (so the check below means something)', () => {
     const sample = `export const A = () => <p aria-label="Map">Hello <b>{'there'}</b> · {t.ok}</p>;`;
-    expect(hardCodedStrings('sample.tsx', sample)).toEqual([
-      'sample.tsx:1 "Map"',
-      'sample.tsx:1 "Hello"',
-      'sample.tsx:1 "there"',
-    ]);
+    expect(hardCodedStrings('sample.tsx', sample)).toEqual(['sample.tsx:1 "Map"', 'sample.tsx:1 "Hello"', 'sample.tsx:1 "there"']);
     expect(hardCodedStrings('sample.tsx', `export const B = () => <p className="x">{t.ok} → {n}</p>;`)).toEqual([]);
   });
 

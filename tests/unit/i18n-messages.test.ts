@@ -33,13 +33,10 @@ function argumentsOf(message: string): string[] {
 const MESSAGES = { en: leaves(en as Tree), ko: leaves(ko as Tree) };
 
 describe('message files', () => {
-  it.each(LOCALES.flatMap((a) => LOCALES.filter((b) => b !== a).map((b) => [a, b] as const)))(
-    'every key in %s is in %s',
-    (a, b) => {
-      const missing = [...MESSAGES[a].keys()].filter((k) => !MESSAGES[b].has(k));
-      expect(missing).toEqual([]);
-    },
-  );
+  it.each(LOCALES.flatMap((a) => LOCALES.filter((b) => b !== a).map((b) => [a, b] as const)))('every key in %s is in %s', (a, b) => {
+    const missing = [...MESSAGES[a].keys()].filter((k) => !MESSAGES[b].has(k));
+    expect(missing).toEqual([]);
+  });
 
   it('gives every message the same arguments in both languages', () => {
     const differ = [...MESSAGES.en].filter(([k, v]) => argumentsOf(v).join() !== argumentsOf(MESSAGES.ko.get(k) ?? '').join());
@@ -164,7 +161,10 @@ describe('Korean content (geo/i18n/ko.json)', () => {
       const allowed = englishFigures(english.get(key)!);
       // Korean writes 10,000 as 1만 and 20,000 as 2만, and 5 million dollars as 500만 달러.
       const written = figures(text.replaceAll(/(\d+)만/g, (_, n: string) => String(Number(n) * 10_000)));
-      expect(written.filter((n) => !allowed.has(n) && !allowed.has(n / 1_000_000) && !allowed.has(n / 1000)), `${key}: ${text}`).toEqual([]);
+      expect(
+        written.filter((n) => !allowed.has(n) && !allowed.has(n / 1_000_000) && !allowed.has(n / 1000)),
+        `${key}: ${text}`,
+      ).toEqual([]);
     }
   });
 
