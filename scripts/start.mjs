@@ -71,6 +71,7 @@ async function main() {
   if (stale) {
     log(`${stale}: building the basemap and the embed script, then running next build`);
     await run('The basemap build (scripts/build-basemap.ts)', [binOf('tsx'), 'scripts/build-basemap.ts'], env);
+    await run('The still images’ Hangul font (scripts/build-still-font.ts)', [binOf('tsx'), 'scripts/build-still-font.ts'], env);
     await run('The embed script build (scripts/build-embed-client.mjs)', ['scripts/build-embed-client.mjs'], env);
     await run('next build', [binOf('next'), 'build'], env);
   }

@@ -6,7 +6,9 @@ import type { ReactElement } from 'react';
 import type { Geometry, Position } from 'geojson';
 import { RISK_LEVELS, type RiskLevel } from '@/geo/vocabulary';
 import type { MapFeatureCollection, RouteDetail } from '../data/api-schema';
-import { cards as SHARE_STRINGS } from '../strings';
+import { localizeDetail } from '../i18n/content';
+import type { Locale } from '../i18n/locales';
+import { stringsFor } from '../i18n/strings';
 import type { BasemapCollection } from './basemap';
 import { STILL_SIZES, type StillSize } from './sizes';
 import { areaPath, fitProjection, inRect, linePath, unionBbox, type Bbox, type Projection, type Rect } from './svg-map';
@@ -17,6 +19,8 @@ export interface StillImageInput {
   atlas: MapFeatureCollection;
   /** The item the image is about, or null for the image of all routes. */
   focus: RouteDetail | null;
+  /** The language of its words. @default 'en' */
+  lang?: Locale;
 }
 
 /** Colours of the map itself; the risk colours come from geo/vocabulary.ts. */
@@ -216,6 +220,7 @@ function mapLayers(input: StillImageInput, layout: StillLayout): ReactElement {
 /** Country names placed over the map (satori draws text in HTML, not inside SVG). */
 function countryLabels(input: StillImageInput, layout: StillLayout): ReactElement[] {
   const l = LAYOUT[input.size];
+  const lang = input.lang ?? 'en';
   return input.basemap.features.flatMap((f) => {
     const p = f.properties;
     if (p.layer !== 'country-label' || f.geometry.type !== 'Point') return [];
@@ -238,13 +243,14 @@ function countryLabels(input: StillImageInput, layout: StillLayout): ReactElemen
           textTransform: 'uppercase',
         }}
       >
-        {p.name_en}
+        {lang === 'ko' ? p.name_ko : p.name_en}
       </div>,
     ];
   });
 }
 
-function legend(size: StillSize): ReactElement {
+function legend(size: StillSize, lang: Locale): ReactElement {
+  const SHARE_STRINGS = stringsFor(lang).cards;
   const l = LAYOUT[size];
   const h = Math.round(l.body * 1.1);
   return (
@@ -260,7 +266,7 @@ function legend(size: StillSize): ReactElement {
               strokeDasharray={dashArray(level, l.line)}
             />
           </svg>
-          <div style={{ fontSize: l.body, color: PALETTE.text }}>{RISK_LEVELS[level].en}</div>
+          <div style={{ fontSize: l.body, color: PALETTE.text }}>{RISK_LEVELS[level][lang]}</div>
         </div>
       ))}
     </div>
@@ -268,12 +274,14 @@ function legend(size: StillSize): ReactElement {
 }
 
 function panel(input: StillImageInput, sources: string[]): ReactElement {
+  const lang = input.lang ?? 'en';
+  const SHARE_STRINGS = stringsFor(lang).cards;
   const l = LAYOUT[input.size];
   const { height } = STILL_SIZES[input.size];
-  const d = input.focus;
-  const title = d ? d.name.en : SHARE_STRINGS.allRoutesTitle;
+  const d = input.focus ? localizeDetail(input.focus, lang) : null;
+  const title = d ? d.name[lang] : SHARE_STRINGS.allRoutesTitle;
   const subtitle = d
-    ? [SHARE_STRINGS.kind[d.kind], d.corridor.name.en, d.when?.label].filter(Boolean).join(' · ')
+    ? [SHARE_STRINGS.kind[d.kind], d.corridor.name[lang], d.when?.label].filter(Boolean).join(' · ')
     : SHARE_STRINGS.allRoutesSubtitle;
   return (
     <div
@@ -298,12 +306,16 @@ function panel(input: StillImageInput, sources: string[]): ReactElement {
         {d ? (
           <div style={{ display: 'flex', alignItems: 'center', gap: 12, marginTop: 6 }}>
             <div style={{ width: l.subtitle, height: l.subtitle, borderRadius: l.subtitle, background: RISK_LEVELS[d.level].color }} />
-            <div style={{ fontSize: l.subtitle, color: PALETTE.text }}>{`${RISK_LEVELS[d.level].en} ${SHARE_STRINGS.riskSuffix}`}</div>
+            <div style={{ fontSize: l.subtitle, color: PALETTE.text }}>
+              {lang === 'ko'
+                ? `${SHARE_STRINGS.riskSuffix} ${RISK_LEVELS[d.level].ko}`
+                : `${RISK_LEVELS[d.level].en} ${SHARE_STRINGS.riskSuffix}`}
+            </div>
           </div>
         ) : null}
       </div>
       <div style={{ display: 'flex', flexDirection: 'column', gap: Math.round(l.pad * 0.45) }}>
-        {legend(input.size)}
+        {legend(input.size, lang)}
         <div style={{ fontSize: l.small, color: PALETTE.muted }}>{SHARE_STRINGS.corridorNote}</div>
         <div
           style={{ fontSize: l.small, color: PALETTE.text, lineHeight: 1.35 }}
