@@ -192,3 +192,37 @@ test('the Embed dialog offers the language and its code gives a Korean frame', a
   const preview = page.frameLocator('[data-testid="embed-preview"]');
   await expect(preview.locator('html')).toHaveAttribute('lang', 'ko');
 });
+
+test.describe('Korean still images and link cards', () => {
+  test('/ko/routes/<id>/image.png is a Korean PNG: not the English one, the same as ?lang=ko', async ({ request }) => {
+    const get = async (path: string) => {
+      const res = await request.get(path);
+      expect(res.status(), path).toBe(200);
+      expect(res.headers()['content-type']).toBe('image/png');
+      return res.body();
+    };
+    const [english, korean, byQuery] = await Promise.all([
+      get(`/routes/${SLUG}/image.png?size=social`),
+      get(`/ko/routes/${SLUG}/image.png?size=social`),
+      get(`/routes/${SLUG}/image.png?size=social&lang=ko`),
+    ]);
+    expect(korean.equals(english)).toBe(false);
+    expect(byQuery.equals(korean)).toBe(true);
+    // Hangul drawn as glyphs, not boxes, is checked on the font itself: tests/integration/still-image-korean.test.ts.
+    const other = await get(`/ko/routes/yalu-crossing-to-liaoning/image.png?size=social`);
+    expect(other.equals(korean)).toBe(false);
+  });
+
+  test('a Korean page carries Korean Open Graph and Twitter tags with the Korean image', async ({ page, baseURL }) => {
+    await page.goto(`/ko/routes/${SLUG}`);
+    const meta = (p: string) => page.locator(`meta[property="${p}"], meta[name="${p}"]`).first();
+    await expect(meta('og:locale')).toHaveAttribute('content', 'ko_KR');
+    await expect(meta('og:title')).toHaveAttribute('content', '두만강을 건너 옌볜으로 · 탈북 경로 지도');
+    await expect(meta('og:image')).toHaveAttribute('content', `${new URL(`/ko/routes/${SLUG}/image.png?size=social`, baseURL).href}`);
+    await expect(meta('twitter:title')).toHaveAttribute('content', /두만강/);
+    const oembed = await page.locator('link[type="application/json+oembed"]').getAttribute('href');
+    const answer = (await (await page.request.get(oembed!)).json()) as { title: string; html: string };
+    expect(answer.title).toBe('두만강을 건너 옌볜으로');
+    expect(answer.html).toContain(`/ko/embed/${SLUG}`);
+  });
+});
