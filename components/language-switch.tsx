@@ -4,17 +4,17 @@
 // from the address bar when it is followed, since filters and camera change it without a
 // navigation. A plain link, so the whole page (and <html lang>) is rendered in the new language.
 import { usePathname } from 'next/navigation';
-import { usePageLocale, useStrings } from '@/lib/i18n/client';
 import { LOCALE_TAGS, LOCALES, localeHref, splitLocale, type Locale } from '@/lib/i18n/locales';
+import { stringsFor } from '@/lib/i18n/strings';
 
 /** The other language's address of `url`: same path, query and hash. */
 export function switchedHref(url: { pathname: string; search: string; hash: string }, to: Locale): string {
   return `${localeHref(to, splitLocale(url.pathname).path)}${url.search}${url.hash}`;
 }
 
-export function LanguageSwitch() {
-  const locale = usePageLocale();
-  const { explorer: t } = useStrings();
+/** `locale`: the page's language, from its server component or `useStrings()`. */
+export function LanguageSwitch({ locale }: { locale: Locale }) {
+  const { explorer: t } = stringsFor(locale);
   const pathname = usePathname() ?? '/';
   // Two languages: the switch names the other one. A third would make this a list.
   const to = LOCALES.find((l) => l !== locale)!;

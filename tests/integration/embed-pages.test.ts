@@ -75,7 +75,8 @@ describe('the embed pages', () => {
     expect(new Set(config.states.selected)).toEqual(new Set(featuresOf(slug).map((f) => f.properties.uid)));
     expect(config.states.muted).toEqual([]);
     expect(config.states.stage).toEqual([]);
-    expect(config.settings).toEqual({ theme: 'light', interactive: true, cooperativeGestures: true });
+    // The frame's language travels with the map's settings (issue 16).
+    expect(config.settings).toEqual({ theme: 'light', interactive: true, cooperativeGestures: true, lang: 'en' });
     // The script and the libraries it preloads carry the request's CSP nonce.
     expect(html).toContain('<script type="module" async="" src="/generated/embed/embed-client.js" nonce="abc123">');
     expect(html).toContain('data-testid="embed-legend"');
@@ -92,7 +93,7 @@ describe('the embed pages', () => {
     expect(config.states.stage).toEqual([line.properties.uid]);
     expect(config.bounds).toEqual(bbox(line.geometry as GeoJSON.Geometry));
     expect(props.frame!.subtitle).toMatch(/^Stage \d+: /);
-    expect(config.settings).toEqual({ theme: 'dark', interactive: false, cooperativeGestures: false });
+    expect(config.settings).toEqual({ theme: 'dark', interactive: false, cooperativeGestures: false, lang: 'en' });
     expect(config.legend).toBe(false);
     expect(html).not.toContain('data-testid="embed-legend"');
     expect(html).toContain('The map is a still view');
