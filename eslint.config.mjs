@@ -25,12 +25,26 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     files: ['**/*.{ts,tsx,mts}'],
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  // React's and Next.js's rules where React and Next.js run: not in the tests, scripts or bench,
+  // where a helper named use… is no hook.
+  {
+    files: [
+      'app/**/*.{ts,tsx}',
+      'components/**/*.{ts,tsx}',
+      'pages/**/*.{ts,tsx}',
+      'lib/**/*.{ts,tsx}',
+      'proxy.ts',
+      'instrumentation-client.ts',
+    ],
     plugins: { 'react-hooks': reactHooks, '@next/next': nextPlugin },
     rules: {
       ...reactHooks.configs.recommended.rules,
       ...nextPlugin.configs.recommended.rules,
       ...nextPlugin.configs['core-web-vitals'].rules,
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
   {

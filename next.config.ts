@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import type { NextConfig } from 'next';
 import { basemapVersion } from './lib/map/basemap-version.mjs';
+import { HASHED_GENERATED_SOURCE, IMMUTABLE } from './lib/http/cache-policy';
 
-// The installed maplibre-gl's version pins the URLs its files are served under (lib/map/maplibre-assets.ts).
+// The installed maplibre-gl's version pins the URLs its files are served under (lib/map/assets/maplibre-assets.ts).
 const maplibreVersion = (JSON.parse(fs.readFileSync('node_modules/maplibre-gl/package.json', 'utf8')) as { version: string }).version;
 // The basemap's, built before next build (npm run build), pins its address the same way.
 const basemap = basemapVersion();
@@ -12,6 +13,9 @@ const nextConfig: NextConfig = {
   // Lets parallel builds (benchmarks, CI experiments) use their own output folder.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
+  // NEXT_OUTPUT=standalone npm run build: a self-contained server in <distDir>/standalone
+  // (node server.js), for containers; the same headers and caching as `npm start` and `next start`.
+  output: process.env.NEXT_OUTPUT === 'standalone' ? 'standalone' : undefined,
   env: { NEXT_PUBLIC_MAPLIBRE_VERSION: maplibreVersion, NEXT_PUBLIC_BASEMAP_VERSION: basemap },
   // The basemap under the address of this build's version never changes: kept for good. Any other
   // address of it (no version, or an older page's) is revalidated each time, as public files are.
@@ -20,8 +24,11 @@ const nextConfig: NextConfig = {
       {
         source: '/generated/basemap.json',
         has: [{ type: 'query', key: 'v', value: basemap }],
-        headers: [{ key: 'Cache-Control', value: 'public, max-age=31536000, immutable' }],
+        headers: [{ key: 'Cache-Control', value: IMMUTABLE }],
       },
+      // Scripts that esbuild names by their content hash (public/generated/**): a new build gives
+      // them new names, so an old name's bytes never change.
+      { source: HASHED_GENERATED_SOURCE, headers: [{ key: 'Cache-Control', value: IMMUTABLE }] },
     ];
   },
   // better-sqlite3 is a native addon: load it from node_modules at run time, never bundle it.

@@ -3,6 +3,7 @@
 // database file, so a test run never touches data/atlas.db. Chromium is the system one; no
 // browser is ever downloaded. Set E2E_BASE_URL to test a server that is already running.
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumPath } from './scripts/chromium.mjs';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const external = process.env.E2E_BASE_URL;
@@ -28,17 +29,8 @@ export default defineConfig({
     locale: 'en-GB',
     timezoneId: 'UTC',
     trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      // SwiftShader gives headless Chromium WebGL2, which MapLibre needs to draw anything.
-      args: [
-        '--no-sandbox',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--use-angle=swiftshader',
-        '--enable-unsafe-swiftshader',
-      ],
-    },
+    // SwiftShader gives headless Chromium WebGL2, which MapLibre needs to draw anything.
+    launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
   },
   webServer: external
     ? undefined

@@ -4,7 +4,7 @@
 // data) the way the app's server serves them: gzip through the same rules as Next's
 // `compression` middleware (gzip when asked for, bodies of 1 KiB or more, zlib's default level),
 // strong ETags with 304 revalidation, and the app's Cache-Control per kind of file. Like the
-// app's shared cache (scripts/shared-cache.mjs), a file the app marks `immutable` is compressed
+// app's shared cache (scripts/http-cache.mjs), a file the app marks `immutable` is compressed
 // once and its bytes sent again; anything else is compressed for each response, as `next start`
 // does. What is left between the app and this server is the app's own work: that is what the
 // ratio measures.

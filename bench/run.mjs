@@ -277,7 +277,28 @@ async function main() {
 
   const style = await baselineStyleModule();
   if (style.note) note(style.note);
-  await startBaseline({ port: basePort, basemap, routesSnapshot: routesFile, detailSnapshot: detailFile, styleModule: style.file, cache });
+  // The style's sprite (the markers' disc), as the app serves it, so the baseline draws the same symbols.
+  const extraFiles = {};
+  for (const name of ['markers.json', 'markers.png', 'markers@2x.json', 'markers@2x.png']) {
+    const res = await fetch(`${appOrigin}/map-sprite/${name}`);
+    if (!res.ok) continue;
+    const file = path.join(TMP_DIR, `sprite-${name}`);
+    fs.writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+    extraFiles[`/map-sprite/${name}`] = {
+      file,
+      type: res.headers.get('content-type') ?? 'application/octet-stream',
+      cache: cache.immutable,
+    };
+  }
+  await startBaseline({
+    port: basePort,
+    basemap,
+    routesSnapshot: routesFile,
+    detailSnapshot: detailFile,
+    styleModule: style.file,
+    cache,
+    extraFiles,
+  });
   log(`baseline up on ${baseOrigin}`);
 
   if (measured.some((p) => p.available)) {

@@ -6,7 +6,7 @@ import styles from './embed-frame.module.css';
 import { RiskSwatch } from './risk-swatch';
 import { RISK_LEVELS, RISK_LEVEL_VALUES } from '@/geo/vocabulary';
 import type { EmbedFrameData, EmbedPageProps } from '@/lib/embed/page';
-import { EMBED_CONFIG_ID, OWNER_ATTRIBUTE } from '@/lib/map/boot';
+import { EMBED_CONFIG_ID, OWNER_ATTRIBUTE, scriptJson } from '@/lib/map/settings';
 import type { ShareMeta } from '@/lib/share/metadata';
 import { LOCALE_TAGS, localeHref, type Locale } from '@/lib/i18n/locales';
 import { stringsFor } from '@/lib/i18n/strings';
@@ -79,9 +79,6 @@ function ShareTags({ meta }: { meta: ShareMeta }) {
   );
 }
 
-/** JSON for a <script type="application/json">: `<` escaped, so no text can close the element. */
-const scriptJson = (value: unknown) => ({ __html: JSON.stringify(value).replace(/</g, '\\u003c') });
-
 function Frame({ data, nonce, lang }: { data: EmbedFrameData; nonce: string | undefined } & InLocale) {
   const t = stringsFor(lang).share.embedPage;
   const { title, subtitle, fullHref, options, client } = data;
@@ -92,7 +89,9 @@ function Frame({ data, nonce, lang }: { data: EmbedFrameData; nonce: string | un
         <ShareTags meta={data.meta} />
         {/* Fetched and compiled while the frame is parsed; both carry the CSP nonce. */}
         <link rel="modulepreload" href={client.maplibre.script} nonce={nonce} />
-        <link rel="modulepreload" href={data.script} nonce={nonce} />
+        {[data.script.url, ...data.script.imports].map((url) => (
+          <link key={url} rel="modulepreload" href={url} nonce={nonce} />
+        ))}
       </Head>
       <main className={styles.main}>
         <section className={styles.map} aria-label={t.mapLabel}>
@@ -137,7 +136,7 @@ function Frame({ data, nonce, lang }: { data: EmbedFrameData; nonce: string | un
       </main>
       <script type="application/json" id={EMBED_CONFIG_ID} dangerouslySetInnerHTML={scriptJson(client)} />
       {/* async: it starts fetching the data and the library as soon as the parser gets here. */}
-      <script type="module" async src={data.script} nonce={nonce} />
+      <script type="module" async src={data.script.url} nonce={nonce} />
     </div>
   );
 }

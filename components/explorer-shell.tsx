@@ -3,23 +3,31 @@
 // the map, the side panel (a bottom sheet on phones) holding the page, and the live region that
 // announces what is selected.
 import { usePathname } from 'next/navigation';
-import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { Suspense, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { AtlasMap } from './atlas-map';
 import { useExplorer } from './explorer-state';
 import { LinkNotices } from './link-notices';
 import { MapLegend } from './map-legend';
-import { explorerKeyPadding } from '@/lib/map/boot';
+import { EXPLORER_MAP_DESCRIPTION_ID as MAP_DESCRIPTION_ID, type ExplorerMapConfig } from '@/lib/map/settings';
 import { useStrings } from '@/lib/i18n/client';
 
 export const PANEL_ID = 'route-panel';
-const MAP_DESCRIPTION_ID = 'atlas-map-description';
-
 /**
- * `mapBoot`: the server's map-boot script (components/maplibre-preload.tsx), placed right after
- * the map and its key, so the parser reaches it before the panel's content.
+ * `map`: the map module's URL and the page's config for it; `mapStart`: the server's tags that
+ * start it (components/map-start.tsx), placed right after the map and its key, so the parser
+ * reaches them before the panel's content.
  */
-export function ExplorerShell({ children, mapBoot = null }: { children: ReactNode; mapBoot?: ReactNode }) {
-  const ex = useExplorer();
+export function ExplorerShell({
+  children,
+  map,
+  mapStart,
+}: {
+  children: ReactNode;
+  map: { module: string; config: ExplorerMapConfig };
+  mapStart: ReactNode;
+}) {
+  // The refs apart: they are handed on, never read while rendering.
+  const { mapRef, panelScroll, ...ex } = useExplorer();
   const { explorer: t, locale } = useStrings();
   // null only on a Pages Router page (the embeds), which never renders this.
   const pathname = usePathname() ?? '/';
@@ -29,12 +37,12 @@ export function ExplorerShell({ children, mapBoot = null }: { children: ReactNod
   // Each page keeps its own scroll position in the panel, so Back lands where the list was.
   useLayoutEffect(() => {
     const panel = panelRef.current!;
-    const positions = ex.panelScroll.current;
+    const positions = panelScroll.current;
     panel.scrollTop = positions.get(pathname) ?? 0;
     const onScroll = () => positions.set(pathname, panel.scrollTop);
     panel.addEventListener('scroll', onScroll, { passive: true });
     return () => panel.removeEventListener('scroll', onScroll);
-  }, [pathname, ex.panelScroll]);
+  }, [pathname, panelScroll]);
 
   // Opening an item from the list moves focus to its heading, as a page load would.
   useLayoutEffect(() => {
@@ -59,7 +67,9 @@ export function ExplorerShell({ children, mapBoot = null }: { children: ReactNod
           {t.map.description}
         </p>
         <AtlasMap
-          ref={ex.mapRef}
+          ref={mapRef}
+          module={map.module}
+          config={map.config}
           collection={ex.collection}
           items={ex.items}
           selected={ex.selected?.id ?? null}
@@ -69,11 +79,13 @@ export function ExplorerShell({ children, mapBoot = null }: { children: ReactNod
           layers={ex.layers}
           onHover={ex.setHovered}
           onSelect={ex.select}
-          describedBy={MAP_DESCRIPTION_ID}
-          fitPadding={explorerKeyPadding}
         />
-        <MapLegend />
-        {mapBoot}
+        {/* A Suspense boundary around the key, which the map does not need: React hydrates it as
+            a task of its own and yields before it. The server renders it in full. */}
+        <Suspense>
+          <MapLegend />
+        </Suspense>
+        {mapStart}
       </section>
       <section
         id={PANEL_ID}
@@ -94,6 +106,7 @@ export function ExplorerShell({ children, mapBoot = null }: { children: ReactNod
           <span className="panel__grip" aria-hidden="true" />
           <span className="visually-hidden">{expanded ? t.panel.collapse : t.panel.expand}</span>
         </button>
+        {/* Not in a Suspense boundary: a page's notFound() must still set the 404 status. */}
         <LinkNotices />
         {children}
       </section>

@@ -61,6 +61,8 @@ export interface ExplorerState {
   mapRef: RefObject<AtlasMapHandle | null>;
   /** Scroll position of the panel per URL, so Back returns to where the list was. */
   panelScroll: RefObject<Map<string, number>>;
+  /** The item last opened from the list, to give focus back to when the visitor returns to it. */
+  returnFocusRef: RefObject<string | null>;
 }
 
 const ExplorerContext = createContext<ExplorerState | null>(null);
@@ -97,6 +99,9 @@ function useLiveSearch(): string {
   );
 }
 
+const NO_NOTICES: ViewNotice[] = [];
+const noSubscription = () => () => {};
+
 const ALL_LAYERS = Object.fromEntries(LAYER_GROUP_IDS.map((g) => [g, true])) as Record<LayerGroup, boolean>;
 
 export function ExplorerProvider({ initialCollection, children }: { initialCollection?: MapFeatureCollection; children: ReactNode }) {
@@ -119,25 +124,30 @@ export function ExplorerProvider({ initialCollection, children }: { initialColle
 
   const [hovered, setHovered] = useState<string | null>(null);
   const [layers, setLayers] = useState(ALL_LAYERS);
-  const [notices, setNotices] = useState<ViewNotice[]>([]);
+  // What the link this visit opened with could not use: read once, from the full URL (the hash
+  // never reaches the server), after hydration; the page for a bad route address says so itself.
+  const [openingLink] = useState(() => {
+    let found: ViewNotice[] | undefined;
+    return () => (found ??= parseViewState(new URL(window.location.href)).notices.filter((n) => n.key !== 'route'));
+  });
+  const opening = useSyncExternalStore(noSubscription, openingLink, () => NO_NOTICES);
+  const [dismissed, setDismissed] = useState(false);
+  const notices = dismissed ? NO_NOTICES : opening;
   // The item page opened from the list in this visit: on it, the list is one step back.
   const [openedFromList, setOpenedFromList] = useState<string | null>(null);
   const mapRef = useRef<AtlasMapHandle | null>(null);
   const panelScroll = useRef(new Map<string, number>());
+  const returnFocusRef = useRef<string | null>(null);
 
-  // What the link this visit opened with could not use: read once, from the full URL (the hash
-  // never reaches the server). The page for a bad route address says so itself.
   useEffect(() => {
+    if (opening.length === 0) return;
     const parsed = parseViewState(new URL(window.location.href));
-    const found = parsed.notices.filter((n) => n.key !== 'route');
-    if (found.length === 0) return;
-    setNotices(found);
     // Leave a clean link behind, so sharing it again does not carry the same mistakes. Through
     // the router: this runs before Next.js starts watching history calls made by hand.
     const query = formatFilters(parsed.state.filters, parsed.state.stage);
     const camera = parsed.state.camera ? window.location.hash : '';
     router.replace(`${window.location.pathname}${query ? `?${query}` : ''}${camera}`, { scroll: false });
-  }, [router]);
+  }, [opening, router]);
 
   const setFilters = useCallback(
     (next: Filters) => {
@@ -162,7 +172,7 @@ export function ExplorerProvider({ initialCollection, children }: { initialColle
   );
 
   const setLayer = useCallback((group: LayerGroup, on: boolean) => setLayers((l) => ({ ...l, [group]: on })), []);
-  const dismissNotices = useCallback(() => setNotices([]), []);
+  const dismissNotices = useCallback(() => setDismissed(true), []);
   const listHref = localeHref(locale, formatViewState({ ...view, route: null, stage: null, camera: null }));
 
   const value: ExplorerState = {
@@ -188,6 +198,7 @@ export function ExplorerProvider({ initialCollection, children }: { initialColle
     dismissNotices,
     mapRef,
     panelScroll,
+    returnFocusRef,
   };
   return <ExplorerContext value={value}>{children}</ExplorerContext>;
 }

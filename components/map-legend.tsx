@@ -1,7 +1,7 @@
 'use client';
 // The map key: the risk scale (colour + pattern + words), the shapes, what "approximate" looks
 // like, the hazards, and the switches for each group of layers.
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
 import { RiskSwatch } from './risk-swatch';
 import { useExplorer } from './explorer-state';
 import { HAZARDS, RISK_LEVELS, RISK_LEVEL_VALUES, type HazardId } from '@/geo/vocabulary';
@@ -18,17 +18,13 @@ export function MapLegend() {
   };
   const details = useRef<HTMLDetailsElement>(null);
 
-  // Open on wide screens, folded on phones where it would cover the map. Read once: after
-  // that the visitor decides.
-  useEffect(() => {
-    if (window.matchMedia('(max-width: 47.99rem)').matches) details.current!.open = false;
-  }, []);
-
+  // Folded at first on every screen (issue #15): open, it covers the routes on the map's left. Its
+  // summary is a button to keyboards and screen readers ("Map key", collapsed/expanded), and the
+  // map leaves room for it when it is open (lib/map/boot.ts keyPadding).
   return (
     <details
       ref={details}
       className="legend"
-      open
       onKeyDown={(e) => {
         // Escape folds the key away and leaves focus on its summary, as it would a menu.
         if (e.key !== 'Escape' || !details.current!.open) return;

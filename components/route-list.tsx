@@ -16,16 +16,13 @@ import { useStrings } from '@/lib/i18n/client';
 import { localeHref } from '@/lib/i18n/locales';
 import { formatViewState } from '@/lib/view/view-state';
 
-/** The item last opened from the list, to give focus back to when the visitor returns. */
-let lastOpened: string | null = null;
-
 export interface RouteListProps {
   /** Shown above the list, e.g. that a link named no item. @default undefined */
   notice?: ReactNode;
 }
 
 export function RouteList({ notice }: RouteListProps) {
-  const ex = useExplorer();
+  const { returnFocusRef, ...ex } = useExplorer();
   const { explorer: t, locale } = useStrings();
   const { shown, view, hovered, setHovered, select, collection, error } = ex;
   const listRef = useRef<HTMLDivElement>(null);
@@ -36,14 +33,15 @@ export function RouteList({ notice }: RouteListProps) {
 
   // Coming back from an item's page: focus returns to that item, as a browser would for a page.
   useEffect(() => {
-    if (!lastOpened) return;
-    const link = listRef.current?.querySelector<HTMLAnchorElement>(`a[data-item="${CSS.escape(lastOpened)}"]`);
-    lastOpened = null;
+    const opened = returnFocusRef.current;
+    if (!opened) return;
+    const link = listRef.current?.querySelector<HTMLAnchorElement>(`a[data-item="${CSS.escape(opened)}"]`);
+    returnFocusRef.current = null;
     if (link && document.activeElement === document.body) {
       setActive(link.dataset.item!);
       link.focus({ preventScroll: true });
     }
-  }, []);
+  }, [returnFocusRef]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const links = [...listRef.current!.querySelectorAll<HTMLAnchorElement>('a[data-item]')];
@@ -62,7 +60,7 @@ export function RouteList({ notice }: RouteListProps) {
     // New tab, new window, download: the browser's business.
     if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
     e.preventDefault();
-    lastOpened = item.id;
+    returnFocusRef.current = item.id;
     select(item.id);
   };
 

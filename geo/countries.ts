@@ -7,6 +7,7 @@ import * as turf from '@turf/turf';
 import type { Feature, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
+import { bbox } from './geometry';
 import { COUNTRIES, COUNTRY_CODES, type CountryCode } from './vocabulary';
 
 type CountryObject = GeometryObject<{ name: string }>;
@@ -55,16 +56,7 @@ function load(): Loaded {
   return loaded;
 }
 
-function ringBbox(ring: Position[]): [number, number, number, number] {
-  const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const [x, y] of ring) {
-    if (x < b[0]) b[0] = x;
-    if (y < b[1]) b[1] = y;
-    if (x > b[2]) b[2] = x;
-    if (y > b[3]) b[3] = y;
-  }
-  return b;
-}
+const ringBbox = (ring: Position[]) => bbox({ type: 'LineString', coordinates: ring });
 
 /** Even–odd ray casting: holes fall out naturally, and ring orientation does not matter. */
 function inRings(x: number, y: number, rings: Position[][]): boolean {

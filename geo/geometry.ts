@@ -1,4 +1,5 @@
 // Pure geometry helpers over the atlas. No I/O; safe in the browser and on the server.
+import { bbox as turfBbox } from '@turf/turf';
 import type { Geometry, LineString, Position } from 'geojson';
 import type { Precision, RiskLevel } from './vocabulary';
 import type { RouteFeature, Stage } from './schema';
@@ -38,21 +39,16 @@ export function routeHazards(route: RouteFeature): string[] {
   return [...new Set(route.properties.stages.flatMap((s) => s.hazards))];
 }
 
-/** Bounding box [west, south, east, north] of any geometry (no antimeridian crossing in this region). */
-export function bbox(g: Geometry): [number, number, number, number] {
-  const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-  const visit = (c: unknown) => {
-    if (typeof (c as number[])[0] === 'number') {
-      const [x, y] = c as number[];
-      box[0] = Math.min(box[0], x);
-      box[1] = Math.min(box[1], y);
-      box[2] = Math.max(box[2], x);
-      box[3] = Math.max(box[3], y);
-    } else (c as unknown[]).forEach(visit);
-  };
-  visit(coordinatesOf(g));
-  return box;
-}
-function coordinatesOf(g: Geometry): unknown {
-  return g.type === 'GeometryCollection' ? g.geometries.map(coordinatesOf) : g.coordinates;
+/** [west, south, east, north] in degrees. */
+export type Bbox = [west: number, south: number, east: number, north: number];
+
+/**
+ * Bounding box of any geometries together: turf's, the one way the atlas computes a box (the
+ * API's `bbox`, the list's bounds the map fits to, the still images' view, the country lookup).
+ * No antimeridian crossing in this region; nothing given gives [∞, ∞, −∞, −∞].
+ */
+export function bbox(...geometries: Geometry[]): Bbox {
+  const all: Geometry = geometries.length === 1 ? geometries[0] : { type: 'GeometryCollection', geometries };
+  const [west, south, east, north] = turfBbox(all, { recompute: true });
+  return [west, south, east, north];
 }

@@ -1,7 +1,7 @@
 // The zod schema of geo/: the single source of truth for what the map shows.
 // Types are derived with z.infer; every file is parsed through these schemas (tests, seed).
 import { z } from 'zod';
-import { COUNTRY_CODES, HAZARD_IDS, PRECISION_VALUES } from './vocabulary';
+import { COUNTRY_CODES, HAZARD_IDS, ITEM_KINDS, PRECISION_VALUES, type ItemKind } from './vocabulary';
 
 export const DATA_VERSION = 1;
 
@@ -164,6 +164,13 @@ export type EventFeature = z.infer<typeof EventFeature>;
 export type ZoneFeature = z.infer<typeof ZoneFeature>;
 export type AtlasFeature = z.infer<typeof AtlasFeature>;
 export type FeatureKind = AtlasFeature['properties']['kind'];
+
+/** An item's kind, as the API and the pages name it: the features' discriminator, listed once in geo/vocabulary.ts. */
+export const ItemKindSchema = z.enum(ITEM_KINDS);
+// The compiler checks that the union above has exactly the vocabulary's kinds, no more, no fewer.
+type SameKinds = [FeatureKind] extends [ItemKind] ? ([ItemKind] extends [FeatureKind] ? true : never) : never;
+const kindsMatch: SameKinds = true;
+void kindsMatch;
 
 export const CorridorFile = z
   .object({

@@ -140,6 +140,16 @@ export const RISK_LEVELS = {
 export type RiskLevel = keyof typeof RISK_LEVELS;
 export const RISK_LEVEL_VALUES = [1, 2, 3, 4] as const;
 
+/**
+ * The kinds of item the atlas holds: the discriminator of the schema's features (geo/schema.ts
+ * checks that its union has exactly these). Here, not in the schema, so that code bundled for the
+ * browser (the map style, the list, the embed) can read the list without carrying zod.
+ */
+export const ITEM_KINDS = ['route', 'crossing', 'event', 'zone'] as const;
+export type ItemKind = (typeof ITEM_KINDS)[number];
+/** Kinds drawn as a point: a marker with the level's number on it. */
+export const POINT_KINDS = ['crossing', 'event'] as const satisfies readonly ItemKind[];
+
 /** Precision of a geometry: where the documents only say "across the river", we draw a corridor. */
 export const PRECISIONS = {
   approximate: {

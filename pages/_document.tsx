@@ -2,6 +2,7 @@
 // frame's language (lib/embed/page.ts embedLocale). In production those pages carry no Next.js
 // script; in development Next adds its own, which need this response's CSP nonce (proxy.ts).
 import Document, { Head, Html, Main, NextScript, type DocumentContext, type DocumentInitialProps } from 'next/document';
+import { PaletteStyle } from '@/components/palette-style';
 import { embedLocale, requestNonce } from '@/lib/embed/page';
 import { LOCALE_TAGS, type Locale } from '@/lib/i18n/locales';
 
@@ -24,7 +25,9 @@ export default class EmbedDocument extends Document<Props> {
     const { nonce, lang } = this.props;
     return (
       <Html lang={LOCALE_TAGS[lang].lang}>
-        <Head nonce={nonce} />
+        <Head nonce={nonce}>
+          <PaletteStyle nonce={nonce} />
+        </Head>
         <body>
           <Main />
           <NextScript nonce={nonce} />

@@ -4,7 +4,9 @@
 //
 //   npx tsx prisma/seed.ts               seed from geo/
 //   npx tsx prisma/seed.ts --if-changed  skip when the stored data version already matches
-//   npx tsx prisma/seed.ts --dir <path>  seed from another copy of geo/
+//   npx tsx prisma/seed.ts --dir <path>  seed from another copy of geo/ (e.g. a synthetic atlas
+//                                        from scripts/synthetic-atlas.ts); SEED_DIR does the same,
+//                                        which is how `npm start` can be pointed at one
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -350,7 +352,8 @@ async function writePlaces(tx: Tx, atlas: Atlas, existing: ExistingIds): Promise
 async function main(argv: string[]): Promise<void> {
   const ifChanged = argv.includes('--if-changed');
   const dirIndex = argv.indexOf('--dir');
-  const dir = dirIndex >= 0 ? path.resolve(argv[dirIndex + 1] ?? '') : undefined;
+  const dirArg = dirIndex >= 0 ? (argv[dirIndex + 1] ?? '') : process.env.SEED_DIR || undefined;
+  const dir = dirArg === undefined ? undefined : path.resolve(dirArg);
   let atlas: Atlas;
   try {
     atlas = loadAtlas(dir);

@@ -15,7 +15,7 @@ const BUILD_INPUTS = [
   'lib',
   'geo',
   'public',
-  'scripts/build-embed-client.mjs',
+  'scripts/build-map-bundles.mjs',
   'proxy.ts',
   'instrumentation-client.ts',
   'next.config.ts',
@@ -23,7 +23,7 @@ const BUILD_INPUTS = [
   'package-lock.json',
   'tsconfig.json',
 ];
-// Written by `prisma generate`, the basemap build and the embed script build, which run before every build anyway.
+// Written by `prisma generate`, the basemap build and the map bundles build, which run before every build anyway.
 const NOT_INPUTS = new Set([path.join(ROOT, 'lib', 'generated'), path.join(ROOT, 'public', 'generated')]);
 
 function newestMtime(target) {

@@ -3,18 +3,10 @@
 //   npm start            (in another terminal)
 //   node scripts/screenshot.mjs [http://localhost:3000]
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, chromiumPath } from './chromium.mjs';
 
 const base = process.argv[2] ?? process.env.APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--use-angle=swiftshader',
-    '--enable-unsafe-swiftshader',
-  ],
-});
+const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 860 }, deviceScaleFactor: 1 });
   await page.goto(base, { waitUntil: 'load' });

@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 // npm start: from a fresh checkout (after `npm install`) to a running production server.
-// 1. generate the Prisma client when it is missing or older than prisma/schema.prisma;
-// 2. apply pending migrations to the SQLite DATABASE_URL (default file:./data/atlas.db) and seed
-//    it from geo/ when the data version differs from the one stored;
-// 3. build (basemap, embed script, then next build) when there is no build in .next/ ($NEXT_DIST_DIR when set), or
+// 1. generate the Prisma clients (SQLite and PostgreSQL) when missing or older than their schema;
+// 2. apply pending migrations to DATABASE_URL (default file:./data/atlas.db; a postgresql:// URL
+//    for PostgreSQL) and seed it from geo/ when the data version differs from the one stored;
+//    a database that cannot be reached or used stops here with one line saying how to fix it;
+// 3. build (basemap, the still images' Hangul font, map bundles, then next build) when there is no build in .next/ ($NEXT_DIST_DIR when set), or
 //    its sources changed since (scripts/build-state.mjs);
 // 4. the production server, scripts/server.mjs (Next.js behind a short shared cache for the
 //    read-only API), on PORT (default 3000).
-// Every step that fails stops here with a message saying what to do, before the server starts.
+// Every step that fails stops here with a message saying what to do, before the server starts
+// (a TRUST_PROXY that is not one of the forms lib/http/rate-limit.ts reads, too).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -36,10 +38,16 @@ function run(what, args, env) {
   });
 }
 
-function needsGenerate() {
-  const client = path.join(ROOT, 'lib', 'generated', 'prisma', 'client.ts');
-  if (!fs.existsSync(client)) return true;
-  return fs.statSync(path.join(ROOT, 'prisma', 'schema.prisma')).mtimeMs > fs.statSync(client).mtimeMs;
+/** Each schema and the client generated from it (one per provider: see lib/data/db.ts). */
+const CLIENTS = [
+  { schema: 'prisma/schema.prisma', client: 'lib/generated/prisma/client.ts' },
+  { schema: 'prisma/postgresql/schema.prisma', client: 'lib/generated/prisma-pg/client.ts' },
+];
+
+function needsGenerate({ schema, client }) {
+  const file = path.join(ROOT, client);
+  if (!fs.existsSync(file)) return true;
+  return fs.statSync(path.join(ROOT, schema)).mtimeMs > fs.statSync(file).mtimeMs;
 }
 
 async function main() {
@@ -49,30 +57,29 @@ async function main() {
   env.PRISMA_SCHEMA_ENGINE_BINARY ||= process.execPath;
   const log = (m) => console.log(`start: ${m}`);
 
-  if (needsGenerate()) {
-    log('generating the Prisma client');
-    await run('prisma generate', [binOf('prisma'), 'generate'], env);
-  }
-
-  if (/^(file|sqlite):/.test(env.DATABASE_URL)) {
-    await migrateDeploy({ url: env.DATABASE_URL, log });
-    await run('The seed (prisma/seed.ts)', [binOf('tsx'), 'prisma/seed.ts', '--if-changed'], env);
-  } else {
-    // lib/data/db.ts opens SQLite only; starting a server that can answer nothing but 503 helps no one.
-    const scheme = env.DATABASE_URL.split(':')[0];
+  // The same forms lib/http/rate-limit.ts accepts; a typo must not quietly trust no proxy.
+  const trust = (env.TRUST_PROXY ?? '').trim().toLowerCase();
+  if (trust && !/^(?:\d|10|true|false|loopback)$/.test(trust)) {
     throw new StartError(
-      /^postgres(ql)?$/.test(scheme)
-        ? 'DATABASE_URL names a PostgreSQL database, but PostgreSQL support is not installed yet (@prisma/adapter-pg; see lib/data/db.ts). Unset DATABASE_URL to use ./data/atlas.db.'
-        : `DATABASE_URL must be a SQLite file URL such as ${DEFAULT_DATABASE_URL}; "${scheme}:" is not supported.`,
+      `TRUST_PROXY must be the number of reverse proxies in front of the app (0–10), "true" (1), "false" (0) or "loopback", not "${env.TRUST_PROXY}".`,
     );
   }
 
+  for (const c of CLIENTS.filter(needsGenerate)) {
+    log(`generating the Prisma client for ${c.schema}`);
+    await run('prisma generate', [binOf('prisma'), 'generate', '--schema', c.schema], env);
+  }
+
+  // Checks the URL and the connection first (one line for a bad one), then migrates.
+  await migrateDeploy({ url: env.DATABASE_URL, log });
+  await run('The seed (prisma/seed.ts)', [binOf('tsx'), 'prisma/seed.ts', '--if-changed'], env);
+
   const stale = staleBuildReason(env.NEXT_DIST_DIR || '.next');
   if (stale) {
-    log(`${stale}: building the basemap and the embed script, then running next build`);
+    log(`${stale}: building the basemap, the still images' font and the map bundles, then running next build`);
     await run('The basemap build (scripts/build-basemap.ts)', [binOf('tsx'), 'scripts/build-basemap.ts'], env);
     await run('The still images’ Hangul font (scripts/build-still-font.ts)', [binOf('tsx'), 'scripts/build-still-font.ts'], env);
-    await run('The embed script build (scripts/build-embed-client.mjs)', ['scripts/build-embed-client.mjs'], env);
+    await run('The map bundles build (scripts/build-map-bundles.mjs)', ['scripts/build-map-bundles.mjs'], env);
     await run('next build', [binOf('next'), 'build'], env);
   }
 

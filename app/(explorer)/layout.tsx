@@ -4,13 +4,15 @@ import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { ExplorerProvider } from '@/components/explorer-state';
 import { ExplorerShell } from '@/components/explorer-shell';
-import { MaplibrePreload } from '@/components/maplibre-preload';
+import { MapStart } from '@/components/map-start';
 import type { MapFeatureCollection } from '@/lib/data/api-schema';
 import { corridorGroups } from '@/lib/data/atlas-items';
-import { mapBootConfig, type Bounds, type MapBootConfig } from '@/lib/map/boot';
-import { DEFAULT_BOUNDS } from '@/lib/map/style';
 import { mapCollectionPayload } from '@/lib/data/queries';
 import { requestLocale } from '@/lib/i18n/server';
+import { mapBundle } from '@/lib/map/assets/bundles';
+import { MAPLIBRE_SCRIPT_URL, MAPLIBRE_WORKER_URL } from '@/lib/map/maplibre-urls';
+import { EXPLORER_MAP_DESCRIPTION_ID, MAP_DATA_URL, type Bounds, type ExplorerMapConfig } from '@/lib/map/settings';
+import { DEFAULT_BOUNDS } from '@/lib/map/style';
 
 export default async function ExplorerLayout({ children }: { children: ReactNode }) {
   // Rendered into the first response, so the list is there before any script runs. Should the
@@ -18,28 +20,37 @@ export default async function ExplorerLayout({ children }: { children: ReactNode
   // Layouts render side by side: this one must not read the database during a build either.
   await connection();
   let collection: MapFeatureCollection | undefined;
-  let boot: MapBootConfig | null = null;
+  let etag = '';
   try {
     const payload = await mapCollectionPayload();
     collection = payload.data;
-    // The map keeps its camera across the explorer's pages, but a page loaded on /routes/{id}
-    // starts fitted to that item: the boot script needs every item's bounds.
-    const boundsBySlug: Record<string, Bounds> = Object.fromEntries(
-      corridorGroups(collection).flatMap((g) => g.items.map((i) => [i.id, i.bounds])),
-    );
-    boot = mapBootConfig({ theme: 'light', interactive: true, cooperativeGestures: false, lang: await requestLocale() }, payload.etag, {
-      bounds: DEFAULT_BOUNDS,
-      boundsBySlug,
-      keyPadding: 'explorer',
-    });
+    etag = payload.etag;
   } catch (e) {
     console.error('explorer: the map collection could not be read', e);
   }
+  // The map keeps its camera across the explorer's pages, but a page loaded on /routes/{id}
+  // starts fitted to that item: the map module needs every item's bounds. With no data (and so
+  // no ETag) the module leaves the map to the React host, which asks the API.
+  const boundsById: Record<string, Bounds> = collection
+    ? Object.fromEntries(corridorGroups(collection).flatMap((g) => g.items.map((i) => [i.id, i.bounds])))
+    : {};
+  const config: ExplorerMapConfig = {
+    settings: { theme: 'light', interactive: true, cooperativeGestures: false, lang: await requestLocale() },
+    maplibre: { script: MAPLIBRE_SCRIPT_URL, worker: MAPLIBRE_WORKER_URL },
+    dataUrl: MAP_DATA_URL,
+    keyPadding: 'explorer',
+    describedBy: EXPLORER_MAP_DESCRIPTION_ID,
+    etag,
+    bounds: DEFAULT_BOUNDS,
+    boundsById,
+  };
   return (
     <ExplorerProvider initialCollection={collection}>
-      {/* The boot script goes right after the map's container and key: it runs as soon as the
-          parser gets there, before the panel's content is parsed (lib/map/boot.ts). */}
-      <ExplorerShell mapBoot={<MaplibrePreload boot={boot} />}>{children}</ExplorerShell>
+      {/* The map module's script goes right after the map's container and key, before the
+          panel's content (components/map-start.tsx). */}
+      <ExplorerShell map={{ module: mapBundle('atlas-map').url, config }} mapStart={<MapStart config={config} />}>
+        {children}
+      </ExplorerShell>
     </ExplorerProvider>
   );
 }

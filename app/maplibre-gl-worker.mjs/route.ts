@@ -1,5 +1,5 @@
-// GET /maplibre-gl-worker.mjs?v={version} – MapLibre's web worker, from our own origin (lib/map/maplibre-assets.ts).
-import { serveMaplibreFile } from '@/lib/map/maplibre-assets';
+// GET /maplibre-gl-worker.mjs?v={version} – MapLibre's web worker, from our own origin (lib/map/assets/maplibre-assets.ts).
+import { serveMaplibreFile } from '@/lib/map/assets/maplibre-assets';
 
 export const dynamic = 'force-dynamic';
 

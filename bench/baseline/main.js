@@ -12,9 +12,12 @@ const bounds = given?.length === 4 && given.every(Number.isFinite) ? given : map
 // The worker URL the app uses (components/atlas-map.tsx), served with the same headers.
 setWorkerUrl(`/maplibre-gl-worker.mjs?v=${getVersion()}`);
 const container = document.getElementById('map');
+const style = baselineStyle({ basemapUrl: '/generated/basemap.json', routesUrl: '/data/routes.json' });
+// The style names its sprite by path, as the app's does; MapLibre wants it absolute (as the app's controller makes it).
+if (typeof style.sprite === 'string' && style.sprite.startsWith('/')) style.sprite = location.origin + style.sprite;
 const map = new MapLibreMap({
   container,
-  style: baselineStyle({ basemapUrl: '/generated/basemap.json', routesUrl: '/data/routes.json' }),
+  style,
   bounds: [
     [bounds[0], bounds[1]],
     [bounds[2], bounds[3]],

@@ -82,7 +82,7 @@ export async function startApp({ port, log }) {
   try {
     await waitForHttp(`http://127.0.0.1:${port}/api/routes`, { child, timeoutMs: 15 * 60_000, what: 'the app (scripts/start.mjs)' });
   } catch (e) {
-    throw new Error(`${e.message}\n--- bench/tmp/app.log (tail) ---\n${tail(logFile)}`);
+    throw new Error(`${e.message}\n--- bench/tmp/app.log (tail) ---\n${tail(logFile)}`, { cause: e });
   }
   return child;
 }

@@ -20,9 +20,9 @@ export const DEFAULT_CACHE = {
 
 /**
  * Write the server's file list and start it.
- * @param {{ port: number, basemap: string, routesSnapshot: string, detailSnapshot: string, styleModule: string, cache: typeof DEFAULT_CACHE & { worker?: string, basemap?: string } }} o
+ * @param {{ port: number, basemap: string, routesSnapshot: string, detailSnapshot: string, styleModule: string, cache: typeof DEFAULT_CACHE & { worker?: string, basemap?: string }, extraFiles?: Record<string, { file: string, type: string, cache: string }> }} o
  */
-export async function startBaseline({ port, basemap, routesSnapshot, detailSnapshot, styleModule, cache }) {
+export async function startBaseline({ port, basemap, routesSnapshot, detailSnapshot, styleModule, cache, extraFiles = {} }) {
   const files = {
     '/': { file: path.join(BENCH_DIR, 'baseline', 'index.html'), type: 'text/html; charset=utf-8', cache: cache.page },
     '/baseline/main.js': { file: path.join(BENCH_DIR, 'baseline', 'main.js'), type: JS, cache: cache.immutable },
@@ -38,6 +38,7 @@ export async function startBaseline({ port, basemap, routesSnapshot, detailSnaps
     '/generated/basemap.json': { file: basemap, type: JSON_TYPE, cache: cache.basemap ?? cache.public },
     '/data/routes.json': { file: routesSnapshot, type: JSON_TYPE, cache: cache.api },
     '/data/route-detail.json': { file: detailSnapshot, type: JSON_TYPE, cache: cache.api },
+    ...extraFiles,
   };
   const manifest = path.join(TMP_DIR, 'baseline-files.json');
   fs.writeFileSync(manifest, JSON.stringify(files, null, 2));

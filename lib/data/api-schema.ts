@@ -1,13 +1,15 @@
 // The API's response shapes: one zod schema per response, shared by the route handlers
 // (which parse what they send) and the client hooks (which parse what they receive).
 import { z } from 'zod';
-import { Annotation, Country, Hazard, Level, Name, PartialDate, PrecisionSchema, Slug, Source } from '@/geo/schema';
+import { Annotation, Country, Hazard, ItemKindSchema, Level, Name, PartialDate, PrecisionSchema, Slug, Source } from '@/geo/schema';
+import { ITEM_KINDS } from '@/geo/vocabulary';
 
 /** Properties of every drawable feature in GET /api/routes. Flat, JSON-only, MapLibre-friendly. */
 export const MapFeatureProps = z.object({
   /** Unique across the collection; MapLibre's promoteId for feature-state (hover, selection). */
   uid: z.string(),
-  kind: z.enum(['route', 'stage', 'crossing', 'event', 'zone']),
+  /** An item's kind, or 'stage' for one stage of a route. */
+  kind: z.enum([...ITEM_KINDS, 'stage']),
   /** The item (route, crossing, event or zone) this feature belongs to: its page is /routes/{item}. */
   item: Slug,
   /** For kind 'stage': the stage slug and its position (1-based) along the route. */
@@ -46,7 +48,7 @@ export const RiskBlockOut = z.object({ level: Level, reason: z.string(), hazards
 /** GET /api/routes/[slug]: one item with everything its page shows. */
 export const RouteDetail = z.object({
   id: Slug,
-  kind: z.enum(['route', 'crossing', 'event', 'zone']),
+  kind: ItemKindSchema,
   name: Name,
   corridor: z.object({ id: Slug, name: Name }),
   precision: PrecisionSchema,

@@ -1,13 +1,14 @@
 // From the drawable collection (GET /api/routes) to what the side panel lists: one entry per
 // item (route, crossing, event, zone) grouped by corridor, with the filter rules and the
 // bounds the map fits to. Pure: used by the list, the map and their tests alike.
-import type { Position } from 'geojson';
+import type { Geometry } from 'geojson';
 import type { MapFeatureCollection, MapFeatureProps } from './api-schema';
 import type { Filters } from '../view/view-state';
 import { romanizeKorean } from './romanize';
-import { COUNTRIES, HAZARDS, type CountryCode, type HazardId, type RiskLevel } from '@/geo/vocabulary';
+import { bbox } from '@/geo/geometry';
+import { COUNTRIES, HAZARDS, ITEM_KINDS, type CountryCode, type HazardId, type ItemKind, type RiskLevel } from '@/geo/vocabulary';
 
-export type ItemKind = 'route' | 'crossing' | 'event' | 'zone';
+export type { ItemKind };
 
 export interface AtlasItem {
   id: string;
@@ -32,21 +33,11 @@ export interface CorridorGroup {
   items: AtlasItem[];
 }
 
-const ITEM_KINDS = new Set<string>(['route', 'crossing', 'event', 'zone']);
+const isItemKind = (kind: string): kind is ItemKind => (ITEM_KINDS as readonly string[]).includes(kind);
 
 /** Case- and accent-insensitive form for matching ("Tumen", "tümen", "TUMEN" alike). */
 export function fold(s: string): string {
   return s.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase('en');
-}
-
-function extend(box: [number, number, number, number], coords: unknown): void {
-  if (typeof (coords as Position)[0] === 'number') {
-    const [x, y] = coords as Position;
-    box[0] = Math.min(box[0], x);
-    box[1] = Math.min(box[1], y);
-    box[2] = Math.max(box[2], x);
-    box[3] = Math.max(box[3], y);
-  } else for (const c of coords as unknown[]) extend(box, c);
 }
 
 /** Items in collection order, grouped by corridor in corridor order. */
@@ -55,15 +46,15 @@ export function corridorGroups(collection: MapFeatureCollection): CorridorGroup[
   const extraNames = new Map<string, string[]>();
   for (const f of collection.features) {
     const p = f.properties;
-    if (!ITEM_KINDS.has(p.kind)) {
+    if (!isItemKind(p.kind)) {
       // A stage: its name helps find its route, its geometry is inside the route's.
       extraNames.set(p.item, [...(extraNames.get(p.item) ?? []), p.name_en, p.name_ko]);
     }
     let item = items.get(p.item);
-    if (!item && ITEM_KINDS.has(p.kind)) {
+    if (!item && isItemKind(p.kind)) {
       item = {
         id: p.item,
-        kind: p.kind as ItemKind,
+        kind: p.kind,
         name: { en: p.name_en, ko: p.name_ko },
         corridor: p.corridor,
         level: p.level,
@@ -76,16 +67,18 @@ export function corridorGroups(collection: MapFeatureCollection): CorridorGroup[
       };
       items.set(p.item, item);
     }
-    if (item) {
-      item.uids.push(p.uid);
-      extend(item.bounds, f.geometry.coordinates);
-    }
+    if (item) item.uids.push(p.uid);
   }
   // Stages listed before their route (not the API's order, but possible) still count.
+  const geometries = new Map<string, Geometry[]>();
   for (const f of collection.features) {
     const item = items.get(f.properties.item);
-    if (item && !item.uids.includes(f.properties.uid)) item.uids.push(f.properties.uid);
+    if (!item) continue;
+    if (!item.uids.includes(f.properties.uid)) item.uids.push(f.properties.uid);
+    // The API's geometry is one of Point, LineString or Polygon (api-schema.ts), with its coordinates.
+    geometries.set(item.id, [...(geometries.get(item.id) ?? []), f.geometry as Geometry]);
   }
+  for (const item of items.values()) item.bounds = bbox(...(geometries.get(item.id) ?? []));
   const corridors = [...collection.corridors].sort((a, b) => a.order - b.order);
   const names = new Map(corridors.map((c) => [c.id, c.name]));
   for (const item of items.values()) {

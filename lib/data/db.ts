@@ -1,8 +1,14 @@
-// The one module that opens the database. Everything else asks getPrisma() for the client, so
-// moving to PostgreSQL later is a change here (and the schema's provider), nowhere else.
+// The one module that opens the database. Everything else asks getPrisma() for the client.
+// DATABASE_URL picks the provider: `file:` opens SQLite through better-sqlite3, `postgres://` or
+// `postgresql://` opens PostgreSQL through node-postgres. Prisma 7 generates one client per
+// provider, so there are two, from two schema files with the same models (prisma/schema.prisma ->
+// lib/generated/prisma, prisma/postgresql/schema.prisma -> lib/generated/prisma-pg); the rest of
+// the app sees one PrismaClient type.
 import path from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../generated/prisma/client';
+import { PrismaClient as PostgresPrismaClient } from '../generated/prisma-pg/client';
 
 export type { PrismaClient };
 
@@ -39,12 +45,21 @@ export function createPrismaClient(url: string = databaseUrl()): PrismaClient {
   }
   const scheme = url.split(':')[0];
   if (scheme === 'postgres' || scheme === 'postgresql') {
-    throw new DatabaseConfigError(
-      'DATABASE_URL names a PostgreSQL database, but PostgreSQL support is not installed yet: add the ' +
-        '@prisma/adapter-pg driver adapter, set provider = "postgresql" in prisma/schema.prisma and create it in lib/data/db.ts.',
-    );
+    const client = new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+    // Both clients are generated from the same models (tests/unit/prisma-schemas.test.ts), so
+    // they have the same delegates and results; TypeScript cannot see that two generated
+    // classes agree, hence the cast. The SQLite type is the narrower one (no PostgreSQL-only
+    // query options), so code written against it works on both.
+    return client as unknown as PrismaClient;
   }
-  throw new DatabaseConfigError(`DATABASE_URL must be a SQLite file URL such as ${DEFAULT_DATABASE_URL}; "${scheme}:" is not supported.`);
+  throw new DatabaseConfigError(
+    `DATABASE_URL must be a SQLite file URL such as ${DEFAULT_DATABASE_URL} or a PostgreSQL URL such as postgresql://USER:PASSWORD@HOST:5432/DATABASE; "${scheme}:" is not supported.`,
+  );
+}
+
+/** Which provider a DATABASE_URL names (raw SQL differs in small ways between them). */
+export function databaseProvider(url: string = databaseUrl()): 'sqlite' | 'postgresql' {
+  return sqliteFile(url) ? 'sqlite' : 'postgresql';
 }
 
 // Dev mode re-evaluates modules on every change; keeping the client on globalThis stops each

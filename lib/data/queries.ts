@@ -50,7 +50,9 @@ function unavailable(e: unknown): DataUnavailableError {
       ? 'the database file is damaged or is not a SQLite database (delete it and restart: it is rebuilt from geo/)'
       : /unable to open|SQLITE_CANTOPEN|no such file/i.test(text)
         ? 'the database file cannot be opened (check DATABASE_URL; `npm start` creates ./data/atlas.db)'
-        : 'the database did not answer';
+        : /ECONNREFUSED|ENOTFOUND|ETIMEDOUT|can't reach database|28P01|28000|3D000|authentication failed|database .* does not exist/i.test(text)
+          ? 'the database server cannot be reached or refused the connection (check DATABASE_URL)'
+          : 'the database did not answer';
   return new DataUnavailableError(`The atlas data is unavailable: ${reason}.`, { cause: e });
 }
 

@@ -9,7 +9,8 @@ import { Slug } from '@/geo/schema';
 import type { MapFeatureCollection } from '../data/api-schema';
 import { corridorGroups, filterGroups, type AtlasItem } from '../data/atlas-items';
 import { parseEmbedOptions, type EmbedOptions, type SearchParamsRecord } from './options';
-import { BOOT_DATA_URL, embedMapSettings, type Bounds, type EmbedClientConfig } from '../map/boot';
+import { mapBundle, type MapBundle } from '../map/assets/bundles';
+import { MAP_DATA_URL, embedMapSettings, type Bounds, type EmbedClientConfig } from '../map/settings';
 import { DEFAULT_BOUNDS } from '../map/style';
 import { MAPLIBRE_SCRIPT_URL, MAPLIBRE_WORKER_URL } from '../map/maplibre-urls';
 import { getRouteDetail, mapCollectionPayload } from '../data/queries';
@@ -18,8 +19,6 @@ import { LOCALE_HEADER, localeHref, toLocale, type Locale } from '../i18n/locale
 import { stringsFor } from '../i18n/strings';
 import { formatFilters, hasFilters } from '../view/view-state';
 
-/** The embed's script, bundled by scripts/build-embed-client.mjs into public/generated/. */
-export const EMBED_CLIENT_URL = '/generated/embed/embed-client.js';
 /** The element describing an embed's map to assistive technology (components/embed-frame.tsx). */
 const DESCRIPTION_ID = 'embed-map-description';
 
@@ -31,7 +30,8 @@ export interface EmbedFrameData {
   options: Pick<EmbedOptions, 'interactive' | 'legend' | 'theme'>;
   meta: ShareMeta;
   client: EmbedClientConfig;
-  script: string;
+  /** The embed's script (lib/embed/client.ts) and the chunks it imports, content-hashed. */
+  script: MapBundle;
 }
 
 /** Page props: plain JSON. `frame` is null for an id the atlas does not have (status 404). */
@@ -69,7 +69,7 @@ function frameData(
     bounds: Bounds;
     selected: string | null;
     visibleIds: string[] | null;
-    stageUid: string | null;
+    stage: string | null;
   },
 ): EmbedFrameData {
   const visible = f.visibleIds ? new Set(f.visibleIds) : null;
@@ -79,17 +79,18 @@ function frameData(
     fullHref: f.fullHref,
     options: { interactive: options.interactive, legend: options.legend, theme: options.theme },
     meta: f.meta,
-    script: EMBED_CLIENT_URL,
+    script: mapBundle('embed-client'),
     client: {
       settings: embedMapSettings(options),
-      dataUrl: BOOT_DATA_URL,
+      dataUrl: MAP_DATA_URL,
       maplibre: { script: MAPLIBRE_SCRIPT_URL, worker: MAPLIBRE_WORKER_URL },
       bounds: f.bounds,
       legend: options.legend,
-      states: {
-        selected: items.filter((i) => i.id === f.selected).flatMap((i) => i.uids),
-        muted: visible ? items.filter((i) => !visible.has(i.id)).flatMap((i) => i.uids) : [],
-        stage: f.stageUid ? [f.stageUid] : [],
+      keyPadding: 'embed',
+      view: {
+        selected: f.selected,
+        muted: visible ? items.filter((i) => !visible.has(i.id)).map((i) => i.id) : [],
+        stage: f.stage,
       },
       describedBy: DESCRIPTION_ID,
     },
@@ -118,17 +119,17 @@ export async function allRoutesEmbed(query: SearchParamsRecord, nonce: string | 
         bounds: [...DEFAULT_BOUNDS] as Bounds,
         selected: null,
         visibleIds,
-        stageUid: null,
+        stage: null,
       },
     ),
   };
 }
 
-/** The uid of one stage's line, and its bounds, or null when the item draws no such stage. */
-function stageLine(collection: MapFeatureCollection, item: string, stage: string): { uid: string; bounds: Bounds } | null {
+/** The bounds of one stage's line, or null when the item draws no such stage. */
+function stageLine(collection: MapFeatureCollection, item: string, stage: string): { bounds: Bounds } | null {
   const line = collection.features.find((f) => f.properties.kind === 'stage' && f.properties.item === item && f.properties.stage === stage);
   // The API's geometry is checked for shape by the geo tests; here it is read, not trusted to be typed.
-  return line ? { uid: line.properties.uid, bounds: bbox(line.geometry as Geometry) } : null;
+  return line ? { bounds: bbox(line.geometry as Geometry) } : null;
 }
 
 /** /embed/{id}: one route, crossing, event or zone, fitted and emphasised. */
@@ -161,7 +162,7 @@ export async function itemEmbed(
         bounds: line?.bounds ?? detail.bbox,
         selected: detail.id,
         visibleIds: null,
-        stageUid: line?.uid ?? null,
+        stage: line && stage ? stage.id : null,
       },
     ),
   };

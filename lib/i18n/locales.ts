@@ -1,11 +1,10 @@
 // The languages of the atlas and where they live in the address. English keeps today's
 // addresses; every other locale lives under its own prefix (`/ko`, `/ko/routes/<id>`...).
-// Pure: shared by the proxy, server components, client components and the embeds.
-import { z } from 'zod';
+// Pure and free of zod: shared by the proxy, server components, client components, the embeds
+// and the map module (lib/view/paths.ts reads `/ko/routes/<id>` before any validator has loaded).
 
 export const LOCALES = ['en', 'ko'] as const;
-export const Locale = z.enum(LOCALES);
-export type Locale = z.infer<typeof Locale>;
+export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'en';
 
 /** What `<html lang>`, hreflang and og:locale say for each locale. */
@@ -19,10 +18,14 @@ export const LOCALE_HEADER = 'x-atlas-locale';
 /** The request header with the address's path without its locale prefix (for hreflang links). */
 export const PATH_HEADER = 'x-atlas-path';
 
+/** Whether a value is one of the atlas's locales. */
+export function isLocale(value: unknown): value is Locale {
+  return (LOCALES as readonly unknown[]).includes(value);
+}
+
 /** Any value to a locale: unknown, missing or malformed values are English. */
 export function toLocale(value: unknown): Locale {
-  const parsed = Locale.safeParse(value);
-  return parsed.success ? parsed.data : DEFAULT_LOCALE;
+  return isLocale(value) ? value : DEFAULT_LOCALE;
 }
 
 /** `/ko/routes/x` -> { locale: 'ko', path: '/routes/x' }; `/routes/x` -> { locale: 'en', path: '/routes/x' }. */

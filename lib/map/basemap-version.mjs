@@ -2,7 +2,7 @@
 // writes before every build. It pins the file's address (`?v=`, lib/map/style.ts), so a browser
 // and the server's shared cache (scripts/shared-cache.mjs) keep the file for good instead of
 // compressing and sending it again, or asking whether it changed, on every visit. next.config.ts
-// gives it to the app's code and marks that address immutable; scripts/build-embed-client.mjs
+// gives it to the app's code and marks that address immutable; scripts/build-map-bundles.mjs
 // gives it to the embed pages' script. Plain JavaScript: both run it without a compiler.
 import crypto from 'node:crypto';
 import fs from 'node:fs';

@@ -1,4 +1,4 @@
-// Where the app serves maplibre-gl's two ES modules (lib/map/maplibre-assets.ts serves them): safe
+// Where the app serves maplibre-gl's two ES modules (lib/map/assets/maplibre-assets.ts serves them): safe
 // for the browser bundle. The version is the installed one, read by next.config.ts at build
 // time; it pins the URLs, so the files can be cached for good.
 export const MAPLIBRE_VERSION = process.env.NEXT_PUBLIC_MAPLIBRE_VERSION ?? 'unknown';

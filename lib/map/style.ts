@@ -7,14 +7,17 @@
 // the corridor, not a path. No `glyphs` key: MapLibre draws labels with the browser's own fonts,
 // so no font server is ever asked for anything.
 import type { MapOptions } from 'maplibre-gl';
-import { RISK_LEVELS } from '@/geo/vocabulary';
+import { POINT_KINDS, type ItemKind } from '@/geo/vocabulary';
 import { DEFAULT_LOCALE, type Locale } from '@/lib/i18n/locales';
 import { mapText } from '@/lib/i18n/map-text';
+import { MAP_COLORS, RISK_COLORS as RC, RISK_DASHES as RD } from '@/lib/palette/palette';
 
 export type StyleSpecification = Exclude<NonNullable<MapOptions['style']>, string>;
 export type LayerSpecification = StyleSpecification['layers'][number];
 type LinePaint = NonNullable<Extract<LayerSpecification, { type: 'line' }>['paint']>;
 export type ExpressionSpecification = Extract<LinePaint['line-opacity'], unknown[]>;
+type SymbolLayout = NonNullable<Extract<LayerSpecification, { type: 'symbol' }>['layout']>;
+type VariableAnchorOffset = Extract<SymbolLayout['text-variable-anchor-offset'], (string | number[])[]>;
 
 /** Pinned to the built file's version (lib/map/basemap-version.mjs, given by next.config.ts). */
 export const BASEMAP_URL = `/generated/basemap.json?v=${process.env.NEXT_PUBLIC_BASEMAP_VERSION ?? 'unknown'}`;
@@ -41,33 +44,46 @@ export const FIT_MAX_ZOOM = 7;
 /** Layers a visitor can switch off, in the order of the toggles. */
 export const LAYER_GROUPS = {
   routes: ['route-approximate', 'route-hit', 'stage-focus', 'stage-underline', 'stage-line', 'route-label'],
-  points: ['point-approximate', 'point', 'point-level', 'point-label'],
+  points: ['point-approximate', 'point', 'point-label'],
   zones: ['zone-fill', 'zone-outline', 'zone-line-approximate', 'zone-line', 'zone-label'],
 } as const;
 export type LayerGroup = keyof typeof LAYER_GROUPS;
 export const LAYER_GROUP_IDS = Object.keys(LAYER_GROUPS) as LayerGroup[];
+
+/**
+ * The sprite (lib/map/marker-sprite.ts, served by app/map-sprite/[file]/route.ts): one SDF disc,
+ * MARKER_SPRITE_SIZE px square with a MARKER_RADIUS px disc, coloured by the style. The version
+ * changes with the drawing, so the files can be kept for good. A path: MapLibre wants it absolute,
+ * so the map's creator resolves it against the page (lib/map/boot.ts createAtlasMap).
+ */
+export const MARKER_ICON = 'marker';
+export const MARKER_SPRITE_SIZE = 24;
+export const MARKER_RADIUS = 9;
+export const MARKER_SPRITE_VERSION = `${MARKER_SPRITE_SIZE}-${MARKER_RADIUS}-1`;
+export const MARKER_SPRITE_PATH = `/map-sprite/markers?v=${MARKER_SPRITE_VERSION}`;
 
 /** Layers whose features answer hover and click; each feature carries its `item`. */
 export const INTERACTIVE_LAYERS = ['point', 'route-hit', 'stage-line', 'zone-line', 'zone-fill'] as const;
 
 const FONT = ['Noto Sans Regular'];
 const FONT_BOLD = ['Noto Sans Bold'];
-const INK = '#1a1a1a';
-const HALO = '#ffffff';
+// The light theme's colours (lib/palette/palette.ts); lib/map/theme.ts swaps in the dark ones.
+const C = MAP_COLORS.light;
+const INK = C.ink;
+const HALO = C.halo;
 
 // Written out level by level (not built in a loop) so the compiler checks each expression.
-const R = RISK_LEVELS;
-const levelColor: ExpressionSpecification = ['match', ['get', 'level'], 1, R[1].color, 2, R[2].color, 3, R[3].color, R[4].color];
+const levelColor: ExpressionSpecification = ['match', ['get', 'level'], 1, RC[1], 2, RC[2], 3, RC[3], RC[4]];
 const levelDash: ExpressionSpecification = [
   'match',
   ['get', 'level'],
   1,
-  ['literal', [...R[1].dash]],
+  ['literal', [...RD[1]]],
   2,
-  ['literal', [...R[2].dash]],
+  ['literal', [...RD[2]]],
   3,
-  ['literal', [...R[3].dash]],
-  ['literal', [...R[4].dash]],
+  ['literal', [...RD[3]]],
+  ['literal', [...RD[4]]],
 ];
 
 /** The feature-states the atlas layers paint by (set by components/atlas-map.tsx). */
@@ -89,27 +105,27 @@ const nameField = (lang: Locale): ExpressionSpecification =>
 const nameLabel = (suffix: boolean, lang: Locale): ExpressionSpecification =>
   suffix ? ['case', approximate, ['concat', nameField(lang), mapText(lang).approximateSuffix], nameField(lang)] : nameField(lang);
 
-const kind = (...kinds: string[]): ExpressionSpecification => ['in', ['get', 'kind'], ['literal', kinds]];
+const kind = (...kinds: (ItemKind | 'stage')[]): ExpressionSpecification => ['in', ['get', 'kind'], ['literal', kinds]];
 const isType = (t: 'Point' | 'LineString' | 'Polygon'): ExpressionSpecification => ['==', ['geometry-type'], t];
 
 function basemapLayers(lang: Locale): LayerSpecification[] {
   const layer = (name: string): ExpressionSpecification => ['==', ['get', 'layer'], name];
   return [
-    { id: 'background', type: 'background', paint: { 'background-color': '#dce8f0' } },
+    { id: 'background', type: 'background', paint: { 'background-color': C.sea } },
     {
       id: 'country-fill',
       type: 'fill',
       source: BASEMAP_SOURCE,
       filter: layer('country'),
       // North Korea a shade darker: every line on the map starts there.
-      paint: { 'fill-color': ['match', ['get', 'code'], 'KP', '#e9e1cf', '#f6f3ec'], 'fill-outline-color': '#c9c2b4' },
+      paint: { 'fill-color': ['match', ['get', 'code'], 'KP', C.landNorthKorea, C.land], 'fill-outline-color': C.landOutline },
     },
     {
       id: 'border',
       type: 'line',
       source: BASEMAP_SOURCE,
       filter: layer('border'),
-      paint: { 'line-color': '#9c9484', 'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.6, 8, 1.4] },
+      paint: { 'line-color': C.border, 'line-width': ['interpolate', ['linear'], ['zoom'], 3, 0.6, 8, 1.4] },
     },
     {
       id: 'river',
@@ -117,7 +133,7 @@ function basemapLayers(lang: Locale): LayerSpecification[] {
       source: BASEMAP_SOURCE,
       filter: layer('river'),
       layout: { 'line-cap': 'round', 'line-join': 'round' },
-      paint: { 'line-color': '#3b83c4', 'line-width': ['interpolate', ['linear'], ['zoom'], 3, 1.2, 8, 3] },
+      paint: { 'line-color': C.river, 'line-width': ['interpolate', ['linear'], ['zoom'], 3, 1.2, 8, 3] },
     },
     {
       id: 'river-label',
@@ -132,7 +148,7 @@ function basemapLayers(lang: Locale): LayerSpecification[] {
         'text-size': 12,
         'text-letter-spacing': 0.05,
       },
-      paint: { 'text-color': '#1f5f99', 'text-halo-color': HALO, 'text-halo-width': 1.5 },
+      paint: { 'text-color': C.riverLabel, 'text-halo-color': HALO, 'text-halo-width': 1.5 },
     },
     {
       id: 'city',
@@ -140,7 +156,7 @@ function basemapLayers(lang: Locale): LayerSpecification[] {
       source: BASEMAP_SOURCE,
       filter: layer('city'),
       minzoom: 3,
-      paint: { 'circle-radius': 2.5, 'circle-color': '#5b5b5b', 'circle-stroke-color': HALO, 'circle-stroke-width': 1 },
+      paint: { 'circle-radius': 2.5, 'circle-color': C.city, 'circle-stroke-color': HALO, 'circle-stroke-width': 1 },
     },
     {
       id: 'city-label',
@@ -156,7 +172,7 @@ function basemapLayers(lang: Locale): LayerSpecification[] {
         'text-offset': [0.5, 0],
         'text-optional': true,
       },
-      paint: { 'text-color': '#4a4a4a', 'text-halo-color': HALO, 'text-halo-width': 1.2 },
+      paint: { 'text-color': C.cityLabel, 'text-halo-color': HALO, 'text-halo-width': 1.2 },
     },
     {
       id: 'country-label',
@@ -170,8 +186,11 @@ function basemapLayers(lang: Locale): LayerSpecification[] {
         'text-letter-spacing': 0.08,
         'text-transform': 'uppercase',
         'text-max-width': 8,
+        // Placed after the atlas's markers (issue #15): a name that a marker would cover moves
+        // beside its place rather than vanish, east first (offshore, for the peninsula's two).
+        'text-variable-anchor-offset': ['center', [0, 0], 'left', [2.8, 0], 'top', [0, 1.2], 'bottom', [0, -1.2], 'right', [-2.8, 0]],
       },
-      paint: { 'text-color': '#857d6e', 'text-halo-color': HALO, 'text-halo-width': 1.2 },
+      paint: { 'text-color': C.countryLabel, 'text-halo-color': HALO, 'text-halo-width': 1.2 },
     },
   ];
 }
@@ -180,7 +199,7 @@ function atlasLayers(lang: Locale): LayerSpecification[] {
   const src = { source: ATLAS_SOURCE } as const;
   const zonePolygon: ExpressionSpecification = ['all', kind('zone'), isType('Polygon')];
   const zoneLine: ExpressionSpecification = ['all', kind('zone'), isType('LineString')];
-  const points: ExpressionSpecification = kind('crossing', 'event');
+  const points: ExpressionSpecification = kind(...POINT_KINDS);
   // Route, zone and point names alike: ink on a white halo, faded with what is muted.
   const atlasLabelPaint = { 'text-color': INK, 'text-halo-color': HALO, 'text-halo-width': 1.6, 'text-opacity': emphasis(1, 1, 0.3) };
   return [
@@ -278,42 +297,13 @@ function atlasLayers(lang: Locale): LayerSpecification[] {
         'line-opacity': emphasis(1, 1, 0.25),
       },
     },
-    // Crossings and events: a circle in the level's colour with the level's number on it.
+    // The corridor of an approximate crossing or event: a soft disc at the point itself.
     {
       id: 'point-approximate',
       type: 'circle',
       ...src,
       filter: ['all', points, approximate],
       paint: { 'circle-radius': 20, 'circle-color': levelColor, 'circle-opacity': emphasis(0.3, 0.15, 0.03), 'circle-blur': 0.4 },
-    },
-    {
-      id: 'point',
-      type: 'circle',
-      ...src,
-      filter: points,
-      paint: {
-        'circle-radius': emphasis(11, 9, 7),
-        'circle-color': levelColor,
-        'circle-opacity': emphasis(1, 1, 0.25),
-        // Crossings ringed in ink, events in white: the kind is in the label and the list too.
-        'circle-stroke-color': ['case', ['any', state('hover'), state('selected')], INK, ['==', ['get', 'kind'], 'crossing'], INK, HALO],
-        'circle-stroke-width': emphasis(3, 2, 1),
-        'circle-stroke-opacity': emphasis(1, 1, 0.25),
-      },
-    },
-    {
-      id: 'point-level',
-      type: 'symbol',
-      ...src,
-      filter: points,
-      layout: {
-        'text-field': ['to-string', ['get', 'level']],
-        'text-font': FONT_BOLD,
-        'text-size': 11,
-        'text-allow-overlap': true,
-        'text-ignore-placement': true,
-      },
-      paint: { 'text-color': INK, 'text-opacity': emphasis(1, 1, 0.25) },
     },
     // Labels last, so they sit on top of every line.
     {
@@ -363,7 +353,70 @@ function atlasLayers(lang: Locale): LayerSpecification[] {
       },
       paint: atlasLabelPaint,
     },
+    pointMarker(),
   ];
+}
+
+/** Where a symbol's anchor may go, in ems of its text: the point, then rings of eight around it. */
+function anchorRings(...radii: number[]): VariableAnchorOffset {
+  const directions = {
+    top: [0, 1],
+    bottom: [0, -1],
+    left: [1, 0],
+    right: [-1, 0],
+    'top-left': [0.72, 0.72],
+    'top-right': [-0.72, 0.72],
+    'bottom-left': [0.72, -0.72],
+    'bottom-right': [-0.72, -0.72],
+  } as const;
+  const out: VariableAnchorOffset = ['center', [0, 0]];
+  for (const r of radii)
+    for (const [anchor, [x, y]] of Object.entries(directions)) out.push(anchor, [+(x * r).toFixed(2), +(y * r).toFixed(2)]);
+  return out;
+}
+
+/**
+ * Crossings and events: a disc in the level's colour with the level's number on it, as one
+ * symbol, so MapLibre's collision keeps markers apart (issue #15: at the overview zoom those on the
+ * Korean peninsula sat on each other and on the country names). A marker that would overlap
+ * another moves beside its point (a variable anchor; the disc follows its number, icon-text-fit),
+ * so each stays readable and clickable. Last in the style, so markers are placed before every
+ * label, and labels (the countries' too) give way to them.
+ */
+function pointMarker(): LayerSpecification {
+  const TEXT_SIZE = 11;
+  // The disc's box is the number's line box (1.2 em) padded to the sprite's size: not stretched.
+  const pad = (MARKER_SPRITE_SIZE - 1.2 * TEXT_SIZE) / 2;
+  return {
+    id: 'point',
+    type: 'symbol',
+    source: ATLAS_SOURCE,
+    filter: kind(...POINT_KINDS),
+    layout: {
+      'icon-image': MARKER_ICON,
+      'icon-text-fit': 'height',
+      'icon-text-fit-padding': [pad, 0, pad, 0],
+      'icon-padding': 1,
+      'text-field': ['to-string', ['get', 'level']],
+      'text-font': FONT_BOLD,
+      'text-size': TEXT_SIZE,
+      'text-padding': 1,
+      // On its point if it can; else beside it, one marker away, then two (a crowded corner of the
+      // peninsula has four markers within a few pixels at the overview zoom).
+      'text-variable-anchor-offset': anchorRings(MARKER_SPRITE_SIZE / TEXT_SIZE, (2 * MARKER_SPRITE_SIZE) / TEXT_SIZE),
+      // The most dangerous first: they keep their own place when two compete.
+      'symbol-sort-key': ['-', 0, ['get', 'level']],
+    },
+    paint: {
+      'icon-color': levelColor,
+      'icon-opacity': emphasis(1, 1, 0.25),
+      // Crossings ringed in ink, events in white: the kind is in the label and the list too.
+      'icon-halo-color': ['case', ['any', state('hover'), state('selected')], INK, ['==', ['get', 'kind'], 'crossing'], INK, HALO],
+      'icon-halo-width': emphasis(2.5, 1.5, 1),
+      'text-color': INK,
+      'text-opacity': emphasis(1, 1, 0.25),
+    },
+  };
 }
 
 /**
@@ -379,6 +432,7 @@ export function buildStyle(
 ): StyleSpecification {
   return {
     version: 8,
+    sprite: MARKER_SPRITE_PATH,
     sources: {
       [BASEMAP_SOURCE]: { type: 'geojson', data: basemapUrl, attribution: mapText(lang).credit },
       [ATLAS_SOURCE]: { type: 'geojson', data: atlas ?? { type: 'FeatureCollection', features: [] }, promoteId: 'uid' },

@@ -102,7 +102,7 @@ export function isDataPath(pathname: string): boolean {
 
 /**
  * The policy for data answers: nothing may load or run, nothing may frame them. No nonce: the
- * same answer may be sent to many visitors (scripts/shared-cache.mjs), and a nonce shared between
+ * same answer may be sent to many visitors (nginx, a CDN, scripts/http-cache.mjs), and a nonce shared between
  * responses would be no nonce at all.
  */
 export const DATA_CSP = "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";

@@ -2,6 +2,7 @@
 // the one place that turns a stored view back into a link. The target is rebuilt from validated
 // parts with URLSearchParams on every redirect, so a stored row can never send anyone off-site,
 // whatever was written to the table.
+import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { DEFAULT_LOCALE, localeHref, toLocale } from '@/lib/i18n/locales';

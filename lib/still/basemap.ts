@@ -2,6 +2,7 @@
 // public/generated/basemap.json before every build), so an image shows the same land, borders,
 // Yalu and Tumen as the map it stands for. Read once per process; built in memory from
 // geo/places.json where the file has not been generated (a dev server before `npm run basemap`).
+import 'server-only';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';

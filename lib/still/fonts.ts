@@ -1,6 +1,7 @@
 // The fonts a still image is drawn with. English keeps next/og's bundled font; Korean needs
 // Hangul, which that font lacks, so it is drawn with Noto Sans KR cut down to the characters
-// the images use (scripts/build-still-font.ts), read once per process. Server only.
+// the images use (scripts/build-still-font.ts), read once per process.
+import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Locale } from '../i18n/locales';

@@ -5,13 +5,15 @@
 import type { ReactElement } from 'react';
 import type { Geometry, Position } from 'geojson';
 import { RISK_LEVELS, type RiskLevel } from '@/geo/vocabulary';
+import { RISK_COLORS, STILL_COLORS, svgDashArray } from '../palette/palette';
 import type { MapFeatureCollection, RouteDetail } from '../data/api-schema';
 import { localizeDetail } from '../i18n/content';
 import type { Locale } from '../i18n/locales';
 import { stringsFor } from '../i18n/strings';
 import type { BasemapCollection } from './basemap';
 import { STILL_SIZES, type StillSize } from './sizes';
-import { areaPath, fitProjection, inRect, linePath, unionBbox, type Bbox, type Projection, type Rect } from './svg-map';
+import { bbox, type Bbox } from '@/geo/geometry';
+import { areaPath, fitProjection, inRect, linePath, type Projection, type Rect } from './svg-map';
 
 export interface StillImageInput {
   size: StillSize;
@@ -23,19 +25,8 @@ export interface StillImageInput {
   lang?: Locale;
 }
 
-/** Colours of the map itself; the risk colours come from geo/vocabulary.ts. */
-export const PALETTE = {
-  sea: '#dce8ef',
-  land: '#f5f2eb',
-  border: '#a39b90',
-  river: '#8fb8d6',
-  faint: '#8d939b',
-  casing: '#ffffff',
-  panel: '#ffffff',
-  text: '#1d1f22',
-  muted: '#5b6068',
-  label: '#6f6a63',
-} as const;
+/** Colours of the image: the live map's basemap and the site's text (lib/palette/palette.ts). */
+export const PALETTE = STILL_COLORS;
 
 /** Pixel sizes per image size: the social card is read small, so its lines are relatively bolder. */
 const LAYOUT = {
@@ -78,16 +69,12 @@ export interface StillLayout {
   project: Projection;
 }
 
+type MapFeature = MapFeatureCollection['features'][number];
+const geometryOf = (f: MapFeature) => f.geometry as Geometry;
+
 /** Bounding box of the whole atlas: the view of the all-routes image. */
 export function atlasBbox(atlas: MapFeatureCollection): Bbox {
-  const boxes: Bbox[] = [];
-  const visit = (c: unknown): void => {
-    if (typeof (c as number[])[0] === 'number')
-      boxes.push([(c as number[])[0], (c as number[])[1], (c as number[])[0], (c as number[])[1]]);
-    else (c as unknown[]).forEach(visit);
-  };
-  atlas.features.forEach((f) => visit(f.geometry.coordinates));
-  return unionBbox(boxes);
+  return bbox(...atlas.features.map(geometryOf));
 }
 
 /** Where things go on an image of `size` showing `bbox`; exported so tests can find the route's pixels. */
@@ -100,11 +87,7 @@ export function stillLayout(size: StillSize, bbox: Bbox): StillLayout {
 }
 
 /** The dash pattern of a risk level at a line width: the vocabulary gives it in line widths. */
-export function dashArray(level: RiskLevel, width: number): string | undefined {
-  const dash = RISK_LEVELS[level].dash;
-  if (dash.length === 2 && dash[1] === 0) return undefined;
-  return dash.map((d) => +(d * width).toFixed(1)).join(' ');
-}
+export const dashArray = svgDashArray;
 
 /** Publishers of every source the item cites, in order of first citation (author or title when unnamed). */
 export function sourceNames(detail: RouteDetail): string[] {
@@ -113,9 +96,6 @@ export function sourceNames(detail: RouteDetail): string[] {
   );
   return [...new Set(names)];
 }
-
-type MapFeature = MapFeatureCollection['features'][number];
-const geometryOf = (f: MapFeature) => f.geometry as Geometry;
 
 function mapLayers(input: StillImageInput, layout: StillLayout): ReactElement {
   const l = LAYOUT[input.size];
@@ -142,7 +122,7 @@ function mapLayers(input: StillImageInput, layout: StillLayout): ReactElement {
   const points: ReactElement[] = [];
   drawn.forEach((f) => {
     const level = f.properties.level as RiskLevel;
-    const color = RISK_LEVELS[level].color;
+    const color = RISK_COLORS[level];
     const g = geometryOf(f);
     const key = f.properties.uid;
     if (g.type === 'Polygon') {
@@ -261,7 +241,7 @@ function legend(size: StillSize, lang: Locale): ReactElement {
           <svg width={l.legendSwatch} height={h} viewBox={`0 0 ${l.legendSwatch} ${h}`}>
             <path
               d={`M2 ${h / 2}H${l.legendSwatch - 2}`}
-              stroke={RISK_LEVELS[level].color}
+              stroke={RISK_COLORS[level]}
               strokeWidth={l.line}
               strokeDasharray={dashArray(level, l.line)}
             />
@@ -305,7 +285,7 @@ function panel(input: StillImageInput, sources: string[]): ReactElement {
         <div style={{ fontSize: l.subtitle, color: PALETTE.muted }}>{subtitle}</div>
         {d ? (
           <div style={{ display: 'flex', alignItems: 'center', gap: 12, marginTop: 6 }}>
-            <div style={{ width: l.subtitle, height: l.subtitle, borderRadius: l.subtitle, background: RISK_LEVELS[d.level].color }} />
+            <div style={{ width: l.subtitle, height: l.subtitle, borderRadius: l.subtitle, background: RISK_COLORS[d.level] }} />
             <div style={{ fontSize: l.subtitle, color: PALETTE.text }}>
               {lang === 'ko'
                 ? `${SHARE_STRINGS.riskSuffix} ${RISK_LEVELS[d.level].ko}`

@@ -1,10 +1,11 @@
 // Serving still images: validate the request, render once per (data version, item, size),
 // answer repeats from memory and revalidations with 304. The route handlers only call this.
-import { createHash } from 'node:crypto';
+import 'server-only';
 import { ImageResponse } from 'next/og';
 import { Slug } from '@/geo/schema';
 import { errorJson } from '../http/api-errors';
-import { etagMatches } from '../http/api-response';
+import { conditionalResponse, etagOf } from '../http/etag.mjs';
+import { SHARED_IMAGE } from '../http/cache-policy';
 import { getDataVersion, getMapCollection, getRouteDetail, getSources } from '../data/queries';
 import { stillBasemap, stillBasemapVersion } from './basemap';
 import { sourceNames, stillImage } from './image';
@@ -21,7 +22,7 @@ interface RenderedImage {
 const MAX_CACHED = 200;
 const cache = new Map<string, Promise<RenderedImage>>();
 
-const CACHE_CONTROL = 'public, max-age=600, must-revalidate';
+const CACHE_CONTROL = SHARED_IMAGE;
 
 async function render(slug: string | null, size: StillSize, lang: Locale): Promise<RenderedImage> {
   const [atlas, detail, sources] = await Promise.all([getMapCollection(), slug ? getRouteDetail(slug) : null, slug ? null : getSources()]);
@@ -31,7 +32,7 @@ async function render(slug: string | null, size: StillSize, lang: Locale): Promi
     : [...new Set(sources!.sources.filter((s) => s.supports.length).map((s) => s.publisher ?? s.author ?? s.title))];
   const { element } = stillImage({ size, basemap: stillBasemap(), atlas, focus: detail, lang }, names);
   const png = Buffer.from(await new ImageResponse(element, { ...STILL_SIZES[size], fonts: stillFonts(lang) }).arrayBuffer());
-  return { png, etag: `"${createHash('sha256').update(png).digest('base64url').slice(0, 27)}"` };
+  return { png, etag: etagOf(png) };
 }
 
 function cached(key: string, make: () => Promise<RenderedImage>): Promise<RenderedImage> {
@@ -77,13 +78,12 @@ export async function stillImageResponse(request: Request, slug: string | null):
   forgetOtherVersions(version);
   const image = await cached(`${version}${slug ?? '*'}:${size.data}:${lang}`, () => render(slug, size.data, lang));
 
-  const headers = { ETag: image.etag, 'Cache-Control': CACHE_CONTROL };
-  if (etagMatches(request.headers.get('if-none-match'), image.etag)) return new Response(null, { status: 304, headers });
   const filename = `escape-atlas-${slug ?? 'all-routes'}-${size.data}${lang === 'en' ? '' : `-${lang}`}.png`;
-  return new Response(new Uint8Array(image.png), {
-    status: 200,
-    headers: {
-      ...headers,
+  return conditionalResponse(request, {
+    etag: image.etag,
+    body: new Uint8Array(image.png),
+    headers: { 'Cache-Control': CACHE_CONTROL },
+    contentHeaders: {
       'Content-Type': 'image/png',
       'Content-Length': String(image.png.length),
       'Content-Disposition': `inline; filename="${filename}"`,

@@ -2,8 +2,9 @@
 // frame, rounded to whole pixels and simplified, so that a country outline costs a few hundred
 // bytes instead of the tens of kilobytes of its source coordinates. Pure and deterministic.
 import type { Geometry, Position } from 'geojson';
+import type { Bbox } from '@/geo/geometry';
 
-export type Bbox = [west: number, south: number, east: number, north: number];
+export type { Bbox };
 export type Pt = [number, number];
 export interface Rect {
   x: number;
@@ -232,11 +233,3 @@ export function linePath(geometries: Geometry[], project: Projection, clip: Rect
 
 /** Whether a projected point lies inside the rectangle. */
 export const inRect = ([x, y]: Pt, r: Rect) => x >= r.x && x <= r.x + r.width && y >= r.y && y <= r.y + r.height;
-
-/** Bounding box of many bboxes. */
-export function unionBbox(boxes: Bbox[]): Bbox {
-  return boxes.reduce<Bbox>(
-    (a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])],
-    [Infinity, Infinity, -Infinity, -Infinity],
-  );
-}

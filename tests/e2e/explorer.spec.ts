@@ -104,6 +104,8 @@ test.describe('the map', () => {
   test('layer switches hide and show routes, points and zones', async ({ page }) => {
     await page.goto('/');
     await mapIdle(page);
+    // The key starts folded (issue #15): open it to reach its switches.
+    await page.locator('.legend > summary').click();
     const routes = page.locator('.legend').getByRole('checkbox', { name: 'Routes' });
     const drawn = await renderedItems(page, ['stage-line']);
     expect(drawn.length).toBeGreaterThan(0);
@@ -118,7 +120,8 @@ test.describe('the map', () => {
 });
 
 test.describe('starting the map', () => {
-  // The embeds have no React to fall back on: their own script always makes their map
+  // The map module (lib/map/explorer-map.ts) starts the map from the page's own script; React's
+  // host (components/atlas-map.tsx) adopts it. The embeds use the same module's controller
   // (tests/e2e/embed.spec.ts).
   for (const path of ['/', `/routes/${SLUG}`]) {
     test(`${path} starts its map before React hydrates, at the camera React would choose`, async ({ page, context }) => {
@@ -127,8 +130,8 @@ test.describe('starting the map', () => {
       await expect(page.getByTestId('atlas-map')).toHaveAttribute('data-map-start', 'boot');
       const booted = await camera(page);
 
-      // The same page, with the data answering as another version than the page's: the inline
-      // script gives up (lib/map/boot.ts), and AtlasMap makes the map itself.
+      // The same page, with the data answering as another version than the page's: the module
+      // leaves the map to the React host, which has it made from its own data.
       const other = await context.newPage();
       await other.route('**/api/routes', async (route) => {
         const response = await route.fetch();
@@ -145,40 +148,66 @@ test.describe('starting the map', () => {
     });
   }
 
-  test("the boot map draws the page's item selected and its stage lit by itself, with no app script run", async ({
-    page,
-    request,
-    guard,
-  }) => {
+  test("the map draws the page's item selected and its stage lit with no app script run", async ({ page, request, guard }) => {
     const { collection, items } = await atlas(request);
     const item = items.find((i) => i.id === SLUG)!;
     const stage = collection.features.find((f) => f.properties.item === SLUG && f.properties.kind === 'stage')!;
-    // No Next.js or React script: only the inline boot script can make and style the map.
+    // No Next.js or React script: only the map module can make and style the map.
     guard.allowConsoleError(/Failed to load resource/);
     await page.route('**/_next/static/chunks/**/*.js', (route) => route.abort());
     await page.goto(`/routes/${SLUG}?stage=${stage.properties.stage}`);
-    await expect(page.getByTestId('atlas-map')).toHaveAttribute('data-map-idle', 'true', { timeout: 30_000 });
-    await expect(page.getByTestId('atlas-map')).not.toHaveAttribute('data-map-start');
+    await mapIdle(page);
+    await expect(page.getByTestId('atlas-map')).toHaveAttribute('data-map-start', 'boot');
     for (const uid of item.uids) expect(await featureState(page, uid)).toMatchObject({ selected: true });
     expect(await featureState(page, stage.properties.uid)).toMatchObject({ stage: true });
     const other = items.find((i) => i.id !== SLUG)!;
     expect(await featureState(page, other.uids[0])).not.toMatchObject({ selected: true });
   });
 
-  test('a link with a camera leaves the map to React, at that camera', async ({ page }) => {
+  test("issue 15: a ?level= deep link draws muted items from the map's first frame", async ({ page, request }) => {
+    const { items } = await atlas(request);
+    const kept = items.find((i) => i.level === 4)!;
+    const muted = items.find((i) => i.level !== 4)!;
+    // At the map's first render: the feature-states it drew that frame with.
+    await page.addInitScript(
+      ([keptUid, mutedUid]) => {
+        let atlas: { map: { once(e: string, f: () => void): void; getFeatureState(f: object): Record<string, unknown> } } | undefined;
+        Object.defineProperty(window, '__atlas', {
+          configurable: true,
+          get: () => atlas,
+          set: (value: typeof atlas) => {
+            atlas = value;
+            value?.map.once('render', () => {
+              const state = (id: string) => value.map.getFeatureState({ source: 'atlas', id });
+              Object.assign(window, { __firstFrame: { kept: state(keptUid), muted: state(mutedUid) } });
+            });
+          },
+        });
+      },
+      [kept.uids[0], muted.uids[0]],
+    );
+    await page.goto('/?level=4');
+    await mapIdle(page);
+    await expect(page.getByTestId('atlas-map')).toHaveAttribute('data-map-start', 'boot');
+    const first = await page.evaluate(() => (window as unknown as { __firstFrame: Record<string, Record<string, unknown>> }).__firstFrame);
+    expect(first.muted).toMatchObject({ muted: true });
+    expect(first.kept).not.toMatchObject({ muted: true });
+  });
+
+  test('a link with a camera starts the map at that camera, taking the preloaded data', async ({ page }) => {
     const warnings: string[] = [];
     page.on('console', (m) => {
       if (m.type() === 'warning') warnings.push(m.text());
     });
     await page.goto('/#5.5/41.2/127.3');
     await mapIdle(page);
-    await expect(page.getByTestId('atlas-map')).toHaveAttribute('data-map-start', 'react');
+    await expect(page.getByTestId('atlas-map')).toHaveAttribute('data-map-start', 'boot');
     const c = await camera(page);
     expect(c.zoom).toBeCloseTo(5.5, 2);
     expect(c.lat).toBeCloseTo(41.2, 2);
     expect(c.lng).toBeCloseTo(127.3, 2);
-    // The <head> asked for the data before the boot script saw the hash; the script still takes
-    // that answer: one request, and no warning (Chromium's comes a few seconds after load).
+    // The <head> asked for the data; the module's fetch takes that answer: one request, and no
+    // warning (Chromium's comes a few seconds after load).
     await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 4000)));
     expect(warnings.filter((w) => /preload/i.test(w))).toEqual([]);
     expect(
@@ -187,28 +216,34 @@ test.describe('starting the map', () => {
   });
 });
 
-// The boot script holds the app's own start (Next.js, React's hydration) until the map has
-// drawn, unless the visitor reaches for the page first (lib/map/app-start-gate.ts).
-test.describe('the map goes first', () => {
+test.describe('one map', () => {
   const map = (page: Page) => page.getByTestId('atlas-map');
 
-  test('the app takes the map over only after its first idle', async ({ page }) => {
-    // When the map is first idle, and when React mounts AtlasMap (it claims the container).
+  test('React adopts the map the module made: the same instance, one canvas, driven by the app', async ({ page, request }) => {
+    const { items } = await atlas(request);
     await page.addInitScript(() => {
-      const seen: { idle?: number; app?: number } = {};
-      Object.assign(window, { __seen: seen });
-      new MutationObserver(() => {
-        const el = document.querySelector('[data-testid="atlas-map"]');
-        if (seen.idle === undefined && el?.getAttribute('data-map-idle') === 'true') seen.idle = performance.now();
-        if (seen.app === undefined && el?.getAttribute('data-atlas-owner') === 'react') seen.app = performance.now();
-      }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-map-idle', 'data-atlas-owner'] });
+      // Every map the page ever held, in order.
+      const seen: unknown[] = [];
+      let atlas: { map: unknown } | undefined;
+      Object.assign(window, { __maps: seen });
+      Object.defineProperty(window, '__atlas', {
+        configurable: true,
+        get: () => atlas,
+        set: (value: { map: unknown } | undefined) => {
+          atlas = value;
+          if (value && !seen.includes(value.map)) seen.push(value.map);
+        },
+      });
     });
-    await page.goto(`/routes/${SLUG}`);
+    await page.goto('/');
     await mapIdle(page);
-    await expect(map(page)).toHaveAttribute('data-map-start', 'boot');
-    const seen = await page.evaluate(() => (window as unknown as { __seen: { idle?: number; app?: number } }).__seen);
-    expect(seen.idle).toBeDefined();
-    expect(seen.app).toBeGreaterThan(seen.idle!);
+    await expect(map(page)).toHaveAttribute('data-map-host', 'react');
+    expect(await page.evaluate(() => (window as unknown as { __maps: unknown[] }).__maps.length)).toBe(1);
+    await expect(page.locator('canvas.maplibregl-canvas')).toHaveCount(1);
+    // The app drives that map: hovering an item in the list lights it up there.
+    const item = items[0];
+    await page.locator(`a[data-item="${item.id}"]`).hover();
+    await expect.poll(() => featureState(page, item.uids[0])).toMatchObject({ hover: true });
   });
 
   test("the map's data is asked for once, from the page's head", async ({ page }) => {
@@ -225,38 +260,18 @@ test.describe('the map goes first', () => {
     await mapIdle(page);
     await expect(map(page)).toHaveAttribute('data-map-start', 'boot');
     await expect(page.locator('head link[rel="preload"][as="fetch"][href="/api/routes"]')).toHaveCount(1);
-    // The boot script's fetch took the answer the <head> asked for: one request, made by the link.
+    // The module's fetch took the answer the <head> asked for: one request, made by the link.
     expect(await page.evaluate(() => (window as unknown as { __dataAtIdle: string[] }).__dataAtIdle)).toEqual(['link']);
   });
 
-  test('a click on the panel before the app runs starts it, and counts once it does', async ({ page, request }) => {
-    const { collection, items } = await atlas(request);
-    // The map cannot draw while its data is held back, so only the click can start the app.
-    let letDataThrough = () => {};
-    const held = new Promise<void>((resolve) => (letDataThrough = resolve));
-    await page.route('**/api/routes', async (route) => {
-      await held;
-      await route.continue();
-    });
+  test('before the app runs, a click on an item on the map opens its page', async ({ page, guard }) => {
+    guard.allowConsoleError(/Failed to load resource/);
+    await page.route('**/_next/static/chunks/**/*.js', (route) => route.abort());
     await page.goto('/');
-    await page.waitForLoadState('load');
-    // Every script has loaded; without the hold, React would own the map's container by now.
-    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)));
-    await expect(map(page)).toHaveAttribute('data-atlas-owner', 'boot');
-
-    const extreme = page.getByRole('checkbox', { name: 'Extreme' });
-    await expect(extreme).not.toBeChecked();
-    await extreme.click();
-    await expect(map(page)).toHaveAttribute('data-atlas-owner', 'react');
-    // The click was kept and made again once, by the app: checked, filtered, in the link.
-    await expect(extreme).toBeChecked();
-    await expect(page).toHaveURL(/\/\?level=4$/);
-    await expect.poll(() => listedIds(page)).toEqual(expectedIds(collection, { levels: [4] }));
-
-    letDataThrough();
     await mapIdle(page);
-    const other = items.find((i) => i.level !== 4)!;
-    await expect.poll(() => featureState(page, other.uids[0])).toMatchObject({ muted: true });
+    const target = await pointOnMap(page, null);
+    await page.mouse.click(target.x, target.y);
+    await expect(page).toHaveURL(new RegExp(`/routes/${target.id}$`));
   });
 });
 

@@ -4,6 +4,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test, type APIResponse } from '@playwright/test';
+import { IMMUTABLE, NO_STORE, SHARED_DATA, SHARED_IMAGE } from '../../lib/http/cache-policy';
 import { mapSettled } from './fixtures';
 
 const SLUG = 'tumen-crossing-to-yanbian';
@@ -43,8 +44,8 @@ function expectCommonHeaders(res: APIResponse, path: string) {
   expect(h['x-powered-by'], path).toBeUndefined();
   const csp = cspOf(res);
   if (path.startsWith('/api/')) {
-    // Data, never a document: nothing may load, run or frame it, and no nonce, since the shared
-    // cache (scripts/shared-cache.mjs) may send the same answer to many visitors.
+    // Data, never a document: nothing may load, run or frame it, and no nonce, since shared
+    // caches (nginx, a CDN, scripts/http-cache.mjs) may send the same answer to many visitors.
     expect(csp.get('default-src'), path).toEqual(["'none'"]);
     expect(csp.get('frame-ancestors'), path).toEqual(["'none'"]);
     expect(csp.has('script-src'), path).toBe(false);
@@ -104,7 +105,7 @@ test.describe('security headers', () => {
       const etag = res.headers().etag;
       expect(etag, path).toBeTruthy();
       expect((await request.get(path, { headers: { 'if-none-match': etag } })).status(), path).toBe(304);
-      // Repeats come from the server's shared cache (scripts/shared-cache.mjs), marked with an
+      // Repeats come from the server's shared cache (scripts/http-cache.mjs), marked with an
       // Age: the same validator and the same JSON, still compressed once. (A copy lives 1 s, so
       // one of a few quick repeats may be the refresh instead.)
       const repeats = [];
@@ -120,11 +121,59 @@ test.describe('security headers', () => {
     }
   });
 
+  // Issue 18: every answer says what a shared cache (nginx, a CDN) may keep, so the app needs no
+  // cache of its own to be fast behind one.
+  test('answers say what caches may share: data and images for a while, pages and short links never', async ({ request }) => {
+    for (const path of ['/api/routes', `/api/routes/${SLUG}`, '/api/sources', '/api/export']) {
+      const res = await request.get(path);
+      expect(res.status(), path).toBe(200);
+      expect(res.headers()['cache-control'], path).toBe(SHARED_DATA);
+      expect(res.headers()['cache-control'], path).toMatch(/s-maxage=\d+/);
+      expect(res.headers()['cache-control'], path).toMatch(/stale-while-revalidate=\d+/);
+    }
+    for (const path of ['/image.png?size=social', `/routes/${SLUG}/image.png?size=social`]) {
+      const res = await request.get(path);
+      expect(res.status(), path).toBe(200);
+      expect(res.headers()['cache-control'], path).toBe(SHARED_IMAGE);
+    }
+    for (const path of PAGES) {
+      // A page carries this response's CSP nonce: no cache may hand it to anyone else.
+      const cacheControl = (await request.get(path)).headers()['cache-control'];
+      expect(cacheControl, path).toMatch(/\bprivate\b/);
+      expect(cacheControl, path).toMatch(/\bno-store\b/);
+    }
+    const made = await request.post('/api/views', { data: { path: '/', query: {}, hash: '' } });
+    expect(made.status()).toBe(201);
+    expect(made.headers()['cache-control']).toBe(NO_STORE);
+    const link = (await made.json()) as { url: string };
+    const redirect = await request.get(link.url, { maxRedirects: 0 });
+    expect(redirect.status()).toBe(307);
+    expect(redirect.headers()['cache-control']).toBe(NO_STORE);
+    expect((await request.get('/v/AAAAAAAAAAAA', { maxRedirects: 0 })).headers()['cache-control']).toBe(NO_STORE);
+  });
+
+  test('scripts named by their content hash under /generated/ are kept for good, others revalidated', async ({ request }) => {
+    const html = await (await request.get(`/embed/${SLUG}`)).text();
+    const script = html.match(/src="(\/generated\/[^"]+\.js)"/)?.[1];
+    expect(script, 'the embed page loads a script from /generated/').toBeTruthy();
+    const source = await (await request.get(script!)).text();
+    // esbuild's chunk names end in an 8-character content hash (chunk-ABCD1234.js).
+    const chunk = source.match(/["'](?:\.\/)?(chunk-[A-Z0-9]{8}\.js)["']/)?.[1];
+    expect(chunk, `${script} imports a hashed chunk`).toBeTruthy();
+    const chunkPath = new URL(chunk!, `http://x${script}`).pathname;
+    const hashed = await request.get(chunkPath);
+    expect(hashed.status(), chunkPath).toBe(200);
+    expect(hashed.headers()['cache-control'], chunkPath).toBe(IMMUTABLE);
+    // The script's own name carries its hash too; the manifest naming the files does not.
+    expect((await request.get(script!)).headers()['cache-control'], script).toBe(IMMUTABLE);
+    expect((await request.get('/generated/map/manifest.json')).headers()['cache-control']).toBe('public, max-age=0');
+  });
+
   test('files named by their version are kept for good, sent again from the shared cache', async ({ page, request }) => {
     const files: string[] = [];
     page.on('request', (r) => {
       const url = new URL(r.url());
-      if (/^\/(generated\/basemap\.json|maplibre-gl(-worker)?\.mjs|map-boot\.mjs|_next\/static\/)/.test(url.pathname))
+      if (/^\/(generated\/basemap\.json|maplibre-gl(-worker)?\.mjs|generated\/map\/|_next\/static\/)/.test(url.pathname))
         files.push(url.pathname + url.search);
     });
     await page.goto(`/routes/${SLUG}`);
@@ -136,7 +185,7 @@ test.describe('security headers', () => {
       const again = await request.get(path, { headers: { 'accept-encoding': 'gzip' } });
       for (const res of [first, again]) {
         expect(res.status(), path).toBe(200);
-        expect(res.headers()['cache-control'], path).toBe('public, max-age=31536000, immutable');
+        expect(res.headers()['cache-control'], path).toBe(IMMUTABLE);
         expect(res.headers()['content-encoding'], path).toBe('gzip');
         expectCommonHeaders(res, path);
       }

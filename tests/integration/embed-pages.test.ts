@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bbox } from '@/geo/geometry';
 import { disconnectPrisma, getPrisma } from '@/lib/data/db';
 import type { EmbedPageProps } from '@/lib/embed/page';
-import { EMBED_CONFIG_ID, type EmbedClientConfig } from '@/lib/map/boot';
+import { mapBundle } from '@/lib/map/assets/bundles';
+import { EMBED_CONFIG_ID, type EmbedClientConfig } from '@/lib/map/settings';
 import { getMapCollection } from '@/lib/data/queries';
 import type { MapFeatureCollection } from '@/lib/data/api-schema';
 import * as itemPage from '@/pages/embed/[slug]';
@@ -72,13 +73,13 @@ describe('the embed pages', () => {
     expect(status).toBe(200);
     const config = clientConfig(html);
     expect(config).toEqual(props.frame!.client);
-    expect(new Set(config.states.selected)).toEqual(new Set(featuresOf(slug).map((f) => f.properties.uid)));
-    expect(config.states.muted).toEqual([]);
-    expect(config.states.stage).toEqual([]);
+    expect(config.view).toEqual({ selected: slug, muted: [], stage: null });
     // The frame's language travels with the map's settings (issue 16).
     expect(config.settings).toEqual({ theme: 'light', interactive: true, cooperativeGestures: true, lang: 'en' });
     // The script and the libraries it preloads carry the request's CSP nonce.
-    expect(html).toContain('<script type="module" async="" src="/generated/embed/embed-client.js" nonce="abc123">');
+    const script = mapBundle('embed-client');
+    expect(script.url).toMatch(/^\/generated\/map\/embed-client-[A-Z0-9]{8}\.js$/);
+    expect(html).toContain(`<script type="module" async="" src="${script.url}" nonce="abc123">`);
     expect(html).toContain('data-testid="embed-legend"');
     expect(html).toContain(`href="/routes/${slug}"`);
   });
@@ -90,7 +91,7 @@ describe('the embed pages', () => {
       .at(-1)!;
     const { props, html } = await load(itemPage, { stage: line.properties.stage!, theme: 'dark', legend: '0', interactive: '0' }, { slug });
     const config = clientConfig(html);
-    expect(config.states.stage).toEqual([line.properties.uid]);
+    expect(config.view.stage).toEqual(line.properties.stage);
     expect(config.bounds).toEqual(bbox(line.geometry as GeoJSON.Geometry));
     expect(props.frame!.subtitle).toMatch(/^Stage \d+: /);
     expect(config.settings).toEqual({ theme: 'dark', interactive: false, cooperativeGestures: false, lang: 'en' });
@@ -99,7 +100,7 @@ describe('the embed pages', () => {
     expect(html).toContain('The map is a still view');
 
     const other = await load(itemPage, { stage: 'no-such-stage' }, { slug });
-    expect(clientConfig(other.html).states.stage).toEqual([]);
+    expect(clientConfig(other.html).view.stage).toBeNull();
     expect(other.props.frame!.subtitle).toBeNull();
   });
 
@@ -115,15 +116,15 @@ describe('the embed pages', () => {
 
   it('/embed dims what the link’s filters leave out, and only that', async () => {
     const { html } = await load(allPage, { level: '4' });
-    const muted = new Set(clientConfig(html).states.muted);
+    const muted = new Set(clientConfig(html).view.muted);
     expect(muted.size).toBeGreaterThan(0);
     for (const f of collection.features) {
       const level = collection.features.find((g) => g.properties.item === f.properties.item && g.properties.kind !== 'stage')?.properties
         .level;
-      expect(muted.has(f.properties.uid), `${f.properties.uid} (level ${level})`).toBe(level !== 4);
+      expect(muted.has(f.properties.item), `${f.properties.item} (level ${level})`).toBe(level !== 4);
     }
     expect(html).toContain('href="/?level=4"');
-    expect(clientConfig((await load(allPage, {})).html).states.muted).toEqual([]);
+    expect(clientConfig((await load(allPage, {})).html).view.muted).toEqual([]);
   });
 
   it('without a nonce from the proxy, no script claims one', async () => {

@@ -1,4 +1,4 @@
-// prisma/seed.ts against a real SQLite file: the database ends up holding exactly what geo/
+// prisma/seed.ts against a real database (a SQLite file; PostgreSQL in the PostgreSQL pass): the database ends up holding exactly what geo/
 // holds, however often it runs and whatever was edited, removed or added in between.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -8,13 +8,13 @@ import type { CorridorFile } from '@/geo/schema';
 import { disconnectPrisma, getPrisma } from '@/lib/data/db';
 import { getDataVersion, getRouteDetail, getSources, readAtlas } from '@/lib/data/queries';
 import { seed } from '@/prisma/seed';
-import { copyGeo, dumpTables, freshDatabase, rowCounts } from './test-db';
+import { copyGeo, dumpDatabase, freshDatabase, rowCountsOf } from './test-db';
 
-let file: string;
+let url: string;
 let original: string;
 
 beforeAll(async () => {
-  ({ file } = await freshDatabase('seed'));
+  ({ url } = await freshDatabase('seed'));
   original = copyGeo('seed-original');
 });
 afterAll(disconnectPrisma);
@@ -59,7 +59,7 @@ describe('seed', () => {
     expect(result.changed).toBe(true);
     expect(await readAtlas()).toEqual(atlas);
     expect(await getDataVersion()).toBe(result.version);
-    const counts = rowCounts(file);
+    const counts = await rowCountsOf(url);
     expect(counts).toMatchObject({
       Source: result.counts.sources,
       Corridor: result.counts.corridors,
@@ -74,18 +74,18 @@ describe('seed', () => {
 
   it('changes nothing when run again: same rows, same ids, same content', async () => {
     await seed(getPrisma(), { dir: original });
-    const before = dumpTables(file);
+    const before = await dumpDatabase(url);
     const again = await seed(getPrisma(), { dir: original });
     expect(again.changed).toBe(false);
-    expect(dumpTables(file)).toEqual(before);
+    expect(await dumpDatabase(url)).toEqual(before);
     const skipped = await seed(getPrisma(), { dir: original, ifChanged: true });
     expect(skipped.skipped).toBe(true);
-    expect(dumpTables(file)).toEqual(before);
+    expect(await dumpDatabase(url)).toEqual(before);
   });
 
   it('follows edits to geo/: removed features, changed quotes, added and removed sources and places', async () => {
     await seed(getPrisma(), { dir: original });
-    const itemIdsBefore = new Map((dumpTables(file).Item as { id: number; slug: string }[]).map((r) => [r.slug, r.id]));
+    const itemIdsBefore = new Map(((await dumpDatabase(url)).Item as { id: number; slug: string }[]).map((r) => [r.slug, r.id]));
     const edited = copyGeo('seed-edited');
 
     // 1. A feature disappears.
@@ -145,9 +145,9 @@ describe('seed', () => {
         quote: 'a passage quoted by a test',
       },
     ]);
-    const dump = dumpTables(file);
+    const dump = await dumpDatabase(url);
     // Rows of the removed feature went with it (stages, annotations, citations cascade).
-    expect(rowCounts(file)).toMatchObject({
+    expect(await rowCountsOf(url)).toMatchObject({
       Item: result.counts.items,
       Stage: result.counts.stages,
       Annotation: result.counts.annotations,
@@ -162,18 +162,18 @@ describe('seed', () => {
     // Back to the original: the added source and annotation go, the removed feature returns.
     await seed(getPrisma(), { dir: original });
     expect(await readAtlas()).toEqual(loadAtlas(original));
-    expect((dumpTables(file).Source as { slug: string }[]).map((s) => s.slug)).not.toContain('test-added-source');
+    expect(((await dumpDatabase(url)).Source as { slug: string }[]).map((s) => s.slug)).not.toContain('test-added-source');
     expect(await getRouteDetail(removed)).not.toBeNull();
   });
 
   it('writes nothing when geo/ is unsound', async () => {
     await seed(getPrisma(), { dir: original });
-    const before = dumpTables(file);
+    const before = await dumpDatabase(url);
     const broken = copyGeo('seed-broken');
     const [first] = readCorridorFiles(broken);
     first.data.features[0].properties.corridor = 'Not A Slug';
     writeCorridorFile(first);
     await expect(seed(getPrisma(), { dir: broken })).rejects.toThrow(/does not match the schema/);
-    expect(dumpTables(file)).toEqual(before);
+    expect(await dumpDatabase(url)).toEqual(before);
   });
 });

@@ -20,6 +20,8 @@ let ipCounter = 0;
 const freshIp = () => `198.51.100.${++ipCounter}`;
 
 beforeAll(async () => {
+  // These requests stand for clients behind one proxy, which names them in X-Forwarded-For.
+  process.env.TRUST_PROXY = '1';
   ({ url } = await freshDatabase('views'));
   atlas = loadAtlas(copyGeo('views'));
   await seed(getPrisma(), { atlas });

@@ -1,96 +1,93 @@
-// Issue #5: writes are rate-limited per client; the limiter forgets old hits and its memory stays
-// bounded however many addresses write.
-import { describe, expect, it } from 'vitest';
-import { clientKey, SlidingWindowLimiter } from '@/lib/http/rate-limit';
+// Issue 18: the rate limit keys on the client's address as a trusted reverse proxy reports it,
+// and only then; without TRUST_PROXY a header any client can write is never believed.
+// (The limiter itself is tested against real databases in tests/integration/rate-limit.test.ts.)
+import { beforeAll, describe, expect, it } from 'vitest';
+import { clientKey, parseTrustProxy, peerAddress, peerHeaderValue, PEER_ADDRESS_HEADER } from '@/lib/http/rate-limit';
 
-function clock(start = 1_000_000) {
-  let t = start;
-  return { now: () => t, advance: (ms: number) => (t += ms) };
-}
+// As scripts/server.mjs does at start: the secret its peer header begins with.
+beforeAll(() => {
+  process.env.ATLAS_PEER_SECRET = 'test-secret-0123456789';
+});
 
-describe('SlidingWindowLimiter', () => {
-  it('allows `limit` hits per window, then refuses with the seconds until one frees up', () => {
-    const c = clock();
-    const limiter = new SlidingWindowLimiter({ limit: 3, windowMs: 60_000, now: c.now });
-    expect(limiter.take('a')).toEqual({ ok: true, remaining: 2 });
-    c.advance(10_000);
-    expect(limiter.take('a')).toEqual({ ok: true, remaining: 1 });
-    expect(limiter.take('a')).toEqual({ ok: true, remaining: 0 });
-    c.advance(5_000);
-    // The first hit (at 0 s) leaves the window at 60 s; it is now 15 s.
-    expect(limiter.take('a')).toEqual({ ok: false, retryAfterSeconds: 45 });
-  });
+const req = (headers: Record<string, string>) => new Request('http://localhost/api/views', { headers });
+const peer = (address: string, headers: Record<string, string> = {}) =>
+  req({ [PEER_ADDRESS_HEADER]: peerHeaderValue(address), ...headers });
 
-  it('slides: a hit leaving the window frees exactly one slot', () => {
-    const c = clock();
-    const limiter = new SlidingWindowLimiter({ limit: 2, windowMs: 1_000, now: c.now });
-    limiter.take('a');
-    c.advance(600);
-    limiter.take('a');
-    expect(limiter.take('a').ok).toBe(false);
-    c.advance(400); // the first hit is now 1 000 ms old: out of the window
-    expect(limiter.take('a')).toEqual({ ok: true, remaining: 0 });
-    expect(limiter.take('a').ok).toBe(false);
-  });
-
-  it('refused hits do not count, so a client that waits gets back in', () => {
-    const c = clock();
-    const limiter = new SlidingWindowLimiter({ limit: 1, windowMs: 1_000, now: c.now });
-    limiter.take('a');
-    for (let i = 0; i < 100; i++) expect(limiter.take('a').ok).toBe(false);
-    c.advance(1_000);
-    expect(limiter.take('a').ok).toBe(true);
-  });
-
-  it('keeps clients apart', () => {
-    const limiter = new SlidingWindowLimiter({ limit: 1, windowMs: 1_000, now: clock().now });
-    expect(limiter.take('a').ok).toBe(true);
-    expect(limiter.take('a').ok).toBe(false);
-    expect(limiter.take('b').ok).toBe(true);
-  });
-
-  it('never asks a client to wait less than one second', () => {
-    const c = clock();
-    const limiter = new SlidingWindowLimiter({ limit: 1, windowMs: 1_000, now: c.now });
-    limiter.take('a');
-    c.advance(999);
-    expect(limiter.take('a')).toEqual({ ok: false, retryAfterSeconds: 1 });
-  });
-
-  it('remembers at most maxKeys clients, forgetting the one whose last counted hit is oldest', () => {
-    const c = clock();
-    const limiter = new SlidingWindowLimiter({ limit: 2, windowMs: 60_000, maxKeys: 3, now: c.now });
-    for (const k of ['a', 'b', 'c']) {
-      limiter.take(k);
-      c.advance(1);
-    }
-    limiter.take('a'); // a's newest hit is now the most recent: b is the oldest
-    limiter.take('d'); // a fourth key: b is dropped
-    expect(limiter.take('b')).toEqual({ ok: true, remaining: 1 }); // forgotten: counts from zero
-    expect(limiter.take('a').ok).toBe(false); // remembered: two hits already
-  });
-
-  it('stays bounded under a flood of distinct addresses', () => {
-    const limiter = new SlidingWindowLimiter({ limit: 5, windowMs: 60_000, maxKeys: 100, now: clock().now });
-    for (let i = 0; i < 10_000; i++) limiter.take(`10.0.${i >> 8}.${i & 255}`);
-    // The most recent 100 addresses are the ones remembered.
-    const hits = (limiter as unknown as { hits: Map<string, number[]> }).hits;
-    expect(hits.size).toBe(100);
+describe('the peer address header', () => {
+  it('is believed only with the secret of the server that wrote it', () => {
+    expect(peerAddress(peer('203.0.113.5'))).toBe('203.0.113.5');
+    // A client writing the header itself (under next start, or guessing) is not believed.
+    expect(peerAddress(req({ [PEER_ADDRESS_HEADER]: '203.0.113.5' }))).toBeNull();
+    expect(peerAddress(req({ [PEER_ADDRESS_HEADER]: 'wrong-secret-0123456789 203.0.113.5' }))).toBeNull();
+    expect(peerAddress(peer('203.0.113.5'), '')).toBeNull();
+    expect(clientKey(req({ [PEER_ADDRESS_HEADER]: '198.51.100.1' }), 0)).toBe('unknown');
   });
 });
 
-describe('clientKey', () => {
-  const req = (headers: Record<string, string>) => new Request('http://localhost/api/views', { headers });
-
-  it('uses the address the nearest proxy appended to X-Forwarded-For', () => {
-    expect(clientKey(req({ 'x-forwarded-for': '203.0.113.9' }))).toBe('203.0.113.9');
-    expect(clientKey(req({ 'x-forwarded-for': '1.1.1.1, 203.0.113.9' }))).toBe('203.0.113.9');
-    expect(clientKey(req({ 'x-forwarded-for': ' 1.1.1.1 ,  203.0.113.9 , ' }))).toBe('203.0.113.9');
+describe('TRUST_PROXY', () => {
+  it('reads none, a hop count, true/false and loopback', () => {
+    expect(parseTrustProxy(undefined)).toBe(0);
+    expect(parseTrustProxy('')).toBe(0);
+    expect(parseTrustProxy('false')).toBe(0);
+    expect(parseTrustProxy('0')).toBe(0);
+    expect(parseTrustProxy('1')).toBe(1);
+    expect(parseTrustProxy(' TRUE ')).toBe(1);
+    expect(parseTrustProxy('3')).toBe(3);
+    expect(parseTrustProxy('loopback')).toBe('loopback');
   });
 
-  it('falls back to X-Real-IP, then to one shared key', () => {
-    expect(clientKey(req({ 'x-real-ip': '198.51.100.4' }))).toBe('198.51.100.4');
-    expect(clientKey(req({}))).toBe('unknown');
-    expect(clientKey(req({ 'x-forwarded-for': ' , ' }))).toBe('unknown');
+  it('refuses anything else rather than guessing', () => {
+    for (const bad of ['yes', '-1', '11', '1.5', '10.0.0.1', 'all']) expect(parseTrustProxy(bad), bad).toBeNull();
+  });
+});
+
+describe('clientKey without TRUST_PROXY', () => {
+  it('ignores forged X-Forwarded-For and X-Real-IP and keys on the TCP peer', () => {
+    const forged = { 'x-forwarded-for': '1.1.1.1, 2.2.2.2', 'x-real-ip': '3.3.3.3' };
+    expect(clientKey(peer('203.0.113.9', forged), 0)).toBe('203.0.113.9');
+    expect(clientKey(peer('203.0.113.9', { 'x-forwarded-for': '198.51.100.1' }), 0)).toBe('203.0.113.9');
+  });
+
+  it('gives every client one shared key when the peer is unknown, so forging buys nothing', () => {
+    expect(clientKey(req({ 'x-forwarded-for': '198.51.100.1' }), 0)).toBe('unknown');
+    expect(clientKey(req({ 'x-forwarded-for': '198.51.100.2' }), 0)).toBe('unknown');
+    expect(clientKey(req({ 'x-real-ip': '198.51.100.3' }), 0)).toBe('unknown');
+  });
+
+  it('writes an IPv4-mapped IPv6 peer as the IPv4 address, and refuses a peer that is not an address', () => {
+    expect(clientKey(peer('::ffff:203.0.113.9'), 0)).toBe('203.0.113.9');
+    expect(clientKey(peer('2001:DB8::1'), 0)).toBe('2001:db8::1');
+    expect(clientKey(peer('not-an-address'), 0)).toBe('unknown');
+  });
+});
+
+describe('clientKey behind trusted proxies', () => {
+  it('one proxy: the right-most X-Forwarded-For entry, the one that proxy appended', () => {
+    expect(clientKey(peer('10.0.0.2', { 'x-forwarded-for': '203.0.113.9' }), 1)).toBe('203.0.113.9');
+    // What the client claimed to the left is not believed.
+    expect(clientKey(peer('10.0.0.2', { 'x-forwarded-for': '1.1.1.1, 203.0.113.9' }), 1)).toBe('203.0.113.9');
+    expect(clientKey(peer('10.0.0.2', { 'x-forwarded-for': ' 1.1.1.1 ,  203.0.113.9 , ' }), 1)).toBe('203.0.113.9');
+  });
+
+  it('n proxies: the n-th entry from the right, never further left than the chain goes', () => {
+    const chain = { 'x-forwarded-for': '1.1.1.1, 203.0.113.9, 10.0.0.5' };
+    expect(clientKey(peer('10.0.0.2', chain), 2)).toBe('203.0.113.9');
+    expect(clientKey(peer('10.0.0.2', { 'x-forwarded-for': '203.0.113.9' }), 3)).toBe('203.0.113.9');
+  });
+
+  it('falls back to X-Real-IP, then to the peer, then to one shared key', () => {
+    expect(clientKey(peer('10.0.0.2', { 'x-real-ip': '198.51.100.4' }), 1)).toBe('198.51.100.4');
+    expect(clientKey(peer('10.0.0.2'), 1)).toBe('10.0.0.2');
+    expect(clientKey(req({}), 1)).toBe('unknown');
+    expect(clientKey(peer('10.0.0.2', { 'x-forwarded-for': 'garbage' }), 1)).toBe('10.0.0.2');
+  });
+
+  it('loopback: believes the headers only when the peer is on this machine, and skips local hops', () => {
+    const chain = { 'x-forwarded-for': '1.1.1.1, 203.0.113.9, 127.0.0.1' };
+    expect(clientKey(peer('127.0.0.1', chain), 'loopback')).toBe('203.0.113.9');
+    expect(clientKey(peer('::1', { 'x-real-ip': '198.51.100.4' }), 'loopback')).toBe('198.51.100.4');
+    // A client connecting directly is its own address, whatever it claims.
+    expect(clientKey(peer('203.0.113.50', chain), 'loopback')).toBe('203.0.113.50');
+    expect(clientKey(req(chain), 'loopback')).toBe('unknown');
   });
 });

@@ -3,7 +3,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RouteDetail } from '@/lib/data/api-schema';
 import { appOrigin } from '@/lib/share/app-origin';
-import { clientKey, SlidingWindowLimiter } from '@/lib/http/rate-limit';
 import { explorerMetadata, routeMetadata } from '@/lib/share/metadata';
 import { ViewState, viewTarget } from '@/lib/share/short-view';
 import { clipLine, clipRing, fitProjection, simplify, type Pt } from '@/lib/still/svg-map';
@@ -76,34 +75,6 @@ describe('viewTarget', () => {
   });
   it('throws rather than build a link from an unvalidated path', () => {
     expect(() => viewTarget({ path: '//evil.com', query: {}, hash: '' }, () => true)).toThrow();
-  });
-});
-
-describe('SlidingWindowLimiter', () => {
-  it('refuses the hit after the limit and says when to retry, then forgets old hits', () => {
-    let now = 0;
-    const limiter = new SlidingWindowLimiter({ limit: 2, windowMs: 10_000, now: () => now });
-    expect(limiter.take('a').ok).toBe(true);
-    now = 4_000;
-    expect(limiter.take('a').ok).toBe(true);
-    expect(limiter.take('a')).toEqual({ ok: false, retryAfterSeconds: 6 });
-    expect(limiter.take('b').ok).toBe(true);
-    now = 10_001;
-    expect(limiter.take('a').ok).toBe(true);
-  });
-  it('keeps at most maxKeys clients in memory', () => {
-    const limiter = new SlidingWindowLimiter({ limit: 1, windowMs: 10_000, maxKeys: 2, now: () => 0 });
-    limiter.take('a');
-    limiter.take('b');
-    limiter.take('c');
-    // "a" was the least recently seen and has been forgotten.
-    expect(limiter.take('a').ok).toBe(true);
-  });
-  it('keys clients by the right-most forwarded address', () => {
-    const req = (h: Record<string, string>) => new Request('http://x/', { headers: h });
-    expect(clientKey(req({ 'x-forwarded-for': '1.1.1.1, 2.2.2.2' }))).toBe('2.2.2.2');
-    expect(clientKey(req({ 'x-real-ip': '3.3.3.3' }))).toBe('3.3.3.3');
-    expect(clientKey(req({}))).toBe('unknown');
   });
 });
 

@@ -1,7 +1,7 @@
 // GET /api/export – the whole atlas as a GeoJSON download (escape-atlas.geojson): every item with
 // its stages, risk, annotations and quoted passages with their sources (lib/data/atlas-export.ts).
-import { errorResponse } from '@/lib/http/api-errors';
-import { CACHE_CONTROL, etagMatches, jsonPayload, type JsonPayload } from '@/lib/http/api-response';
+import { apiHandler } from '@/lib/http/handler';
+import { cachedJson, jsonPayload, type JsonPayload } from '@/lib/http/api-response';
 import type { MapFeatureCollection, RouteDetail } from '@/lib/data/api-schema';
 import { buildAtlasExport } from '@/lib/data/atlas-export';
 import { getMapCollection, getRouteDetail, getSources } from '@/lib/data/queries';
@@ -33,17 +33,9 @@ async function exportPayload(): Promise<JsonPayload> {
   return payload;
 }
 
-export async function GET(request: Request): Promise<Response> {
-  try {
-    const payload = await exportPayload();
-    const headers = {
-      ETag: payload.etag,
-      'Cache-Control': CACHE_CONTROL,
-      'Content-Disposition': `attachment; filename="${FILE_NAME}"`,
-    };
-    if (etagMatches(request.headers.get('if-none-match'), payload.etag)) return new Response(null, { status: 304, headers });
-    return new Response(payload.json, { status: 200, headers: { ...headers, 'Content-Type': 'application/geo+json; charset=utf-8' } });
-  } catch (e) {
-    return errorResponse(e);
-  }
-}
+export const GET = apiHandler(async (request: Request): Promise<Response> => {
+  return cachedJson(request, await exportPayload(), {
+    contentType: 'application/geo+json; charset=utf-8',
+    headers: { 'Content-Disposition': `attachment; filename="${FILE_NAME}"` },
+  });
+});

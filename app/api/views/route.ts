@@ -1,5 +1,6 @@
 // POST /api/views – store a map view (path, filters, camera) and answer its short link /v/{id}.
-import { errorJson, errorResponse } from '@/lib/http/api-errors';
+import { apiHandler } from '@/lib/http/handler';
+import { errorJson } from '@/lib/http/api-errors';
 import { getPrisma } from '@/lib/data/db';
 import { BodyTooLarge, isJsonContentType, readLimitedText } from '@/lib/http/response';
 import { clientKey } from '@/lib/http/rate-limit';
@@ -15,59 +16,55 @@ function tooMany(retryAfterSeconds: number, message: string): Response {
   return res;
 }
 
-export async function POST(request: Request): Promise<Response> {
-  try {
-    if (!isJsonContentType(request)) {
-      return errorJson(415, { error: 'unsupported_media_type', message: 'Send the view as JSON, with Content-Type: application/json.' });
-    }
-    const mine = viewWritesPerClient.take(clientKey(request));
-    if (!mine.ok) {
-      return tooMany(
-        mine.retryAfterSeconds,
-        `Too many short links from this address. Please wait ${mine.retryAfterSeconds} seconds and try again, or share the full link instead.`,
-      );
-    }
-    const everyone = viewWritesOverall.take('*');
-    if (!everyone.ok) {
-      return tooMany(
-        everyone.retryAfterSeconds,
-        `Short links are busy right now. Please try again in ${everyone.retryAfterSeconds} seconds, or share the full link instead.`,
-      );
-    }
-
-    let text: string;
-    try {
-      text = await readLimitedText(request, VIEW_BODY_LIMIT_BYTES);
-    } catch (e) {
-      if (e instanceof BodyTooLarge) {
-        return errorJson(413, { error: 'payload_too_large', message: `A view is at most ${VIEW_BODY_LIMIT_BYTES} bytes of JSON.` });
-      }
-      throw e;
-    }
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      return errorJson(400, { error: 'bad_request', message: 'The body is not valid JSON.' });
-    }
-    const parsed = ViewState.safeParse(body);
-    if (!parsed.success) {
-      const issues = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`);
-      return errorJson(400, {
-        error: 'bad_request',
-        message: `Not a view this map can open. ${issues.join('; ')}. Expected { path: "/" | "/routes/{id}" | "/embed" | "/embed/{id}", query?: { … }, hash?: "#zoom/lat/lng" | "" }.`,
-      });
-    }
-
-    const target = parseViewPath(parsed.data.path);
-    if (target?.slug && !(await getRouteDetail(target.slug))) {
-      return errorJson(400, { error: 'bad_request', message: `No route, crossing, event or zone has the id "${target.slug}".` });
-    }
-
-    const id = await saveView(getPrisma(), parsed.data);
-    const url = `/v/${id}`;
-    return Response.json({ id, url }, { status: 201, headers: { Location: url, 'Cache-Control': 'no-store' } });
-  } catch (e) {
-    return errorResponse(e);
+export const POST = apiHandler(async (request: Request): Promise<Response> => {
+  if (!isJsonContentType(request)) {
+    return errorJson(415, { error: 'unsupported_media_type', message: 'Send the view as JSON, with Content-Type: application/json.' });
   }
-}
+  const mine = await viewWritesPerClient.take(clientKey(request));
+  if (!mine.ok) {
+    return tooMany(
+      mine.retryAfterSeconds,
+      `Too many short links from this address. Please wait ${mine.retryAfterSeconds} seconds and try again, or share the full link instead.`,
+    );
+  }
+  const everyone = await viewWritesOverall.take('*');
+  if (!everyone.ok) {
+    return tooMany(
+      everyone.retryAfterSeconds,
+      `Short links are busy right now. Please try again in ${everyone.retryAfterSeconds} seconds, or share the full link instead.`,
+    );
+  }
+
+  let text: string;
+  try {
+    text = await readLimitedText(request, VIEW_BODY_LIMIT_BYTES);
+  } catch (e) {
+    if (e instanceof BodyTooLarge) {
+      return errorJson(413, { error: 'payload_too_large', message: `A view is at most ${VIEW_BODY_LIMIT_BYTES} bytes of JSON.` });
+    }
+    throw e;
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return errorJson(400, { error: 'bad_request', message: 'The body is not valid JSON.' });
+  }
+  const parsed = ViewState.safeParse(body);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`);
+    return errorJson(400, {
+      error: 'bad_request',
+      message: `Not a view this map can open. ${issues.join('; ')}. Expected { path: "/" | "/routes/{id}" | "/embed" | "/embed/{id}", query?: { … }, hash?: "#zoom/lat/lng" | "" }.`,
+    });
+  }
+
+  const target = parseViewPath(parsed.data.path);
+  if (target?.slug && !(await getRouteDetail(target.slug))) {
+    return errorJson(400, { error: 'bad_request', message: `No route, crossing, event or zone has the id "${target.slug}".` });
+  }
+
+  const id = await saveView(getPrisma(), parsed.data);
+  const url = `/v/${id}`;
+  return Response.json({ id, url }, { status: 201, headers: { Location: url, 'Cache-Control': 'no-store' } });
+});

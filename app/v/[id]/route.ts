@@ -1,9 +1,11 @@
 // GET /v/[id] – a short share link: redirect to the full view it stands for, on this site only.
-import { errorJson, errorResponse } from '@/lib/http/api-errors';
+import { apiHandler } from '@/lib/http/handler';
+import { errorJson } from '@/lib/http/api-errors';
 import { getPrisma } from '@/lib/data/db';
 import { escapeHtml } from '@/lib/embed/snippet';
 import { getRouteDetail } from '@/lib/data/queries';
 import { loadView, parseViewPath, viewTarget } from '@/lib/share/short-view';
+import { UI_COLORS } from '@/lib/palette/palette';
 import { cards as SHARE_STRINGS } from '@/lib/strings';
 
 export const dynamic = 'force-dynamic';
@@ -16,22 +18,18 @@ function notFound(request: Request): Response {
   const html = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="robots" content="noindex"><title>${escapeHtml(title)} · ${escapeHtml(SHARE_STRINGS.appName)}</title>
-<style>body{font:16px/1.5 system-ui,sans-serif;max-width:34rem;margin:15vh auto;padding:0 1.5rem;color:#1a1a1a}a{color:#0058a3}</style>
+<style>body{font:16px/1.5 system-ui,sans-serif;max-width:34rem;margin:15vh auto;padding:0 1.5rem;color:${UI_COLORS.light.ink}}a{color:${UI_COLORS.light.link}}</style>
 </head><body><h1>${escapeHtml(title)}</h1><p>${escapeHtml(body)}</p><p><a href="/">${escapeHtml(action)}</a></p></body></html>`;
   return new Response(html, { status: 404, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' } });
 }
 
-export async function GET(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
-  try {
-    const { id } = await context.params;
-    const view = await loadView(getPrisma(), id);
-    if (!view) return notFound(request);
-    const slug = parseViewPath(view.path)?.slug;
-    const exists = slug ? (await getRouteDetail(slug)) !== null : true;
-    // 307, not 308: where a link leads can change (a route removed later), so no cache may pin it.
-    // The Location is app-relative, so it cannot name another host.
-    return new Response(null, { status: 307, headers: { Location: viewTarget(view, () => exists), 'Cache-Control': 'no-store' } });
-  } catch (e) {
-    return errorResponse(e);
-  }
-}
+export const GET = apiHandler(async (request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> => {
+  const { id } = await context.params;
+  const view = await loadView(getPrisma(), id);
+  if (!view) return notFound(request);
+  const slug = parseViewPath(view.path)?.slug;
+  const exists = slug ? (await getRouteDetail(slug)) !== null : true;
+  // 307, not 308: where a link leads can change (a route removed later), so no cache may pin it.
+  // The Location is app-relative, so it cannot name another host.
+  return new Response(null, { status: 307, headers: { Location: viewTarget(view, () => exists), 'Cache-Control': 'no-store' } });
+});

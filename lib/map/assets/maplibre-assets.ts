@@ -2,8 +2,10 @@
 // origin, read from node_modules at run time, so they are always those of the installed
 // maplibre-gl. Server only. The library is not bundled: as a file of its own the HTML can name
 // it in its <head>, so the browser fetches and compiles it while the app's own scripts load.
+import 'server-only';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { conditionalResponse, etagOf } from '../../http/etag.mjs';
 
 export type MaplibreFile = 'maplibre-gl.mjs' | 'maplibre-gl-worker.mjs';
 
@@ -38,16 +40,27 @@ export async function serveMaplibreFile(request: Request, file: MaplibreFile): P
   return scriptResponse(request, asset.body, asset.version);
 }
 
+/** The last body's ETag per version: the files are served from memory, hashed once. */
+const etags = new Map<string, { body: string; etag: string }>();
+
+function scriptEtag(body: string, version: string): string {
+  const known = etags.get(version);
+  if (known?.body === body) return known.etag;
+  const etag = etagOf(body);
+  etags.set(version, { body, etag });
+  return etag;
+}
+
 /**
  * A JavaScript file served under `?v={version}`: kept for good when the link names this exact
- * version (it never changes), revalidated each time otherwise.
+ * version (it never changes), revalidated each time otherwise (304 when unchanged).
  */
 export function scriptResponse(request: Request, body: string, version: string): Response {
   const pinned = new URL(request.url).searchParams.get('v') === version;
-  return new Response(body, {
-    headers: {
-      'Content-Type': 'text/javascript; charset=utf-8',
-      'Cache-Control': pinned ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate',
-    },
+  return conditionalResponse(request, {
+    etag: scriptEtag(body, version),
+    body,
+    headers: { 'Cache-Control': pinned ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate' },
+    contentHeaders: { 'Content-Type': 'text/javascript; charset=utf-8' },
   });
 }

@@ -1,0 +1,129 @@
+// The explorer's map module (`/`, `/routes/{id}`): bundled on its own by
+// scripts/build-map-bundles.mjs into a content-hashed file under public/generated/map/, which the
+// page loads as a module script right after the map's container, so the map is made as soon as
+// maplibre-gl, the data and the stylesheets are in, without waiting for React to hydrate. The
+// React host (components/atlas-map.tsx) imports the same file and calls `startExplorerMap` on the
+// same module instance: it gets the controller this module made (adoption is a method call), or
+// has one made from its own data when this module made none.
+//
+// The first frame already shows what the address names: the item in the path drawn selected,
+// the stage in the query lit, what the filters leave out dimmed, the camera in the hash. Reading
+// a query or a hash needs the zod checks (lib/map/view-checks.ts), a chunk loaded only then.
+import { AtlasMapController, EMPTY_VIEW, loadMaplibre, type MapView, type PointerHandlers, type StartCamera } from './controller';
+import { KEY_PADDING, stylesheetsLoaded } from './padding';
+import { EXPLORER_CONFIG_ID, OWNER_ATTRIBUTE, atlasMapInit, type Bounds, type ExplorerMapConfig } from './settings';
+import { routeIdOf, routePath } from '../view/paths';
+import type { Locale } from '../i18n/locales';
+
+let checks: Promise<typeof import('./view-checks')> | undefined;
+const loadChecks = () => (checks ??= import('./view-checks'));
+
+/** Starts by container: each one is started once, by whoever asks first. */
+const starts = new WeakMap<HTMLElement, Promise<AtlasMapController | null>>();
+
+/** Bounds of the page's default view: its item's, else the region's. */
+function homeBounds(config: ExplorerMapConfig): Bounds {
+  const id = routeIdOf(window.location.pathname);
+  return id !== null && Object.hasOwn(config.boundsById, id) ? config.boundsById[id] : config.bounds;
+}
+
+/** Before the React host runs: hover lights the item up, a click opens its page in the page's language. */
+function pointerOnItsOwn(controller: () => AtlasMapController | undefined, lang: Locale | undefined): PointerHandlers {
+  return {
+    hover: (id) => controller()?.setView({ hovered: id }),
+    select: (id) => window.location.assign(routePath(id, lang)),
+  };
+}
+
+async function start(container: HTMLElement, config: ExplorerMapConfig, data: unknown, by: 'boot' | 'react'): Promise<AtlasMapController> {
+  const url = new URL(window.location.href);
+  const needsChecks = url.search !== '' || url.hash !== '';
+  const [maplibre, lib] = await Promise.all([loadMaplibre(config.maplibre), needsChecks ? loadChecks() : null, stylesheetsLoaded()]);
+  let view: MapView;
+  let camera: StartCamera = { bounds: homeBounds(config) };
+  if (lib) {
+    const named = lib.addressView(url, data);
+    view = { ...EMPTY_VIEW, selected: named.selected, stage: named.stage, muted: named.muted };
+    if (named.camera) camera = { center: [named.camera.lng, named.camera.lat], zoom: named.camera.zoom };
+  } else {
+    const id = routeIdOf(url.pathname);
+    view = { ...EMPTY_VIEW, selected: id !== null && Object.hasOwn(config.boundsById, id) ? id : null };
+  }
+  // The pointer's handlers reach the controller once it exists.
+  const made: { controller?: AtlasMapController } = {};
+  made.controller = AtlasMapController.create(maplibre, container, {
+    init: atlasMapInit(config.settings, data as GeoJSON.FeatureCollection),
+    data,
+    camera,
+    view,
+    keyPadding: KEY_PADDING[config.keyPadding],
+    describedBy: config.describedBy,
+    pointer: pointerOnItsOwn(() => made.controller, config.settings.lang),
+    startedBy: by,
+  });
+  const controller = made.controller;
+  // The camera follows Back/Forward and edited hashes; their hashes are read with the zod parser,
+  // loaded once the map has drawn.
+  controller.map.once('idle', () => {
+    void loadChecks().then((c) => controller.syncCamera(c.parseCameraHash, () => homeBounds(config)));
+  });
+  return controller;
+}
+
+/** The page's data, when it is the version the page was rendered with; otherwise null. */
+async function pageData(config: ExplorerMapConfig): Promise<unknown> {
+  // The request the <head> preloaded (components/map-start.tsx): same mode, same credentials.
+  const res = await fetch(config.dataUrl);
+  if (!res.ok || res.headers.get('etag') !== config.etag) return null;
+  return res.json() as Promise<unknown>;
+}
+
+/**
+ * The map in `container`: the one this module already started there, or a new one. The React
+ * host passes the data it has: used when nothing was started, or when the page's own start gave
+ * up (the data had changed since the page was rendered).
+ */
+export function startExplorerMap(
+  container: HTMLElement,
+  config: ExplorerMapConfig,
+  given?: { data: unknown },
+): Promise<AtlasMapController | null> {
+  const earlier = starts.get(container);
+  const started = (earlier ?? Promise.resolve(null)).then((c) => {
+    if (c && !c.isRemoved) return c;
+    if (!given) return null;
+    container.setAttribute(OWNER_ATTRIBUTE, 'react');
+    return start(container, config, given.data, 'react');
+  });
+  starts.set(container, started);
+  return started;
+}
+
+/** Forget a container's map (the React host removed it): a later start makes a new one. */
+export function forgetExplorerMap(container: HTMLElement): void {
+  starts.delete(container);
+}
+
+/** On evaluation: start the map of the page this module was loaded into, if it has one unclaimed. */
+function startOnLoad(): void {
+  const el = document.querySelector<HTMLElement>(`[${OWNER_ATTRIBUTE}]`);
+  const json = document.getElementById(EXPLORER_CONFIG_ID)?.textContent;
+  if (!el || !json || el.getAttribute(OWNER_ATTRIBUTE) !== '') return;
+  el.setAttribute(OWNER_ATTRIBUTE, 'boot');
+  // Our own server's JSON, rendered into this page (components/map-start.tsx).
+  const config = JSON.parse(json) as ExplorerMapConfig;
+  const started = pageData(config)
+    .then((data) => (data === null ? null : start(el, config, data, 'boot')))
+    .catch((e: unknown) => {
+      // The React host tries again with its own data, and says so if that fails too.
+      console.warn('Escape Atlas: the map could not start before the app.', e);
+      return null;
+    });
+  starts.set(el, started);
+}
+
+// A module script may run before the parser has reached the map (from the cache, say): then once it has.
+if (typeof document !== 'undefined') {
+  if (document.getElementById(EXPLORER_CONFIG_ID)) startOnLoad();
+  else if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', startOnLoad, { once: true });
+}

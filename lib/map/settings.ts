@@ -1,0 +1,112 @@
+// What the server tells a map page's map module, as plain JSON: the settings every atlas map is
+// made with, and the two configs (the explorer's, lib/map/explorer-map.ts; an embed's,
+// lib/embed/client.ts). Pure data and pure functions: imported by server code, the React host
+// and the browser bundles alike.
+import type { StyleSpecification } from 'maplibre-gl';
+import type { FeatureCollection } from 'geojson';
+import { MAX_ZOOM, MIN_ZOOM, buildStyle } from './style';
+import { themedStyle, type MapTheme } from './theme';
+import type { KeyPadding } from './padding';
+import { DEFAULT_LOCALE, type Locale } from '@/lib/i18n/locales';
+import { mapText } from '@/lib/i18n/map-text';
+
+export type Bounds = [number, number, number, number];
+
+/** The container's attribute saying who started the map in it: '' (nobody yet), 'boot' or 'react'. */
+export const OWNER_ATTRIBUTE = 'data-atlas-owner';
+/** The ids of the JSON config elements a page carries for its map module. */
+export const EXPLORER_CONFIG_ID = 'atlas-map-config';
+export const EMBED_CONFIG_ID = 'embed-config';
+/** The element describing the explorer's map to assistive technology. */
+export const EXPLORER_MAP_DESCRIPTION_ID = 'atlas-map-description';
+/** The map's data: the API the explorer's SWR hook reads too. */
+export const MAP_DATA_URL = '/api/routes';
+
+export interface AtlasMapSettings {
+  theme: MapTheme;
+  interactive: boolean;
+  /** Wheel zoom only with Ctrl/⌘, touch pan only with two fingers: a host page scrolls past it. */
+  cooperativeGestures: boolean;
+  /** The page's language: the map's labels (each feature's `name_ko` in Korean) and MapLibre's control strings. @default 'en' */
+  lang?: Locale;
+}
+
+/** Where maplibre-gl's two modules are served (lib/map/maplibre-urls.ts). */
+export interface MaplibreUrls {
+  script: string;
+  worker: string;
+}
+
+/** Everything `new maplibregl.Map` needs besides its container and camera: plain data. */
+export interface MapInit {
+  style: StyleSpecification;
+  interactive: boolean;
+  cooperativeGestures: boolean;
+  minZoom: number;
+  maxZoom: number;
+  /** MapLibre's UI strings, in the page's language (lib/i18n/map-text.ts). */
+  locale: Record<string, string>;
+}
+
+/** The atlas's MapInit; `data` goes into the style's atlas source when given (one pass in the worker). */
+export function atlasMapInit(
+  { theme, interactive, cooperativeGestures, lang = DEFAULT_LOCALE }: AtlasMapSettings,
+  data?: FeatureCollection,
+): MapInit {
+  return {
+    style: themedStyle(buildStyle(undefined, data, lang), theme),
+    interactive,
+    cooperativeGestures,
+    minZoom: MIN_ZOOM,
+    maxZoom: MAX_ZOOM,
+    locale: mapText(lang).controls,
+  };
+}
+
+/** An embed's map: still when not interactive, and cooperative gestures when it is. */
+export function embedMapSettings({ interactive, theme, lang }: { interactive: boolean; theme: MapTheme; lang?: Locale }): AtlasMapSettings {
+  return { theme, interactive, cooperativeGestures: interactive, lang };
+}
+
+/** What every map page tells its module. */
+interface MapConfigBase {
+  settings: AtlasMapSettings;
+  maplibre: MaplibreUrls;
+  dataUrl: string;
+  /** The key over this page's map, to leave room for when fitting. */
+  keyPadding: KeyPadding;
+  /** id of the element describing the map to assistive technology. */
+  describedBy: string;
+}
+
+/**
+ * The explorer's config (`/`, `/routes/{id}`), rendered by its layout. The map module reads the
+ * page's address itself (the item in the path, the stage and filters in the query, the camera
+ * in the hash), as the React host does, so a deep link draws its view from the first frame.
+ */
+export interface ExplorerMapConfig extends MapConfigBase {
+  /** The ETag of the data this page was rendered with: another version is left to the React host. */
+  etag: string;
+  /** The camera when the address names no item. */
+  bounds: Bounds;
+  /** Each item's bounds, for a page loaded on `/routes/{id}` (the explorer keeps one map across pages). */
+  boundsById: Record<string, Bounds>;
+}
+
+/**
+ * An embed's config (/embed, /embed/{id}): the embed has no React, so everything the map needs
+ * beyond the data is here, the feature-states included.
+ */
+export interface EmbedClientConfig extends MapConfigBase {
+  /** Fitted when the hash names no camera (and when history returns to an entry without one). */
+  bounds: Bounds;
+  /** Whether the key is drawn over the map (small frames fold it). */
+  legend: boolean;
+  /** Items drawn selected (the embed's item) and muted (left out by the link's filters); the stage's feature uid. */
+  view: { selected: string | null; muted: string[]; stage: string | null };
+}
+
+/** A config as the body of a <script type="application/json">: `<` escaped, so no text can close the element. */
+export function scriptJson(value: ExplorerMapConfig | EmbedClientConfig): { __html: string } {
+  return { __html: JSON.stringify(value).replace(/</g, '\\u003c') };
+}

@@ -1,0 +1,23 @@
+// The item page's address, `/routes/{id}` (`/ko/routes/{id}` in Korean): written and read here
+// only. No zod, so the map module can read the page it is on without a validator; the id it reads
+// is only ever looked up in the data (an id the data does not have selects nothing).
+import { DEFAULT_LOCALE, localeHref, splitLocale, type Locale } from '../i18n/locales';
+
+/** The pattern of an item page's path; the id is the first group, still URI-encoded. */
+export const ROUTE_PATH = /^\/routes\/([^/]*)\/?$/;
+
+/** `/routes/{id}` for an item id, under the locale's prefix (`/ko/routes/{id}`). */
+export function routePath(id: string, locale: Locale = DEFAULT_LOCALE): string {
+  return localeHref(locale, `/routes/${encodeURIComponent(id)}`);
+}
+
+/** The item id a path names (decoded), in any locale, or null when it is not an item page. */
+export function routeIdOf(pathname: string): string | null {
+  const m = ROUTE_PATH.exec(splitLocale(pathname).path);
+  if (!m) return null;
+  try {
+    return decodeURIComponent(m[1]);
+  } catch {
+    return null;
+  }
+}
