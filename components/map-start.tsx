@@ -1,12 +1,11 @@
 // What a map page puts in its HTML so that the map starts before the app: in the <head>,
-// modulepreloads for maplibre-gl and the map module (with the chunks it imports) and a fetch
-// preload for the map's data; after the map's container, the map module's JSON config and the
+// modulepreloads for maplibre-gl and the map module (with the chunks it imports); after the map's container, the map module's JSON config and the
 // module script itself (lib/map/explorer-map.ts, built by scripts/build-map-bundles.mjs), which
 // makes the map as soon as it, the library, the data and the stylesheets are in. The React host
 // (components/atlas-map.tsx) imports the same URL and adopts that map.
 // A server component: the tags carry this response's CSP nonce, which only the server knows.
 import { headers } from 'next/headers';
-import { preload, preloadModule } from 'react-dom';
+import { preloadModule } from 'react-dom';
 import { mapBundle } from '@/lib/map/assets/bundles';
 import { EXPLORER_CONFIG_ID, scriptJson, type ExplorerMapConfig } from '@/lib/map/settings';
 
@@ -14,9 +13,9 @@ export async function MapStart({ config }: { config: ExplorerMapConfig }) {
   const nonce = (await headers()).get('x-nonce') ?? undefined;
   const bundle = mapBundle('atlas-map');
   for (const url of [config.maplibre.script, bundle.url, ...bundle.imports]) preloadModule(url, { as: 'script', nonce });
-  // The module's fetch of the map's data, started from the <head>: the same request (CORS mode,
-  // same-origin credentials, no extra headers), so the browser hands the preloaded answer to it.
-  preload(config.dataUrl, { as: 'fetch', crossOrigin: 'anonymous' });
+  // No `<link rel=preload as=fetch>` for the map's data: in Chromium that request stayed open for
+  // about 30 s before being aborted (so `networkidle` waited for it), and now and then the module's
+  // fetch did not take its answer and asked again. The module asks as soon as it runs.
   return (
     <>
       <script type="application/json" id={EXPLORER_CONFIG_ID} dangerouslySetInnerHTML={scriptJson(config)} />

@@ -72,7 +72,6 @@ async function start(container: HTMLElement, config: ExplorerMapConfig, data: un
 
 /** The page's data, when it is the version the page was rendered with; otherwise null. */
 async function pageData(config: ExplorerMapConfig): Promise<unknown> {
-  // The request the <head> preloaded (components/map-start.tsx): same mode, same credentials.
   const res = await fetch(config.dataUrl);
   if (!res.ok || res.headers.get('etag') !== config.etag) return null;
   return res.json() as Promise<unknown>;

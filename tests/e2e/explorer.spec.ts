@@ -194,7 +194,7 @@ test.describe('starting the map', () => {
     expect(first.kept).not.toMatchObject({ muted: true });
   });
 
-  test('a link with a camera starts the map at that camera, taking the preloaded data', async ({ page }) => {
+  test('a link with a camera starts the map at that camera, asking for the data once', async ({ page }) => {
     const warnings: string[] = [];
     page.on('console', (m) => {
       if (m.type() === 'warning') warnings.push(m.text());
@@ -206,8 +206,8 @@ test.describe('starting the map', () => {
     expect(c.zoom).toBeCloseTo(5.5, 2);
     expect(c.lat).toBeCloseTo(41.2, 2);
     expect(c.lng).toBeCloseTo(127.3, 2);
-    // The <head> asked for the data; the module's fetch takes that answer: one request, and no
-    // warning (Chromium's comes a few seconds after load).
+    // The module asks for the data and the React host takes the map with it: one request, and no
+    // preload warning (Chromium's would come a few seconds after load).
     await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 4000)));
     expect(warnings.filter((w) => /preload/i.test(w))).toEqual([]);
     expect(
