@@ -6,8 +6,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import en from '@/messages/en.json';
 import ko from '@/messages/ko.json';
-import { CorridorFile, SourcesFile } from '@/geo/schema';
-import { contentFor, localizeDetail } from '@/lib/i18n/content';
+import { CorridorFile, PlacesFile, SourcesFile } from '@/geo/schema';
+import { COUNTRIES, HAZARDS, PRECISIONS, RISK_LEVELS } from '@/geo/vocabulary';
+import { contentFor, localizeDetail, type Rendered } from '@/lib/i18n/content';
 import { LOCALES, localeHref, splitLocale, toLocale } from '@/lib/i18n/locales';
 import { stringsFor } from '@/lib/i18n/strings';
 import type { RouteDetail } from '@/lib/data/api-schema';
@@ -95,6 +96,7 @@ const corridors = fs
   .filter((f) => f.endsWith('.geojson'))
   .map((f) => CorridorFile.parse(JSON.parse(fs.readFileSync(path.join(GEO, 'features', f), 'utf8'))));
 const sources = SourcesFile.parse(JSON.parse(fs.readFileSync(path.join(GEO, 'sources.json'), 'utf8'))).sources;
+const places = PlacesFile.parse(JSON.parse(fs.readFileSync(path.join(GEO, 'places.json'), 'utf8'))).places;
 
 /** Every text of our own in geo/, by the key geo/i18n/<locale>.json uses for it. */
 function englishTexts(): Map<string, string> {
@@ -119,14 +121,52 @@ function englishTexts(): Map<string, string> {
   return out;
 }
 
-function translatedTexts(locale: 'ko'): Map<string, string> {
+/** Every rendering in geo/i18n/<locale>.json, by the same keys, with the English it records. */
+function translatedTexts(locale: 'ko'): Map<string, Rendered> {
   const c = contentFor(locale)!;
-  const out = new Map<string, string>();
+  const out = new Map<string, Rendered>();
   for (const [id, v] of Object.entries(c.corridors)) out.set(`corridors.${id}`, v);
   for (const [id, item] of Object.entries(c.items)) for (const [k, v] of Object.entries(item)) if (v) out.set(`items.${id}.${k}`, v);
   for (const [id, v] of Object.entries(c.stages)) out.set(`stages.${id}`, v);
   for (const [id, v] of Object.entries(c.annotations)) out.set(`annotations.${id}`, v);
   for (const [id, v] of Object.entries(c.sources)) out.set(`sources.${id}`, v);
+  return out;
+}
+
+/** The English of every rendering kept in geo/ beside it (names, the vocabulary), by `inPlace` key. */
+function englishInPlace(): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const c of corridors) {
+    out.set(`corridor:${c.corridor.id}`, c.corridor.name.en);
+    for (const f of c.features) {
+      const p = f.properties;
+      out.set(`item:${p.id}`, p.name.en);
+      if (p.kind === 'route') for (const s of p.stages) out.set(`stage:${p.id}/${s.id}`, s.name.en);
+    }
+  }
+  for (const place of places) out.set(`place:${place.id}`, place.name.en);
+  for (const [code, c] of Object.entries(COUNTRIES)) out.set(`country:${code}`, c.en);
+  const described = { hazard: HAZARDS, risk: RISK_LEVELS, precision: PRECISIONS } as const;
+  for (const [kind, entries] of Object.entries(described))
+    for (const [id, e] of Object.entries(entries as Record<string, { en: string; description: string }>)) {
+      out.set(`${kind}:${id}`, e.en);
+      out.set(`${kind}-description:${id}`, e.description);
+    }
+  return out;
+}
+
+/**
+ * What changed in the English since each rendering was made, as lines a person can act on: the key,
+ * the English the rendering was made from, and the English now. Empty when every rendering is current.
+ */
+function staleRenderings(recorded: Map<string, string>, current: Map<string, string>): string[] {
+  const out: string[] = [];
+  for (const [key, now] of current) {
+    const was = recorded.get(key);
+    if (was === undefined) out.push(`${key}: no rendering yet; English: ${JSON.stringify(now)}`);
+    else if (was !== now) out.push(`${key}: English changed\n  was: ${JSON.stringify(was)}\n  now: ${JSON.stringify(now)}`);
+  }
+  for (const key of recorded.keys()) if (!current.has(key)) out.push(`${key}: rendering of English that is gone`);
   return out;
 }
 
@@ -147,16 +187,38 @@ describe('Korean content (geo/i18n/ko.json)', () => {
   const english = englishTexts();
   const korean = translatedTexts('ko');
 
-  it('renders every summary, note, reason, annotation, date label and source note', () => {
-    expect([...english.keys()].filter((k) => !korean.has(k))).toEqual([]);
+  // When the English in geo/ is rewritten (issue 20), these two fail and list each rendering to
+  // redo, with the English it was made from and the English now. Until then the pages show the
+  // new English in its place (lib/i18n/content.ts), never the stale Korean.
+  it('renders every summary, note, reason, annotation, date label and source note, each from today’s English', () => {
+    const recorded = new Map([...korean].map(([k, v]) => [k, v.en]));
+    expect(staleRenderings(recorded, english)).toEqual([]);
   });
 
-  it('has nothing the English does not (no stale or invented entries)', () => {
-    expect([...korean.keys()].filter((k) => !english.has(k))).toEqual([]);
+  it('made every Korean name and vocabulary word in geo/ from today’s English', () => {
+    expect(staleRenderings(new Map(Object.entries(contentFor('ko')!.inPlace)), englishInPlace())).toEqual([]);
+  });
+
+  it('lists a changed, a missing and a vanished English, and nothing for a current one', () => {
+    const recorded = new Map([
+      ['a', 'Same.'],
+      ['b', 'Old words.'],
+      ['gone', 'Removed.'],
+    ]);
+    const current = new Map([
+      ['a', 'Same.'],
+      ['b', 'New words.'],
+      ['c', 'Added.'],
+    ]);
+    expect(staleRenderings(recorded, current)).toEqual([
+      'b: English changed\n  was: "Old words."\n  now: "New words."',
+      'c: no rendering yet; English: "Added."',
+      'gone: rendering of English that is gone',
+    ]);
   });
 
   it('is Korean, and adds no figure the English text does not give', () => {
-    for (const [key, text] of korean) {
+    for (const [key, { text }] of korean) {
       expect(text, key).toMatch(/[\uac00-\ud7a3]/);
       const allowed = englishFigures(english.get(key)!);
       // Korean writes 10,000 as 1만 and 20,000 as 2만, and 5 million dollars as 500만 달러.
@@ -169,7 +231,7 @@ describe('Korean content (geo/i18n/ko.json)', () => {
   });
 
   it('uses the usual Korean place names', () => {
-    const all = [...korean.values()].join('\n');
+    const all = [...korean.values()].map((r) => r.text).join('\n');
     for (const name of ['두만강', '압록강', '혜산', '연평도', '나홋카', '울란바토르', '선양', '인천']) expect(all).toContain(name);
   });
 
@@ -185,10 +247,10 @@ describe('Korean content (geo/i18n/ko.json)', () => {
       corridor: { id: 'yellow-sea', name: { en: 'Yellow Sea', ko: '서해' } },
       precision: 'named-place',
       precisionNote: null,
-      summary: 'English summary',
+      summary: english.get('items.incheon-returned-boat.summary')!,
       from: null,
       to: null,
-      when: { date: '2008', label: 'about three years before the 2011 post' },
+      when: { date: '2008', label: english.get('items.incheon-returned-boat.when')! },
       level: 4,
       bbox: [0, 0, 1, 1],
       stages: [
@@ -197,9 +259,16 @@ describe('Korean content (geo/i18n/ko.json)', () => {
           order: 1,
           name: { en: 'Returned', ko: '송환' },
           level: 4,
-          reason: 'English reason',
+          reason: english.get('items.incheon-returned-boat.reason')!,
           hazards: [],
-          annotations: [{ id: 'incheon-returned-executed', text: 'English', hazards: [], citations: [citation] }],
+          annotations: [
+            {
+              id: 'incheon-returned-executed',
+              text: english.get('annotations.incheon-returned-executed')!,
+              hazards: [],
+              citations: [citation],
+            },
+          ],
         },
       ],
     };
@@ -209,5 +278,13 @@ describe('Korean content (geo/i18n/ko.json)', () => {
     expect(k.when?.label).toBe('2011년 게시물보다 약 3년 전');
     expect(k.stages[0].annotations[0].citations[0].quote).toBe(citation.quote);
     expect(localizeDetail(detail, 'en')).toBe(detail);
+
+    // English rewritten since the rendering was made: the page shows the new English, not the
+    // Korean of words that are no longer there.
+    const rewritten = { ...detail, summary: 'A corrected English summary.', when: { date: '2008', label: 'in 2008' } };
+    const shown = localizeDetail(rewritten, 'ko');
+    expect(shown.summary).toBe('A corrected English summary.');
+    expect(shown.when?.label).toBe('in 2008');
+    expect(shown.stages[0].reason).toBe('돌려보내진 22명 모두 처형되었다고 합니다.');
   });
 });
