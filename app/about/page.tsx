@@ -11,14 +11,16 @@ import { sourceDateLabel } from '@/lib/data/citation-links';
 import { getSources } from '@/lib/data/queries';
 import { requestLocale } from '@/lib/i18n/server';
 import { stringsFor } from '@/lib/i18n/strings';
+import { pageAlternates } from '@/lib/share/metadata';
 import styles from './about.module.css';
 
 // Read from the database at request time, never at build time.
 export const dynamic = 'force-dynamic';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const { pages, explorer } = stringsFor(await requestLocale());
-  return { title: `${pages.about.title} · ${explorer.appName}` };
+  const locale = await requestLocale();
+  const { pages, explorer } = stringsFor(locale);
+  return { title: `${pages.about.title} · ${explorer.appName}`, alternates: pageAlternates('/about', locale) };
 }
 
 /** The five texts: every source that is not a post inside another. */

@@ -12,14 +12,16 @@ import { sourceNote } from '@/lib/i18n/content';
 import { localeHref, type Locale } from '@/lib/i18n/locales';
 import { requestLocale } from '@/lib/i18n/server';
 import { stringsFor } from '@/lib/i18n/strings';
+import { pageAlternates } from '@/lib/share/metadata';
 import styles from './sources.module.css';
 
 // Read from the database at request time, never at build time.
 export const dynamic = 'force-dynamic';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const { pages, explorer } = stringsFor(await requestLocale());
-  return { title: `${pages.sources.title} · ${explorer.appName}` };
+  const locale = await requestLocale();
+  const { pages, explorer } = stringsFor(locale);
+  return { title: `${pages.sources.title} · ${explorer.appName}`, alternates: pageAlternates('/sources', locale) };
 }
 
 type SourceOut = SourcesResponse['sources'][number];

@@ -41,6 +41,29 @@ export interface ShareMeta {
   alternates: Record<Locale, string>;
 }
 
+/** A page's address in every language, keyed by hreflang (the same for every language's page). */
+function languageAddresses(origin: string, plainPath: string): Record<Locale, string> {
+  return Object.fromEntries(LOCALES.map((l) => [l, `${origin}${localeHref(l, plainPath)}`])) as Record<Locale, string>;
+}
+
+/**
+ * The canonical address and hreflang alternates of a page that shares nothing else (/about,
+ * /sources): in each page's own metadata, since the root layout's is not rendered again when the
+ * visitor moves between pages inside the app.
+ */
+export function pageAlternates(plainPath: string, locale: Locale, origin: string = appOrigin()): NonNullable<Metadata['alternates']> {
+  const addresses = languageAddresses(origin, plainPath);
+  return {
+    canonical: addresses[locale],
+    languages: { ...hreflangOf(addresses), 'x-default': addresses[DEFAULT_LOCALE] },
+  };
+}
+
+/** hreflang keys (LOCALE_TAGS) for addresses by locale. */
+function hreflangOf(addresses: Record<Locale, string>): Record<string, string> {
+  return Object.fromEntries(LOCALES.map((l) => [LOCALE_TAGS[l].lang, addresses[l]]));
+}
+
 function shareMeta(
   origin: string,
   locale: Locale,
@@ -56,7 +79,7 @@ function shareMeta(
     description,
     url: `${origin}${pagePath}`,
     locale,
-    alternates: Object.fromEntries(LOCALES.map((l) => [l, `${origin}${localeHref(l, plainPath)}`])) as Record<Locale, string>,
+    alternates: languageAddresses(origin, plainPath),
     oembed: { type: OEMBED_TYPE, href: oembedHref(origin, pagePath) },
     image: {
       url: `${origin}${localeHref(locale, imagePath)}`,
@@ -78,7 +101,7 @@ export function toMetadata(m: ShareMeta): Metadata {
     description,
     alternates: {
       canonical: url,
-      languages: { ...m.alternates, 'x-default': m.alternates[DEFAULT_LOCALE] },
+      languages: { ...hreflangOf(m.alternates), 'x-default': m.alternates[DEFAULT_LOCALE] },
       types: { [m.oembed.type]: [{ url: m.oembed.href, title }] },
     },
     openGraph: {
