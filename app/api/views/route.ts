@@ -1,4 +1,5 @@
-// POST /api/views – store a map view (path, filters, camera) and answer its short link /v/{id}.
+// POST /api/views – store a map view (path, filters, camera) and answer its short link /v/{id}
+// (/ko/v/{id} for a Korean view, so that even an unknown link answers in Korean).
 import { apiHandler } from '@/lib/http/handler';
 import { errorJson } from '@/lib/http/api-errors';
 import { getPrisma } from '@/lib/data/db';
@@ -6,6 +7,7 @@ import { BodyTooLarge, isJsonContentType, readLimitedText } from '@/lib/http/res
 import { clientKey } from '@/lib/http/rate-limit';
 import { getRouteDetail } from '@/lib/data/queries';
 import { parseViewPath, saveView, ViewState } from '@/lib/share/short-view';
+import { localeHref, toLocale } from '@/lib/i18n/locales';
 import { VIEW_BODY_LIMIT_BYTES, viewWritesOverall, viewWritesPerClient } from '@/lib/share/short-view-limits';
 
 export const dynamic = 'force-dynamic';
@@ -65,6 +67,6 @@ export const POST = apiHandler(async (request: Request): Promise<Response> => {
   }
 
   const id = await saveView(getPrisma(), parsed.data);
-  const url = `/v/${id}`;
+  const url = localeHref(toLocale(parsed.data.query.lang), `/v/${id}`);
   return Response.json({ id, url }, { status: 201, headers: { Location: url, 'Cache-Control': 'no-store' } });
 });
