@@ -5,7 +5,7 @@ import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Locale } from '../i18n/locales';
-import { STILL_FONT_DIR, STILL_FONT_FILES } from './font-files';
+import { STILL_FONT_FILES } from './font-files';
 
 export interface StillFont {
   name: string;
@@ -18,8 +18,13 @@ export const STILL_FONT_FAMILY = 'Noto Sans KR';
 
 let korean: StillFont[] | undefined;
 
+// STILL_FONT_DIR (./font-files.ts), written out as literal segments: the build traces the files a
+// server route reads from a path it can see, and a path joined from an imported constant would
+// make it trace the whole project.
+const FONT_DIR = path.join(process.cwd(), 'lib', 'generated', 'still-font');
+
 function load(file: string, name: string): StillFont {
-  const at = path.join(process.cwd(), STILL_FONT_DIR, file);
+  const at = path.join(FONT_DIR, file);
   if (!fs.existsSync(at))
     throw new Error(`still images: ${at} is missing; run \`npx tsx scripts/build-still-font.ts\` (npm run build does)`);
   const buf = fs.readFileSync(at);
