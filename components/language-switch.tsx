@@ -5,16 +5,15 @@
 // navigation. A plain link, so the whole page (and <html lang>) is rendered in the new language.
 import { usePathname } from 'next/navigation';
 import { LOCALE_TAGS, LOCALES, localeHref, splitLocale, type Locale } from '@/lib/i18n/locales';
-import { stringsFor } from '@/lib/i18n/strings';
+import { useStrings } from '@/lib/i18n/client';
 
 /** The other language's address of `url`: same path, query and hash. */
 export function switchedHref(url: { pathname: string; search: string; hash: string }, to: Locale): string {
   return `${localeHref(to, splitLocale(url.pathname).path)}${url.search}${url.hash}`;
 }
 
-/** `locale`: the page's language, from its server component or `useStrings()`. */
-export function LanguageSwitch({ locale }: { locale: Locale }) {
-  const { explorer: t } = stringsFor(locale);
+export function LanguageSwitch() {
+  const { explorer: t, locale } = useStrings();
   const pathname = usePathname() ?? '/';
   // Two languages: the switch names the other one. A third would make this a list.
   const to = LOCALES.find((l) => l !== locale)!;

@@ -78,7 +78,7 @@ export function RouteList({ notice }: RouteListProps) {
   return (
     <>
       <header className="panel__header">
-        <LanguageSwitch locale={locale} />
+        <LanguageSwitch />
         <h1 className="panel__title">{t.panel.heading}</h1>
         <p className="panel__intro">{t.panel.intro}</p>
         <ShareToolbar slug={null} title={t.panel.heading} />

@@ -16,7 +16,7 @@ export interface RouteNavProps {
 export function RouteNav({ stageAnchor = null }: RouteNavProps) {
   const { listHref, cameFromList } = useExplorer();
   const router = useRouter();
-  const { explorer: t, locale } = useStrings();
+  const { explorer: t } = useStrings();
 
   useEffect(() => {
     if (stageAnchor) document.getElementById(stageAnchor)?.scrollIntoView({ block: 'start' });
@@ -35,7 +35,7 @@ export function RouteNav({ stageAnchor = null }: RouteNavProps) {
         <span aria-hidden="true">← </span>
         {t.panel.backToList}
       </Link>
-      <LanguageSwitch locale={locale} />
+      <LanguageSwitch />
     </nav>
   );
 }

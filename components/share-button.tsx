@@ -7,7 +7,7 @@ import styles from './share-tools.module.css';
 import { copyText } from '@/lib/share/copy-text';
 import { useStrings } from '@/lib/i18n/client';
 import { DEFAULT_LOCALE, splitLocale } from '@/lib/i18n/locales';
-import type { Strings } from '@/lib/i18n/strings';
+import type { ClientStrings } from '@/lib/i18n/client-strings';
 
 /** `#zoom/lat/lng` as the map writes it; anything else (a skip-link anchor) is no camera. */
 const CAMERA_HASH = /^#\d{1,2}(?:\.\d+)?\/-?\d{1,2}(?:\.\d+)?\/-?\d{1,3}(?:\.\d+)?$/;
@@ -31,7 +31,7 @@ function currentView() {
   return { path, query: Object.fromEntries(searchParams), hash: CAMERA_HASH.test(hash) ? hash : '' };
 }
 
-async function requestShortLink(t: Strings['share']['shareButton']): Promise<{ url: string } | { error: string }> {
+async function requestShortLink(t: ClientStrings['share']['shareButton']): Promise<{ url: string } | { error: string }> {
   try {
     const res = await fetch('/api/views', {
       method: 'POST',

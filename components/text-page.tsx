@@ -42,7 +42,7 @@ export function TextPage({ title, current, locale = 'en', children }: TextPagePr
             ))}
           </ul>
         </nav>
-        <LanguageSwitch locale={locale} />
+        <LanguageSwitch />
       </header>
       <main className={styles.main} id="main">
         <h1 className={styles.title}>{title}</h1>

@@ -16,7 +16,7 @@ import { MAPLIBRE_SCRIPT_URL, MAPLIBRE_WORKER_URL } from '../map/maplibre-urls';
 import { getRouteDetail, mapCollectionPayload } from '../data/queries';
 import { explorerShareMeta, routeShareMeta, type ShareMeta } from '../share/metadata';
 import { LOCALE_HEADER, localeHref, toLocale, type Locale } from '../i18n/locales';
-import { stringsFor } from '../i18n/strings';
+import { mapText, stringsFor } from '../i18n/strings';
 import { formatFilters, hasFilters } from '../view/view-state';
 
 /** The element describing an embed's map to assistive technology (components/embed-frame.tsx). */
@@ -81,7 +81,7 @@ function frameData(
     meta: f.meta,
     script: mapBundle('embed-client'),
     client: {
-      settings: embedMapSettings(options),
+      settings: embedMapSettings(options, mapText(options.lang)),
       dataUrl: MAP_DATA_URL,
       maplibre: { script: MAPLIBRE_SCRIPT_URL, worker: MAPLIBRE_WORKER_URL },
       bounds: f.bounds,

@@ -1,12 +1,11 @@
-// The words drawn on or over the map itself (MapLibre's controls, label suffixes, the credit),
-// by locale. Only the `map` part of each message file is imported, so the embed's and the boot
-// module's bundles (esbuild keeps only the JSON keys a module names) carry these few words and
-// no message formatter.
-import { map as en } from '@/messages/en.json';
-import { map as ko } from '@/messages/ko.json';
-import type { Locale } from './locales';
+// The words drawn on or over the map itself (MapLibre's controls, label suffixes, the credit), in
+// the shape the map takes them. Pure, with no message file imported: the map's style and
+// settings reach the browser, so the words come to them from the server, in the page's language
+// only (`mapText` in lib/i18n/strings.ts, carried in the map's config: lib/map/settings.ts).
+import type { Messages } from './messages';
 
-const MAP_TEXT = { en, ko } satisfies Record<Locale, typeof en>;
+/** The `map` part of a message file. */
+export type MapMessages = Messages['map'];
 
 export interface MapText {
   approximateSuffix: string;
@@ -15,9 +14,8 @@ export interface MapText {
   controls: Record<string, string>;
 }
 
-/** The map's words in `locale`. Self-contained apart from the two message files' `map` parts. */
-export function mapText(locale: Locale): MapText {
-  const m = MAP_TEXT[locale] ?? MAP_TEXT.en;
+/** The map's words from a message file's `map` part. */
+export function mapTextOf(m: MapMessages): MapText {
   return {
     approximateSuffix: m.approximateSuffix,
     credit: m.credit,

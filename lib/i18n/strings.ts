@@ -1,34 +1,21 @@
 // Every word the atlas shows, in one locale, in the shape components read (`t.filters.heading`,
 // `t.route.stagesIntro(3)`). The words are in messages/<locale>.json (ICU MessageFormat:
-// plurals, numbers); next-intl's translator formats them. Pure and synchronous, so the same
-// object serves server components, client components, the boot script's MapLibre strings and
-// the still images.
+// plurals, numbers); next-intl's translator formats them. Pure and synchronous, for server
+// components, metadata, the embeds and the still images. It holds every locale's messages, so
+// client components never import it: they read `useStrings()` (lib/i18n/client.tsx), built from
+// their page's locale alone (lib/i18n/client-strings.ts).
 import { createTranslator } from 'next-intl';
+import { buildClientStrings, clientMessages } from './client-strings';
 import { DEFAULT_LOCALE, type Locale } from './locales';
-import { mapText } from './map-text';
+import { mapTextOf, type MapText } from './map-text';
 import { MESSAGES } from './messages';
 
 function build(locale: Locale) {
   const m = MESSAGES[locale];
   const tr = createTranslator({ locale, messages: m });
+  const client = buildClientStrings(locale, clientMessages(m));
   const e = m.explorer;
   const p = m.pages;
-  const s = m.share;
-  const c = m.cards;
-
-  const explorer = {
-    ...e,
-    map: { ...m.map, ...mapText(locale) },
-    panel: { ...e.panel, heading: e.explorerTitle },
-    filters: {
-      ...e.filters,
-      /** "27 items" / "12 of 27 shown" */
-      count: (shown: number, total: number) =>
-        shown === total ? tr('explorer.filters.countAll', { total }) : tr('explorer.filters.countShown', { shown, total }),
-    },
-    list: { ...e.list, meta: (kind: string, level: string) => tr('explorer.list.meta', { kind, level }) },
-    announce: { ...e.announce, selected: (name: string) => tr('explorer.announce.selected', { name }) },
-  };
 
   const pages = {
     ...p,
@@ -59,57 +46,7 @@ function build(locale: Locale) {
     },
   };
 
-  const cards = {
-    ...c,
-    shortLinkNotFound: { title: c.shortLinkNotFoundTitle, body: c.shortLinkNotFoundBody, action: c.shortLinkNotFoundAction },
-  };
-
-  const share = {
-    toolbar: s.toolbar,
-    embedPage: {
-      ...s.embedPage,
-      allRoutesTitle: c.allRoutesTitle,
-      stage: (order: number, name: string) => tr('share.embedPage.stage', { order, name }),
-      notFound: { title: s.embedPage.notFoundTitle, body: s.embedPage.notFoundBody, action: s.embedPage.notFoundAction },
-    },
-    embedDialog: {
-      ...s.embedDialog,
-      sizes: { small: s.embedDialog.sizeSmall, medium: s.embedDialog.sizeMedium, large: s.embedDialog.sizeLarge },
-      languages: { en: s.embedDialog.languageEn, ko: s.embedDialog.languageKo } as Record<Locale, string>,
-      previewFrame: (title: string) => tr('share.embedDialog.previewFrame', { title }),
-      frameTitle: (title: string) => tr('share.embedDialog.frameTitle', { title }),
-    },
-    shareButton: { ...s.shareButton, shortFailed: (message: string) => tr('share.shareButton.shortFailed', { message }) },
-    download: {
-      ...s.download,
-      /** The downloaded file's name, without extension: not translated, file names stay ASCII. */
-      fileName: (slug: string | null) => (slug ? `escape-atlas-${slug}` : 'escape-atlas-routes'),
-    },
-  };
-
-  /** Dates and numbers as the locale writes them. */
-  const format = {
-    number: (n: number) => new Intl.NumberFormat(locale).format(n),
-    /** A partial date (2012, 2012-10, 2012-10-16) at the precision it has. */
-    partialDate: (date: string) => {
-      const [y, mo, d] = date.split('-').map(Number);
-      const at = new Date(Date.UTC(y, (mo ?? 1) - 1, d ?? 1));
-      const options: Intl.DateTimeFormatOptions =
-        d !== undefined
-          ? { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }
-          : mo !== undefined
-            ? { year: 'numeric', month: 'long', timeZone: 'UTC' }
-            : { year: 'numeric', timeZone: 'UTC' };
-      return new Intl.DateTimeFormat(locale === 'ko' ? 'ko-KR' : 'en-GB', options).format(at);
-    },
-  };
-
-  /** The words of geo/vocabulary.ts that are not names: each entry's description in this locale. */
-  const vocabulary = {
-    description: (entry: { description: string; descriptionKo: string }) => (locale === 'ko' ? entry.descriptionKo : entry.description),
-  };
-
-  return { locale, explorer, pages, share, cards, format, vocabulary };
+  return { ...client, pages };
 }
 
 export type Strings = ReturnType<typeof build>;
@@ -124,4 +61,9 @@ export function stringsFor(locale: Locale = DEFAULT_LOCALE): Strings {
     cache.set(locale, strings);
   }
   return strings;
+}
+
+/** The map's words in `locale`, for the map's config (lib/map/settings.ts AtlasMapSettings.text). */
+export function mapText(locale: Locale = DEFAULT_LOCALE): MapText {
+  return mapTextOf(MESSAGES[locale].map);
 }

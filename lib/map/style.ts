@@ -8,8 +8,8 @@
 // so no font server is ever asked for anything.
 import type { MapOptions } from 'maplibre-gl';
 import { POINT_KINDS, type ItemKind } from '@/geo/vocabulary';
-import { DEFAULT_LOCALE, type Locale } from '@/lib/i18n/locales';
-import { mapText } from '@/lib/i18n/map-text';
+import type { Locale } from '@/lib/i18n/locales';
+import type { MapText } from '@/lib/i18n/map-text';
 import { MAP_COLORS, RISK_COLORS as RC, RISK_DASHES as RD } from '@/lib/palette/palette';
 
 export type StyleSpecification = Exclude<NonNullable<MapOptions['style']>, string>;
@@ -102,8 +102,13 @@ const approximate: ExpressionSpecification = ['==', ['get', 'precision'], 'appro
 /** A feature's name in the map's language: `name_ko` in Korean (English where a feature has none). */
 const nameField = (lang: Locale): ExpressionSpecification =>
   lang === 'ko' ? ['coalesce', ['get', 'name_ko'], ['get', 'name_en']] : ['get', 'name_en'];
-const nameLabel = (suffix: boolean, lang: Locale): ExpressionSpecification =>
-  suffix ? ['case', approximate, ['concat', nameField(lang), mapText(lang).approximateSuffix], nameField(lang)] : nameField(lang);
+const nameLabel = (suffix: boolean, { lang, approximateSuffix }: MapLabels): ExpressionSpecification =>
+  suffix ? ['case', approximate, ['concat', nameField(lang), approximateSuffix], nameField(lang)] : nameField(lang);
+
+/** The language of the map's labels, and the words drawn with them (from the server: lib/i18n/strings.ts mapText). */
+export interface MapLabels extends Pick<MapText, 'approximateSuffix' | 'credit'> {
+  lang: Locale;
+}
 
 const kind = (...kinds: (ItemKind | 'stage')[]): ExpressionSpecification => ['in', ['get', 'kind'], ['literal', kinds]];
 const isType = (t: 'Point' | 'LineString' | 'Polygon'): ExpressionSpecification => ['==', ['geometry-type'], t];
@@ -195,7 +200,7 @@ function basemapLayers(lang: Locale): LayerSpecification[] {
   ];
 }
 
-function atlasLayers(lang: Locale): LayerSpecification[] {
+function atlasLayers(labels: MapLabels): LayerSpecification[] {
   const src = { source: ATLAS_SOURCE } as const;
   const zonePolygon: ExpressionSpecification = ['all', kind('zone'), isType('Polygon')];
   const zoneLine: ExpressionSpecification = ['all', kind('zone'), isType('LineString')];
@@ -314,7 +319,7 @@ function atlasLayers(lang: Locale): LayerSpecification[] {
       minzoom: 4.5,
       layout: {
         'symbol-placement': 'line',
-        'text-field': nameLabel(true, lang),
+        'text-field': nameLabel(true, labels),
         'text-font': FONT,
         'text-size': 12,
         'text-offset': [0, 1.1],
@@ -329,7 +334,7 @@ function atlasLayers(lang: Locale): LayerSpecification[] {
       minzoom: 5,
       layout: {
         'symbol-placement': 'line-center',
-        'text-field': nameLabel(true, lang),
+        'text-field': nameLabel(true, labels),
         'text-font': FONT,
         'text-size': 11,
         'text-offset': [0, 1],
@@ -343,7 +348,7 @@ function atlasLayers(lang: Locale): LayerSpecification[] {
       filter: points,
       minzoom: 4,
       layout: {
-        'text-field': nameLabel(true, lang),
+        'text-field': nameLabel(true, labels),
         'text-font': FONT,
         'text-size': 11.5,
         'text-anchor': 'left',
@@ -425,18 +430,18 @@ function pointMarker(): LayerSpecification {
  * starts empty otherwise and is filled with setData.
  */
 export function buildStyle(
-  basemapUrl: string = BASEMAP_URL,
-  atlas?: GeoJSON.FeatureCollection,
-  /** The labels' language: Korean labels come from each feature's `name_ko`. */
-  lang: Locale = DEFAULT_LOCALE,
+  basemapUrl: string | undefined,
+  atlas: GeoJSON.FeatureCollection | undefined,
+  /** The labels' language (Korean labels come from each feature's `name_ko`) and words. */
+  labels: MapLabels,
 ): StyleSpecification {
   return {
     version: 8,
     sprite: MARKER_SPRITE_PATH,
     sources: {
-      [BASEMAP_SOURCE]: { type: 'geojson', data: basemapUrl, attribution: mapText(lang).credit },
+      [BASEMAP_SOURCE]: { type: 'geojson', data: basemapUrl ?? BASEMAP_URL, attribution: labels.credit },
       [ATLAS_SOURCE]: { type: 'geojson', data: atlas ?? { type: 'FeatureCollection', features: [] }, promoteId: 'uid' },
     },
-    layers: [...basemapLayers(lang), ...atlasLayers(lang)],
+    layers: [...basemapLayers(labels.lang), ...atlasLayers(labels)],
   };
 }

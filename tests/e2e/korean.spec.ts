@@ -2,19 +2,28 @@
 // anything (the fixtures' guard); the language switch keeps the view; a Korean deep link
 // restores route, stage, filters and camera; search finds the same items by Hangul and by
 // romanised Korean names; a Korean embed works framed by another site.
+import fs from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { camera, expect, featureState, mapIdle, test, type PageGuard } from './fixtures';
+
+/** The message files, read as data (Playwright's loader takes no JSON modules). */
+type Messages = typeof import('@/messages/en.json');
+const messages = (locale: 'en' | 'ko') => JSON.parse(fs.readFileSync(path.join('messages', `${locale}.json`), 'utf8')) as Messages;
+const en = messages('en');
+const ko = messages('ko');
 
 const SLUG = 'tumen-crossing-to-yanbian';
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const KOREAN_PAGES = ['/ko', `/ko/routes/${SLUG}`, `/ko/embed/${SLUG}`, '/ko/sources', '/ko/about', `/embed/${SLUG}?lang=ko`];
 const VIEWPORTS = { desktop: { width: 1280, height: 800 }, phone: { width: 360, height: 740 } } as const;
 
+/** The page has loaded, and its map (if it has one) has drawn and stopped. */
 async function settled(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
+  await page.waitForLoadState('load');
   if ((await page.getByTestId('atlas-map').count()) > 0) await mapIdle(page);
 }
 
@@ -51,6 +60,15 @@ test.describe('Korean pages', () => {
       expect(bare((await en.getAttribute('href'))!)).toBe(bare(new URL(plain, baseURL).href));
       expect(bare((await ko.getAttribute('href'))!)).toBe(bare(new URL(plain === '/' ? '/ko' : `/ko${plain}`, baseURL).href));
     }
+  });
+
+  test('a page keeps naming its own addresses after moving to another page inside the app', async ({ page, baseURL }) => {
+    await page.goto('/ko/about');
+    await page.locator('nav a[href="/ko/sources"]').first().click();
+    await expect(page).toHaveURL(/\/ko\/sources$/);
+    await expect(page.locator('link[rel="alternate"][hreflang="en"]')).toHaveAttribute('href', new URL('/sources', baseURL).href);
+    await expect(page.locator('link[rel="alternate"][hreflang="ko"]')).toHaveAttribute('href', new URL('/ko/sources', baseURL).href);
+    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', new URL('/ko/sources', baseURL).href);
   });
 
   test('the Korean map labels places and items in Korean, with Korean controls', async ({ page }) => {
@@ -224,5 +242,61 @@ test.describe('Korean still images and link cards', () => {
     const answer = (await (await page.request.get(oembed!)).json()) as { title: string; html: string };
     expect(answer.title).toBe('두만강을 건너 옌볜으로');
     expect(answer.html).toContain(`/ko/embed/${SLUG}`);
+  });
+});
+
+/** A text as it may be written in JavaScript: as is, or with each non-ASCII character escaped. */
+function writtenForms(text: string): string[] {
+  const escape = (upper: boolean) =>
+    text.replace(/[^\x20-\x7e]/g, (c) => {
+      const hex = c.charCodeAt(0).toString(16).padStart(4, '0');
+      return `\\u${upper ? hex.toUpperCase() : hex}`;
+    });
+  return [text, escape(false), escape(true)];
+}
+
+test('a page sends the browser its own language’s words only, and not the reading pages’ texts', async ({ page }) => {
+  const scripts: Promise<string>[] = [];
+  page.on('response', (res) => {
+    if (res.request().resourceType() === 'script') scripts.push(res.text());
+  });
+  const html = await (await page.goto('/'))!.text();
+  await mapIdle(page);
+  const sent = [html, ...(await Promise.all(scripts))];
+  expect(sent.length).toBeGreaterThan(3);
+  const found = (text: string) => sent.some((body) => writtenForms(text).some((form) => body.includes(form)));
+  // Sanity: the English explorer's own words did arrive.
+  expect(found(en.share.embedDialog.intro)).toBe(true);
+  // The Korean words of the same interface did not, in the page or in any script.
+  for (const text of [ko.explorer.filters.heading, ko.explorer.notFound.body, ko.share.embedDialog.intro, ko.cards.allRoutesTitle])
+    expect(found(text), text).toBe(false);
+  // Nor did the about page's long texts, which only the server renders.
+  for (const text of [en.pages.about.safety1, en.pages.about.method1, ko.pages.about.safety1]) expect(found(text), text).toBe(false);
+});
+
+test.describe('Korean short links', () => {
+  test('a Korean view gets a /ko/v/ link that opens it in Korean', async ({ request }) => {
+    const res = await request.post('/api/views', { data: { path: `/routes/${SLUG}`, query: { lang: 'ko', stage: 'river' }, hash: '' } });
+    expect(res.status()).toBe(201);
+    const { url } = (await res.json()) as { url: string };
+    expect(url).toMatch(/^\/ko\/v\/[A-Za-z0-9_-]{12}$/);
+    const opened = await request.get(url, { maxRedirects: 0 });
+    expect(opened.status()).toBe(307);
+    expect(opened.headers()['location']).toBe(`/ko/routes/${SLUG}?stage=river`);
+  });
+
+  test('an unknown Korean short link says so in Korean; an English one in English', async ({ request }) => {
+    const page = async (path: string) => {
+      const res = await request.get(path, { headers: { accept: 'text/html' } });
+      expect(res.status(), path).toBe(404);
+      return res.text();
+    };
+    const korean = await page('/ko/v/AAAAAAAAAAAA');
+    expect(korean).toContain('<html lang="ko">');
+    expect(korean).toContain(`<h1>${ko.cards.shortLinkNotFoundTitle}</h1>`);
+    expect(korean).toContain(`<a href="/ko">${ko.cards.shortLinkNotFoundAction}</a>`);
+    const english = await page('/v/AAAAAAAAAAAA');
+    expect(english).toContain('<html lang="en">');
+    expect(english).toContain(`<h1>${en.cards.shortLinkNotFoundTitle}</h1>`);
   });
 });

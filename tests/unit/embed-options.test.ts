@@ -5,6 +5,7 @@ import { DEFAULT_EMBED_OPTIONS, embedUrl, parseEmbedOptions } from '@/lib/embed/
 import { buildStyle } from '@/lib/map/style';
 import { themedStyle } from '@/lib/map/theme';
 import { EMPTY_FILTERS } from '@/lib/view/view-state';
+import { mapText } from '@/lib/i18n/strings';
 
 const parse = (query: string) => parseEmbedOptions(new URLSearchParams(query));
 
@@ -88,12 +89,12 @@ describe('embedUrl', () => {
 
 describe('themedStyle', () => {
   it('leaves the light style as it is', () => {
-    const style = buildStyle();
+    const style = buildStyle(undefined, undefined, { lang: 'en', ...mapText('en') });
     expect(themedStyle(style, 'light')).toBe(style);
   });
 
   it('darkens the basemap but not the atlas layers, whose colours carry the risk key', () => {
-    const light = buildStyle();
+    const light = buildStyle(undefined, undefined, { lang: 'en', ...mapText('en') });
     const dark = themedStyle(light, 'dark');
     const paint = (style: typeof light, id: string) => JSON.stringify(style.layers.find((l) => l.id === id)!.paint);
     expect(paint(dark, 'background')).not.toBe(paint(light, 'background'));

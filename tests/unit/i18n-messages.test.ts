@@ -288,3 +288,59 @@ describe('Korean content (geo/i18n/ko.json)', () => {
     expect(shown.stages[0].reason).toBe('돌려보내진 22명 모두 처형되었다고 합니다.');
   });
 });
+
+// ---------------------------------------------------------------- what reaches the browser
+
+/** The files a module imports for their values (not `import type`), resolved from the project root. */
+function valueImports(file: string): string[] {
+  const text = fs.readFileSync(path.join(process.cwd(), file), 'utf8');
+  const specifiers = [...text.matchAll(/^import\s+(?!type\s)(?:[^'";]*?\sfrom\s+)?['"]([^'"]+)['"]/gm)].map((m) => m[1]);
+  return specifiers.flatMap((spec) => {
+    const base = spec.startsWith('@/') ? spec.slice(2) : spec.startsWith('.') ? path.join(path.dirname(file), spec) : null;
+    if (base === null) return []; // a package
+    const found = [base, `${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts')].find(
+      (f) => fs.existsSync(path.join(process.cwd(), f)) && fs.statSync(path.join(process.cwd(), f)).isFile(),
+    );
+    return found ? [path.normalize(found)] : [];
+  });
+}
+
+/** Every file the modules in `entries` reach through value imports. */
+function reached(entries: string[]): Set<string> {
+  const seen = new Set<string>();
+  const queue = [...entries];
+  while (queue.length) {
+    const f = queue.pop()!;
+    if (seen.has(f)) continue;
+    seen.add(f);
+    if (/\.tsx?$/.test(f)) queue.push(...valueImports(f));
+  }
+  return seen;
+}
+
+describe('what the browser is sent', () => {
+  const sourceFiles = (dir: string): string[] =>
+    fs.readdirSync(path.join(process.cwd(), dir), { withFileTypes: true }).flatMap((e) => {
+      const rel = path.join(dir, e.name);
+      if (e.isDirectory()) return e.name === 'generated' ? [] : sourceFiles(rel);
+      return /\.tsx?$/.test(e.name) ? [rel] : [];
+    });
+  const clientModules = [...sourceFiles('components'), ...sourceFiles('lib')].filter((f) =>
+    /^'use client';/m.test(fs.readFileSync(path.join(process.cwd(), f), 'utf8')),
+  );
+  const browserEntries = [...clientModules, 'lib/map/explorer-map.ts', 'lib/embed/client.ts'];
+
+  it('finds the modules it walks from, and follows their imports', () => {
+    expect(clientModules).toContain('components/route-list.tsx');
+    expect(reached(['components/route-list.tsx'])).toContain('lib/i18n/client-strings.ts');
+    // The server's words do reach message files: the walk would see it.
+    expect(reached(['lib/i18n/strings.ts'])).toContain('messages/ko.json');
+  });
+
+  it('reaches no message file, nor the Korean content, from client components or the map bundles', () => {
+    const serverOnly = [...reached(browserEntries)].filter((f) =>
+      /^(messages\/.*\.json|geo\/i18n\/.*\.json|lib\/i18n\/(strings|messages|content|server)\.tsx?)$/.test(f),
+    );
+    expect(serverOnly).toEqual([]);
+  });
+});
