@@ -7,6 +7,11 @@ import { HASHED_GENERATED_SOURCE, IMMUTABLE } from './lib/http/cache-policy';
 const maplibreVersion = (JSON.parse(fs.readFileSync('node_modules/maplibre-gl/package.json', 'utf8')) as { version: string }).version;
 // The basemap's, built before next build (npm run build), pins its address the same way.
 const basemap = basemapVersion();
+// The day this build was made, printed on handouts (components/route-handout.tsx). SOURCE_DATE_EPOCH
+// (reproducible builds) pins it when set.
+const builtOn = new Date(process.env.SOURCE_DATE_EPOCH ? Number(process.env.SOURCE_DATE_EPOCH) * 1000 : Date.now())
+  .toISOString()
+  .slice(0, 10);
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
@@ -16,7 +21,7 @@ const nextConfig: NextConfig = {
   // NEXT_OUTPUT=standalone npm run build: a self-contained server in <distDir>/standalone
   // (node server.js), for containers; the same headers and caching as `npm start` and `next start`.
   output: process.env.NEXT_OUTPUT === 'standalone' ? 'standalone' : undefined,
-  env: { NEXT_PUBLIC_MAPLIBRE_VERSION: maplibreVersion, NEXT_PUBLIC_BASEMAP_VERSION: basemap },
+  env: { NEXT_PUBLIC_MAPLIBRE_VERSION: maplibreVersion, NEXT_PUBLIC_BASEMAP_VERSION: basemap, ATLAS_BUILT_ON: builtOn },
   // The basemap under the address of this build's version never changes: kept for good. Any other
   // address of it (no version, or an older page's) is revalidated each time, as public files are.
   async headers() {

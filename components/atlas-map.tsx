@@ -140,7 +140,8 @@ export function AtlasMap({
     if (!controller || !selected || pendingFocus.current !== selected) return;
     pendingFocus.current = null;
     const item = items.get(selected);
-    if (item) controller.fitTo(item.bounds);
+    // An unplaced event has no point: the camera stays where it is.
+    if (item?.bounds) controller.fitTo(item.bounds);
   }, [controller, selected, items]);
 
   return (

@@ -12,6 +12,8 @@ import { iframeSnippet } from '@/lib/embed/snippet';
 import type { MapTheme } from '@/lib/map/theme';
 import { useStrings } from '@/lib/i18n/client';
 import { LOCALES, type Locale } from '@/lib/i18n/locales';
+import { tour as tourStrings } from '@/lib/strings';
+import { tourEmbedPath } from '@/lib/tour/paths';
 import { parseCameraHash, parseViewState, type ViewState } from '@/lib/view/view-state';
 
 const SIZES = {
@@ -61,9 +63,11 @@ export interface EmbedDialogProps {
   slug: string | null;
   /** Its name, for the frame's accessible title. */
   title: string;
+  /** The guided tour of this view (lib/tour/), offered beside the map; null when it has none. @default null */
+  tour?: string | null;
 }
 
-export function EmbedDialog({ slug, title }: EmbedDialogProps) {
+export function EmbedDialog({ slug, title, tour = null }: EmbedDialogProps) {
   const { share, locale } = useStrings();
   const t = share.embedDialog;
   const dialogRef = useRef<HTMLDialogElement>(null);
@@ -72,6 +76,7 @@ export function EmbedDialog({ slug, title }: EmbedDialogProps) {
   const [page, setPage] = useState<PageView | null>(null);
   const [choices, setChoices] = useState(DEFAULT_CHOICES);
   const [status, setStatus] = useState('');
+  const [what, setWhat] = useState<'map' | 'tour'>('map');
   const id = useId();
 
   const open = () => {
@@ -94,7 +99,7 @@ export function EmbedDialog({ slug, title }: EmbedDialogProps) {
       stage: slug ? page.view.stage : null,
       filters: slug ? undefined : page.view.filters,
     };
-    path = embedUrl({ slug, options, hash: choices.camera ? page.hash : '' });
+    path = tour && what === 'tour' ? tourEmbedPath(tour, options) : embedUrl({ slug, options, hash: choices.camera ? page.hash : '' });
     const { width, height } = SIZES[choices.size];
     snippet = iframeSnippet({ src: `${page.origin}${path}`, title: t.frameTitle(title), width, height, responsive: choices.responsive });
   }
@@ -138,6 +143,24 @@ export function EmbedDialog({ slug, title }: EmbedDialogProps) {
           <div className={styles.dialogBody}>
             <fieldset className={styles.options}>
               <legend>{t.options}</legend>
+              {tour && (
+                <fieldset className={styles.inline}>
+                  <legend>{tourStrings.dialog.what}</legend>
+                  {(['map', 'tour'] as const).map((w) => (
+                    <label key={w} className={styles.check}>
+                      <input
+                        type="radio"
+                        name={`${id}-what`}
+                        value={w}
+                        checked={what === w}
+                        onChange={() => setWhat(w)}
+                        data-testid={`embed-what-${w}`}
+                      />
+                      {tourStrings.dialog[w]}
+                    </label>
+                  ))}
+                </fieldset>
+              )}
               <label className={styles.check}>
                 <input
                   type="checkbox"
@@ -151,7 +174,7 @@ export function EmbedDialog({ slug, title }: EmbedDialogProps) {
                 <input type="checkbox" checked={choices.legend} onChange={(e) => choose('legend', e.currentTarget.checked)} name="legend" />
                 {t.legend}
               </label>
-              {page.hash && (
+              {page.hash && what === 'map' && (
                 <label className={styles.check}>
                   <input
                     type="checkbox"

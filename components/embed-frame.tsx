@@ -28,7 +28,7 @@ function OutLink({ href, children, lang }: { href: string; children: string } & 
 }
 
 /** The map key, small enough for a 240×135 frame: the four risk levels and "approximate". */
-function EmbedLegend({ lang }: InLocale) {
+export function EmbedLegend({ lang }: InLocale) {
   const t = stringsFor(lang).share.embedPage;
   return (
     // The script folds it in a small frame.

@@ -7,11 +7,13 @@ import type { ReactNode } from 'react';
 import { Citation } from './citation';
 import { RiskSwatch } from './risk-swatch';
 import styles from './route-detail.module.css';
-import { COUNTRIES, HAZARDS, PRECISIONS, RISK_LEVELS, type CountryCode } from '@/geo/vocabulary';
+import { COUNTRIES, HAZARDS, PRECISIONS, riskPhrase, type CountryCode } from '@/geo/vocabulary';
 import type { RouteDetail } from '@/lib/data/api-schema';
 import { localizeDetail } from '@/lib/i18n/content';
 import { localeHref, type Locale } from '@/lib/i18n/locales';
 import { stringsFor } from '@/lib/i18n/strings';
+import { time } from '@/lib/strings';
+import { periodSentence } from './item-period';
 
 type Block = RouteDetail['stages'][number];
 type Kind = RouteDetail['kind'];
@@ -26,12 +28,11 @@ interface InLocale {
 
 function RiskLevelLine({ block, kind, approximate, locale }: { block: Block; kind: Kind; approximate: boolean } & InLocale) {
   const t = stringsFor(locale).pages.route;
-  const level = RISK_LEVELS[block.level];
   return (
     <p className={styles.level} data-level={block.level}>
       {/* Drawn as on the map: a line with the level's pattern for routes, a numbered dot for points. */}
       <RiskSwatch level={block.level} kind={kind === 'route' ? 'stage' : kind} approximate={approximate} />
-      <strong>{t.risk(level[locale])}</strong> <span className={styles.levelOf}>({t.riskOf(block.level)})</span>
+      <strong>{riskPhrase(block.level, locale)}</strong> <span className={styles.levelOf}>({t.riskOf(block.level)})</span>
     </p>
   );
 }
@@ -66,7 +67,15 @@ function RiskBlock({ block, kind, approximate, locale }: { block: Block; kind: K
       <ul className={styles.annotations} aria-labelledby={evidenceId}>
         {block.annotations.map((a) => (
           <li key={a.id} className={styles.annotation} data-annotation={a.id}>
-            <p className={styles.annotationText}>{a.text}</p>
+            <p className={styles.annotationText}>
+              {a.figure && (
+                <strong className={styles.figure} data-figure={a.figure}>
+                  {a.figure}
+                </strong>
+              )}
+              {a.figure ? ' ' : ''}
+              {a.text}
+            </p>
             {a.citations.map((c, i) => (
               <Citation key={`${c.source.id}-${i}`} citation={c} locale={locale} />
             ))}
@@ -94,7 +103,8 @@ function Facts({ detail, locale }: { detail: RouteDetail } & InLocale) {
     if (detail.to) rows.push([t.to, countryName(detail.to)]);
   }
   if (detail.when) rows.push([t.when, detail.when.label]);
-  if (detail.kind === 'route' && detail.stages.length > 1) rows.push([t.overall, t.risk(RISK_LEVELS[detail.level][locale])]);
+  rows.push([time.reported.term, periodSentence(detail)]);
+  if (detail.kind === 'route' && detail.stages.length > 1) rows.push([t.overall, riskPhrase(detail.level, locale)]);
   return (
     <section className={styles.factsSection} aria-labelledby="route-facts">
       <h2 id="route-facts" className="visually-hidden">
@@ -120,6 +130,18 @@ function Facts({ detail, locale }: { detail: RouteDetail } & InLocale) {
 function PrecisionNotice({ detail, locale }: { detail: RouteDetail } & InLocale) {
   const { pages, vocabulary } = stringsFor(locale);
   const t = pages.route;
+  if (detail.precision === 'unplaced') {
+    // The source gives no place: the item is listed, with no point on the map.
+    return (
+      <aside className={styles.notice} role="note" aria-labelledby="precision-title" data-precision="unplaced">
+        <p id="precision-title" className={styles.noticeTitle}>
+          {PRECISIONS.unplaced[locale]}
+        </p>
+        <p>{vocabulary.description(PRECISIONS.unplaced)}</p>
+        {detail.precisionNote && <p>{detail.precisionNote}</p>}
+      </aside>
+    );
+  }
   if (detail.precision === 'approximate') {
     return (
       <aside className={styles.notice} role="note" aria-labelledby="precision-title" data-precision="approximate">

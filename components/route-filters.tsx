@@ -2,6 +2,7 @@
 // Search and filters over the list (and the map, which dims what they leave out). Every change
 // goes to the URL (lib/view/view-state.ts), so a filtered view can be shared and survives Back.
 import { useId, useState } from 'react';
+import { PeriodFilter } from './period-filter';
 import { RiskSwatch } from './risk-swatch';
 import { useExplorer } from './explorer-state';
 import { COUNTRIES, HAZARDS, RISK_LEVELS, RISK_LEVEL_VALUES } from '@/geo/vocabulary';
@@ -106,6 +107,8 @@ export function RouteFilters() {
           </fieldset>
         </details>
       </div>
+
+      <PeriodFilter />
 
       <div className="filters__status">
         <p aria-live="polite" className="filters__count" data-testid="result-count">

@@ -9,8 +9,9 @@ import { RiskSwatch } from './risk-swatch';
 import { RouteFilters } from './route-filters';
 import { LanguageSwitch } from './language-switch';
 import { ShareToolbar } from './share-toolbar';
+import { TimelineStrip } from './timeline-strip';
 import { useExplorer } from './explorer-state';
-import { RISK_LEVELS } from '@/geo/vocabulary';
+import { riskPhrase } from '@/geo/vocabulary';
 import type { AtlasItem } from '@/lib/data/atlas-items';
 import { useStrings } from '@/lib/i18n/client';
 import { localeHref } from '@/lib/i18n/locales';
@@ -85,6 +86,7 @@ export function RouteList({ notice }: RouteListProps) {
       </header>
       {notice}
       <RouteFilters />
+      <TimelineStrip />
       <p id="route-list-hint" className="visually-hidden">
         {t.list.keyboardHint}
       </p>
@@ -128,8 +130,9 @@ export function RouteList({ notice }: RouteListProps) {
                     <span className="item__text">
                       <span className="item__name">{item.name[locale]}</span>
                       <span className="item__meta">
-                        {t.list.meta(t.kinds[item.kind], RISK_LEVELS[item.level][locale])}
+                        {t.list.meta(t.kinds[item.kind], riskPhrase(item.level, locale))}
                         {item.precision === 'approximate' && <span className="item__approx"> · {t.list.approximate}</span>}
+                        {item.precision === 'unplaced' && <span className="item__approx"> · {t.list.unplaced}</span>}
                       </span>
                     </span>
                   </Link>

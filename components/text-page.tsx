@@ -24,6 +24,7 @@ export function TextPage({ title, current, locale = 'en', children }: TextPagePr
     { href: localeHref(locale, '/'), label: t.map, key: 'map' },
     { href: localeHref(locale, '/sources'), label: t.sources, key: 'sources' },
     { href: localeHref(locale, '/about'), label: t.about, key: 'about' },
+    { href: '/tour', label: t.tours, key: 'tours' },
   ] as const;
   return (
     <div className={styles.page}>
@@ -35,9 +36,14 @@ export function TextPage({ title, current, locale = 'en', children }: TextPagePr
           <ul className={styles.nav}>
             {links.map((l) => (
               <li key={l.key}>
-                <Link href={l.href} aria-current={l.key === current ? 'page' : undefined}>
-                  {l.label}
-                </Link>
+                {l.key === 'tours' ? (
+                  // The tours are Pages Router pages with no app in them: a plain link, not the app router's.
+                  <a href={l.href}>{l.label}</a>
+                ) : (
+                  <Link href={l.href} aria-current={l.key === current ? 'page' : undefined}>
+                    {l.label}
+                  </Link>
+                )}
               </li>
             ))}
           </ul>

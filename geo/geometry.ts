@@ -5,7 +5,7 @@ import type { Precision, RiskLevel } from './vocabulary';
 import type { RouteFeature, Stage } from './schema';
 
 /** Decimal places a precision justifies: ~1 km for a corridor, ~100 m for a named place. */
-export const DECIMALS: Record<Precision, number> = { approximate: 2, 'named-place': 3 };
+export const DECIMALS: Record<Precision, number> = { approximate: 2, 'named-place': 3, unplaced: 0 };
 
 const roundTo = (n: number, d: number) => {
   const f = 10 ** d;

@@ -1,7 +1,7 @@
 // The zod schema of geo/: the single source of truth for what the map shows.
 // Types are derived with z.infer; every file is parsed through these schemas (tests, seed).
 import { z } from 'zod';
-import { COUNTRY_CODES, HAZARD_IDS, ITEM_KINDS, PRECISION_VALUES, type ItemKind } from './vocabulary';
+import { COUNTRY_CODES, FINDINGS, HAZARD_IDS, ITEM_KINDS, PRECISION_VALUES, type ItemKind } from './vocabulary';
 
 export const DATA_VERSION = 1;
 
@@ -54,22 +54,37 @@ export const Citation = z
   .strict();
 export type Citation = z.infer<typeof Citation>;
 
-/** One risk statement in our own words, resting on at least one quoted passage. */
+/** One statement in our own words, resting on the quoted passages it carries. */
 export const Annotation = z
   .object({
     id: Slug,
     text: z.string().min(10).max(400),
     hazards: z.array(Hazard),
+    /** What the quoted passages state: a harm, its absence, or context (geo/vocabulary.ts FINDINGS). */
+    finding: z.enum(FINDINGS),
+    /** A figure the passages give ("751"), letter for letter as in one of its quotes. */
+    figure: z.string().min(1).max(40).optional(),
     citations: z.array(Citation).min(1),
   })
   .strict();
 export type Annotation = z.infer<typeof Annotation>;
+
+/**
+ * The citations a sentence of ours rests on: ids of annotations (each carrying its quotes). The
+ * rule (checked by checkAtlas in geo/atlas.ts): every `text` rests on its own citations; every
+ * `summary`, `reason` and corridor `description` names the annotations it rests on; a level of 2–4
+ * rests on at least one cited passage that states a harm, a level 1 ("the sources report none")
+ * on one that states its absence. A level given on silence alone is refused.
+ */
+export const Rests = z.array(Slug).min(1);
 
 /** The risk assessment carried by every stage, crossing, event and zone. */
 const RiskFields = {
   level: Level,
   /** Why this level, in our own words. */
   reason: z.string().min(10).max(300),
+  /** The annotations of this block that the reason and the level rest on. */
+  reasonRests: Rests,
   hazards: z.array(Hazard),
   annotations: z.array(Annotation).min(1),
 };
@@ -104,6 +119,8 @@ const Common = {
   precision: PrecisionSchema,
   /** What this is, in our own words; facts in it are cited by the annotations. */
   summary: z.string().min(10).max(500),
+  /** The item's annotations the summary rests on. */
+  summaryRests: Rests,
   /** Why the geometry is only approximate, when it is. */
   precisionNote: z.string().min(10).max(300).optional(),
 };
@@ -152,7 +169,11 @@ const PolygonGeometry = z.object({ type: z.literal('Polygon'), coordinates: z.ar
 
 export const RouteFeature = z.object({ type: z.literal('Feature'), geometry: LineStringGeometry, properties: RouteProps }).strict();
 export const CrossingFeature = z.object({ type: z.literal('Feature'), geometry: PointGeometry, properties: CrossingProps }).strict();
-export const EventFeature = z.object({ type: z.literal('Feature'), geometry: PointGeometry, properties: EventProps }).strict();
+/**
+ * An event whose source gives no place has precision "unplaced" and geometry null (GeoJSON allows
+ * a null geometry): it is listed, never drawn. Only events may be unplaced; checkAtlas ties the two.
+ */
+export const EventFeature = z.object({ type: z.literal('Feature'), geometry: PointGeometry.nullable(), properties: EventProps }).strict();
 export const ZoneFeature = z
   .object({ type: z.literal('Feature'), geometry: z.union([PolygonGeometry, LineStringGeometry]), properties: ZoneProps })
   .strict();
@@ -176,7 +197,16 @@ export const CorridorFile = z
   .object({
     type: z.literal('FeatureCollection'),
     version: z.literal(DATA_VERSION),
-    corridor: z.object({ id: Slug, order: z.number().int().min(1), name: Name, description: z.string().min(10).max(500) }).strict(),
+    corridor: z
+      .object({
+        id: Slug,
+        order: z.number().int().min(1),
+        name: Name,
+        description: z.string().min(10).max(500),
+        /** Annotations of the corridor's items that the description rests on. */
+        descriptionRests: Rests,
+      })
+      .strict(),
     features: z.array(AtlasFeature).min(1),
   })
   .strict();

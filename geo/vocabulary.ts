@@ -102,12 +102,13 @@ export const HAZARD_IDS = Object.keys(HAZARDS) as [HazardId, ...HazardId[]];
 export const RISK_LEVELS = {
   1: {
     key: 'lower',
-    en: 'Lower',
-    ko: '낮음',
+    // Never "low risk": a level 1 says only that the cited passages report no harm here.
+    en: 'The sources report none',
+    ko: '보고된 위해 없음',
     color: '#0072B2',
     dash: [1, 0],
-    description: 'Described as a way out; risk remains but no violence is reported.',
-    descriptionKo: '탈출 경로로 묘사됨. 위험은 남아 있으나 폭력은 보고되지 않음.',
+    description: 'The cited passages describe a way out or a welcome and report no harm; this is not a judgement that it is safe.',
+    descriptionKo: '인용된 구절은 탈출 경로나 환영을 묘사하며 위해를 보고하지 않음. 안전하다는 판단은 아님.',
   },
   2: {
     key: 'high',
@@ -141,6 +142,16 @@ export type RiskLevel = keyof typeof RISK_LEVELS;
 export const RISK_LEVEL_VALUES = [1, 2, 3, 4] as const;
 
 /**
+ * A level as a phrase in a sentence: "Extreme risk", but level 1 stays "The sources report none",
+ * never "… risk": no harm reported is not a low risk.
+ */
+export function riskPhrase(level: RiskLevel, lang: 'en' | 'ko' = 'en'): string {
+  const label = RISK_LEVELS[level][lang];
+  if (level === 1) return label;
+  return lang === 'en' ? `${label} risk` : `위험 ${label}`;
+}
+
+/**
  * The kinds of item the atlas holds: the discriminator of the schema's features (geo/schema.ts
  * checks that its union has exactly these). Here, not in the schema, so that code bundled for the
  * browser (the map style, the list, the embed) can read the list without carrying zod.
@@ -149,6 +160,15 @@ export const ITEM_KINDS = ['route', 'crossing', 'event', 'zone'] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
 /** Kinds drawn as a point: a marker with the level's number on it. */
 export const POINT_KINDS = ['crossing', 'event'] as const satisfies readonly ItemKind[];
+
+/**
+ * What one annotation's quoted passage states, for the rule that every risk level rests on a quote
+ * (geo/atlas.ts checkAtlas): a harm or danger, the absence of harm (a welcome, an exit allowed, a
+ * way out), or context that bears on neither. A level 2–4 needs a cited 'harm'; a level 1 a cited
+ * 'no-harm'. Silence supports no level.
+ */
+export const FINDINGS = ['harm', 'no-harm', 'context'] as const;
+export type Finding = (typeof FINDINGS)[number];
 
 /** Precision of a geometry: where the documents only say "across the river", we draw a corridor. */
 export const PRECISIONS = {
@@ -163,6 +183,12 @@ export const PRECISIONS = {
     ko: '지명',
     description: 'The sources name this place; the point marks the place, not an exact site.',
     descriptionKo: '출처가 이 장소를 밝힘. 점은 정확한 지점이 아니라 장소를 나타냄.',
+  },
+  unplaced: {
+    en: 'No place given',
+    ko: '장소 언급 없음',
+    description: 'The sources give no place for this event: it is listed, but has no point on the map.',
+    descriptionKo: '출처가 이 사건의 장소를 밝히지 않음. 목록에는 있으나 지도에는 점이 없음.',
   },
 } as const;
 export type Precision = keyof typeof PRECISIONS;

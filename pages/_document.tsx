@@ -1,5 +1,6 @@
-// The HTML document of the Pages Router pages, which are only the embeds (pages/embed/), in the
-// frame's language (lib/embed/page.ts embedLocale). In production those pages carry no Next.js
+// The HTML document of the Pages Router pages, the embeds (pages/embed/) and the tours
+// (pages/tour/), in the page's language (lib/embed/page.ts embedLocale: `lang=` or the `/ko`
+// address). In production those pages carry no Next.js
 // script; in development Next adds its own, which need this response's CSP nonce (proxy.ts).
 import Document, { Head, Html, Main, NextScript, type DocumentContext, type DocumentInitialProps } from 'next/document';
 import { PaletteStyle } from '@/components/palette-style';

@@ -154,6 +154,9 @@ async function save(
 
 const ID = { select: { id: true } } as const;
 
+/** Annotation slugs a sentence rests on, as stored: joined by "," (a slug holds no comma). */
+const joinRests = (rests: readonly string[]) => rests.join(',');
+
 /** Write sources, archives before the posts that are part of them; returns slug -> id. */
 async function writeSources(tx: Tx, atlas: Atlas, existing: ExistingIds): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
@@ -190,7 +193,13 @@ async function writeSources(tx: Tx, atlas: Atlas, existing: ExistingIds): Promis
 async function writeCorridors(tx: Tx, atlas: Atlas, existing: ExistingIds): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
   for (const c of atlas.corridors) {
-    const data = { order: c.order, nameEn: c.name.en, nameKo: c.name.ko, description: c.description };
+    const data = {
+      order: c.order,
+      nameEn: c.name.en,
+      nameKo: c.name.ko,
+      description: c.description,
+      descriptionRests: joinRests(c.descriptionRests),
+    };
     const id = await save(
       existing.corridors.get(c.id),
       (id) => tx.corridor.update({ where: { id }, data, ...ID }),
@@ -235,6 +244,7 @@ interface Block {
   nameKo: string | null;
   level: number;
   reason: string;
+  reasonRests: string;
   hazards: string[];
   vertexFrom: number | null;
   vertexTo: number | null;
@@ -250,6 +260,7 @@ function blocksOf(feature: AtlasFeature): Block[] {
       nameKo: s.name.ko,
       level: s.level,
       reason: s.reason,
+      reasonRests: joinRests(s.reasonRests),
       hazards: s.hazards,
       vertexFrom: s.vertices[0],
       vertexTo: s.vertices[1],
@@ -263,6 +274,7 @@ function blocksOf(feature: AtlasFeature): Block[] {
       nameKo: null,
       level: p.level,
       reason: p.reason,
+      reasonRests: joinRests(p.reasonRests),
       hazards: p.hazards,
       vertexFrom: null,
       vertexTo: null,
@@ -287,7 +299,9 @@ async function writeItem(
     precision: p.precision,
     precisionNote: p.precisionNote ?? null,
     summary: p.summary,
-    geometry: feature.geometry,
+    summaryRests: joinRests(p.summaryRests),
+    // An unplaced event has no geometry: stored as JSON null (the column stays required).
+    geometry: feature.geometry ?? Prisma.JsonNull,
     order,
     ...kindColumns(feature),
   };
@@ -306,7 +320,7 @@ async function writeItem(
       () => tx.stage.create({ data: stageData, ...ID }),
     );
     for (const [j, a] of annotations.entries()) {
-      const annotationData = { stageId, order: j + 1, text: a.text, hazards: a.hazards };
+      const annotationData = { stageId, order: j + 1, text: a.text, finding: a.finding, figure: a.figure ?? null, hazards: a.hazards };
       const annotationId = await save(
         existing.annotations.get(a.id),
         (id) => tx.annotation.update({ where: { id }, data: annotationData, ...ID }),

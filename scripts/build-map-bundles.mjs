@@ -2,7 +2,8 @@
 // Bundles the map's browser modules into public/generated/map/, content-hashed so they can be
 // kept for good: the explorer's map module (lib/map/explorer-map.ts), which a map page loads as a
 // module script and the React host imports at run time (the same file, so the same instance), and
-// the embed pages' script (lib/embed/client.ts; those pages ship no Next.js runtime). Code split:
+// the embed pages' script (lib/embed/client.ts; those pages ship no Next.js runtime) and the
+// guided tours' (lib/tour/client.ts, for /tour pages and their embeds, which ship none either). Code split:
 // the controller is one chunk both share, and the zod-checked readers they load later (the view
 // an address names, the data's schema) are chunks of their own, off the path to the map's first
 // drawing. Writes manifest.json (entry name -> URL), which the server reads (lib/map/assets/bundles.ts).
@@ -43,7 +44,7 @@ const englishOnlyZod = {
 };
 
 /** Entry name -> source; the manifest's keys (lib/map/assets/bundles.ts reads them). */
-const ENTRIES = { 'atlas-map': 'lib/map/explorer-map.ts', 'embed-client': 'lib/embed/client.ts' };
+const ENTRIES = { 'atlas-map': 'lib/map/explorer-map.ts', 'embed-client': 'lib/embed/client.ts', 'tour-client': 'lib/tour/client.ts' };
 
 fs.rmSync(OUT, { recursive: true, force: true });
 const result = await build({

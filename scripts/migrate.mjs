@@ -10,6 +10,12 @@
 //   node scripts/migrate.mjs deploy        apply every migration folder not yet applied
 //   node scripts/migrate.mjs diff <name>   write the next NNNN_<name>/ for both providers from the schema change
 //   node scripts/migrate.mjs status        list migrations and whether each is applied
+//   node scripts/migrate.mjs recover-links <file>
+//                                          copy the short links still readable in <file> (a
+//                                          damaged database moved aside) into DATABASE_URL
+//
+// A SQLite database file that is damaged is never deleted: deploy moves it aside with a
+// timestamp, builds a new one, and copies into it every short link it can still read.
 //
 // Nothing is ever half-migrated: each migration script runs inside a transaction (SQLite and
 // PostgreSQL both roll DDL back), and a migration that failed and was rolled back is forgotten,
@@ -292,6 +298,36 @@ function engineMessage(e) {
   return JSON.stringify(e);
 }
 
+/** SQLite's integrity reports span lines; messages here are one line. */
+const oneLine = (/** @type {string} */ text) => text.replace(/\s+/g, ' ').trim();
+
+/** The database file is damaged or not SQLite at all (checkDatabaseFile). */
+export class DamagedDatabaseError extends MigrateError {
+  name = 'DamagedDatabaseError';
+  /** @param {string} file @param {string} reason */
+  constructor(file, reason) {
+    super(
+      `The database file ${file} is damaged or not a SQLite database (${reason}). ` +
+        'Keep it: it holds the only copy of the short links people have shared, as well as the atlas. ' +
+        '`node scripts/migrate.mjs deploy` (which `npm start` runs) moves it aside, keeping it unchanged, and rebuilds the atlas.',
+    );
+    this.file = file;
+    this.reason = reason;
+  }
+}
+
+/** Whether `file` is empty (SQLite's own new database) or starts as every SQLite database does. */
+function hasSqliteHeader(file) {
+  const header = Buffer.alloc(16);
+  const fd = fs.openSync(file, 'r');
+  try {
+    const read = fs.readSync(fd, header, 0, 16, 0);
+    return read === 0 || header.toString('latin1') === 'SQLite format 3\0';
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /**
  * Fail early, with a message a person can act on, when the file is not a usable SQLite database:
  * the engine's own error for a garbage file is a bare "file is not a database".
@@ -299,21 +335,20 @@ function engineMessage(e) {
 export function checkDatabaseFile(file) {
   if (!fs.existsSync(file)) return;
   if (fs.statSync(file).isDirectory()) throw new MigrateError(`The database path ${file} is a directory, not a SQLite file.`);
+  // Not SQLite at all: said without letting SQLite open it (which could fold or drop a -wal file).
+  if (!hasSqliteHeader(file)) throw new DamagedDatabaseError(file, 'it does not start with the SQLite header');
   let db;
   try {
-    db = new Database(file, { fileMustExist: true });
+    // Read-only: a read-only connection never checkpoints the -wal file into the database or
+    // deletes it on close, so a damaged file is left exactly as it was found.
+    db = new Database(file, { readonly: true, fileMustExist: true });
     db.pragma('schema_version');
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw Object.assign(new Error(String(check)), { code: 'SQLITE_CORRUPT' });
   } catch (e) {
     const code = e?.code ?? '';
-    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
-      throw new MigrateError(
-        `The database file ${file} is not a readable SQLite database (${e.message}). ` +
-          'It only holds data built from geo/: move it away or delete it, then run again to rebuild it.',
-      );
-    }
-    if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM' || code === 'SQLITE_READONLY') {
+    if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) throw new DamagedDatabaseError(file, oneLine(e.message));
+    if (code.startsWith('SQLITE_CANTOPEN') || code === 'SQLITE_PERM' || code.startsWith('SQLITE_READONLY')) {
       throw new MigrateError(
         `Cannot open the database file ${file} (${e.message}): check that it and its folder are readable and writable.`,
       );
@@ -321,6 +356,120 @@ export function checkDatabaseFile(file) {
     throw new MigrateError(`Cannot use the database file ${file}: ${e.message}`);
   } finally {
     db?.close();
+  }
+}
+
+/** The files SQLite keeps beside a database: a damaged database is moved with them. */
+const SIDE_FILES = ['-wal', '-shm', '-journal'];
+
+/**
+ * Move a damaged database (and its -wal, -shm, -journal files) aside as
+ * `<file>.damaged-<timestamp>`, byte for byte: it may hold short links that exist nowhere else.
+ * @returns the new name
+ */
+export function setDamagedAside(file, now = new Date()) {
+  const aside = `${file}.damaged-${now.toISOString().replace(/[:.]/g, '-')}`;
+  for (const suffix of ['', ...SIDE_FILES]) {
+    if (fs.existsSync(file + suffix)) fs.renameSync(file + suffix, aside + suffix);
+  }
+  return aside;
+}
+
+/**
+ * Copy every short link that can still be read from the SQLite file `from` into the SQLite
+ * database `to` (links already there are kept as they are). `from` is opened read-only and never
+ * changed.
+ * @returns {{ recovered: number, found: number } | { recovered: 0, error: string }}
+ */
+export function recoverShortLinks(from, to) {
+  let rows;
+  let src;
+  try {
+    if (!hasSqliteHeader(from)) return { recovered: 0, error: 'it does not start with the SQLite header' };
+    src = new Database(from, { readonly: true, fileMustExist: true });
+    rows = src.prepare('SELECT "id", "state", "createdAt" FROM "ShortView"').all();
+  } catch (e) {
+    return { recovered: 0, error: e.message };
+  } finally {
+    src?.close();
+  }
+  const dst = new Database(to, { fileMustExist: true });
+  try {
+    const insert = dst.prepare('INSERT OR IGNORE INTO "ShortView" ("id", "state", "createdAt") VALUES (?, ?, ?)');
+    const copy = dst.transaction((/** @type {any[]} */ list) =>
+      list.reduce((n, r) => n + insert.run(r.id, r.state, r.createdAt).changes, 0),
+    );
+    return { recovered: copy(rows), found: rows.length };
+  } finally {
+    dst.close();
+  }
+}
+
+/** What to run to get short links back from a file moved aside, when reading it directly failed. */
+function recoveryHint(aside) {
+  return (
+    `To recover them, let the sqlite3 command salvage what it can (sqlite3 "${aside}" ".recover" | sqlite3 recovered.db), ` +
+    'then copy its short links into the new database: node scripts/migrate.mjs recover-links recovered.db'
+  );
+}
+
+/** One line per problem: where, what the system said, and what to do. */
+function writeProblem(what, where, e) {
+  const code = e?.code ?? 'error';
+  const uid = typeof process.getuid === 'function' ? ` (uid ${process.getuid()})` : '';
+  const why =
+    code === 'ENOTDIR' || code === 'EEXIST'
+      ? 'a file stands where a folder is needed'
+      : code === 'EROFS'
+        ? 'the file system is read-only'
+        : code === 'EACCES' || code === 'EPERM'
+          ? `this user${uid} may not write there`
+          : String(e?.message ?? e).replace(`${code}: `, '');
+  return new MigrateError(
+    `Cannot ${what} ${where} (${code}: ${why}). SQLite needs to write the database file and its -wal and -shm files beside it: ` +
+      'make that folder writable for the user running the app, or set DATABASE_URL to a file in a folder it can write.',
+  );
+}
+
+/**
+ * Check, before anything is written, that the database's folder exists or can be made, that files
+ * can be created in it and that an existing database file can be opened for writing.
+ */
+export function checkWritable(file) {
+  const dir = path.dirname(file);
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    throw writeProblem('create the database folder', dir, e);
+  }
+  const probe = path.join(dir, `.atlas-write-check-${process.pid}`);
+  try {
+    fs.writeFileSync(probe, '');
+    fs.rmSync(probe);
+  } catch (e) {
+    throw writeProblem('write in the database folder', dir, e);
+  }
+  if (fs.existsSync(file) && !fs.statSync(file).isDirectory()) {
+    try {
+      fs.closeSync(fs.openSync(file, 'r+'));
+    } catch (e) {
+      throw writeProblem('write the database file', file, e);
+    }
+  }
+}
+
+/**
+ * Write-ahead logging: readers never wait for a writer, and two processes on one file (two
+ * instances, the seed beside a running server) take turns instead of failing. It is a property
+ * of the file, so setting it once here holds for every later connection; the busy timeout, which
+ * is per connection, is set where the app opens it (lib/data/db.ts).
+ */
+function useWriteAheadLog(file) {
+  const db = new Database(file, { fileMustExist: true, timeout: 5000 });
+  try {
+    db.pragma('journal_mode = WAL');
+  } finally {
+    db.close();
   }
 }
 
@@ -363,13 +512,19 @@ export async function migrateDeploy({ url, root = ROOT, log = () => {} } = {}) {
   if (migrations.length === 0)
     throw new MigrateError(`${migrationsLabel(provider)} holds no migrations: create one with \`node scripts/migrate.mjs diff init\`.`);
   const lock = readLock(root, provider) ?? lockContent(provider);
+  let aside = null;
   if (provider === 'sqlite') {
+    checkWritable(target.file);
     try {
-      fs.mkdirSync(path.dirname(target.file), { recursive: true });
+      checkDatabaseFile(target.file);
     } catch (e) {
-      throw new MigrateError(`Cannot create the folder for the database file ${target.file}: ${e.message}`);
+      if (!(e instanceof DamagedDatabaseError)) throw e;
+      aside = setDamagedAside(target.file);
+      log(
+        `The database file ${target.label} is damaged (${e.reason}). It is kept, unchanged, as ${aside}. ` +
+          'It held the atlas, which is rebuilt from geo/ now, and the short links people have shared (/v/…), which exist only in it.',
+      );
     }
-    checkDatabaseFile(target.file);
   } else {
     await checkPostgres(target.url);
   }
@@ -405,6 +560,17 @@ export async function migrateDeploy({ url, root = ROOT, log = () => {} } = {}) {
       `Migrating ${target.label} failed: ${engineMessage(e)}` +
         (rolledBack ? ' (rolled back: the database is as it was before this migration; fix it and run again)' : ''),
     );
+  }
+  if (provider === 'sqlite') {
+    useWriteAheadLog(target.file);
+    if (aside) {
+      const result = recoverShortLinks(aside, target.file);
+      log(
+        'error' in result
+          ? `Its short links could not be read directly (${result.error}). ${recoveryHint(aside)}`
+          : `Recovered ${result.recovered} of the ${result.found} short links it held into the new database. The damaged file is kept as it was.`,
+      );
+    }
   }
   log(appliedMigrationNames.length ? `Applied ${appliedMigrationNames.join(', ')} to ${target.label}.` : `${target.label} is up to date.`);
   return appliedMigrationNames;
@@ -546,10 +712,19 @@ async function main(argv) {
     await migrateDeploy({ log });
   } else if (command === 'diff') {
     await migrateDiff(args[0], { log });
+  } else if (command === 'recover-links') {
+    if (!args[0]) throw new MigrateError('Name the file to recover short links from: node scripts/migrate.mjs recover-links <file>.');
+    const target = databaseTarget(process.env.DATABASE_URL || DEFAULT_DATABASE_URL);
+    if (target.provider !== 'sqlite') throw new MigrateError('recover-links copies into a SQLite DATABASE_URL only.');
+    const result = recoverShortLinks(path.resolve(args[0]), target.file);
+    if ('error' in result) throw new MigrateError(`Cannot read short links from ${args[0]}: ${result.error}. ${recoveryHint(args[0])}`);
+    log(
+      `Copied ${result.recovered} of the ${result.found} short links in ${args[0]} into ${target.label} (the others were there already).`,
+    );
   } else if (command === 'status') {
     for (const m of await migrationStatus()) console.log(`${m.applied ? 'applied ' : 'pending '} ${m.name}`);
   } else {
-    console.error('Usage: node scripts/migrate.mjs deploy | diff <name> | status');
+    console.error('Usage: node scripts/migrate.mjs deploy | diff <name> | status | recover-links <file>');
     process.exitCode = 2;
   }
 }

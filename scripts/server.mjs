@@ -26,10 +26,14 @@ const PEER_ADDRESS_HEADER = 'x-atlas-peer-address';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** @param {string} message @returns {never} */
+/**
+ * A configuration the server cannot run with: exit code 78 (EX_CONFIG), which tells the
+ * supervisor in scripts/start.mjs that starting it again would not help.
+ * @param {string} message @returns {never}
+ */
 function fail(message) {
   console.error(`server: ${message}`);
-  process.exit(1);
+  process.exit(78);
 }
 
 const port = Number(process.env.PORT || 3000);
@@ -79,7 +83,9 @@ const server = http.createServer((req, res) => {
 });
 server.on('error', (/** @type {NodeJS.ErrnoException} */ e) => fail(e.code === 'EADDRINUSE' ? `port ${port} is in use.` : e.message));
 server.listen(port, hostname, () => {
-  console.log(`server: Escape Atlas on http://localhost:${port}${cacheMs > 0 ? ` (API answers shared for ${cacheMs} ms)` : ''}`);
+  console.log(
+    `server: Escape Atlas on http://localhost:${port}${cacheMs > 0 ? ` (API answers shared for ${cacheMs} ms)` : ''}, pid ${process.pid}`,
+  );
 });
 
 let stopping = false;

@@ -62,7 +62,8 @@ function shift([lon, lat]: [number, number], copy: number): [number, number] {
   return [round(Math.min(180, Math.max(-180, lon + dx))), round(Math.min(90, Math.max(-90, lat + dy)))];
 }
 
-function synthAnnotation(a: Annotation, copy: number): Annotation {
+function synthAnnotation({ figure: _figure, ...a }: Annotation, copy: number): Annotation {
+  // No figure: it must stand in a quote, and the quotes are placeholders.
   return {
     ...a,
     id: sid(copy, a.id),
@@ -78,26 +79,33 @@ function synthFeature(f: AtlasFeature, copy: number): AtlasFeature {
     name: synthName(p.name, copy),
     corridor: sid(copy, p.corridor),
     summary: `Synthetic copy for benchmarks. ${p.summary}`.slice(0, 500),
+    summaryRests: p.summaryRests.map((id) => sid(copy, id)),
   };
+  // An approximate point keeps the one decimal the atlas check asks of it.
+  const oneDecimal = ([lon, lat]: [number, number]): [number, number] => [Math.round(lon * 10) / 10, Math.round(lat * 10) / 10];
   const g = f.geometry;
   const geometry =
-    g.type === 'Point'
-      ? { ...g, coordinates: shift(g.coordinates, copy) }
-      : g.type === 'LineString'
-        ? { ...g, coordinates: g.coordinates.map((c) => shift(c, copy)) }
-        : { ...g, coordinates: g.coordinates.map((ring) => ring.map((c) => shift(c, copy))) };
+    g === null
+      ? null
+      : g.type === 'Point'
+        ? { ...g, coordinates: p.precision === 'approximate' ? oneDecimal(shift(g.coordinates, copy)) : shift(g.coordinates, copy) }
+        : g.type === 'LineString'
+          ? { ...g, coordinates: g.coordinates.map((c) => shift(c, copy)) }
+          : { ...g, coordinates: g.coordinates.map((ring) => ring.map((c) => shift(c, copy))) };
   const when = 'when' in p && p.when ? { ...p.when, quote: placeholder(p.when.quote) } : undefined;
   if (p.kind === 'route') {
     const stages = p.stages.map((s) => ({
       ...s,
       id: sid(copy, s.id),
       name: synthName(s.name, copy),
+      reasonRests: s.reasonRests.map((id) => sid(copy, id)),
       annotations: s.annotations.map((a) => synthAnnotation(a, copy)),
     }));
     return { ...f, geometry, properties: { ...p, ...common, stages, ...(when ? { when } : {}) } } as AtlasFeature;
   }
   const annotations = p.annotations.map((a) => synthAnnotation(a, copy));
-  return { ...f, geometry, properties: { ...p, ...common, annotations, ...(when ? { when } : {}) } } as AtlasFeature;
+  const reasonRests = p.reasonRests.map((id) => sid(copy, id));
+  return { ...f, geometry, properties: { ...p, ...common, reasonRests, annotations, ...(when ? { when } : {}) } } as AtlasFeature;
 }
 
 function synthSource(s: Source, copy: number, index: number): Source {
@@ -138,6 +146,7 @@ export function syntheticFiles(atlas: Atlas, scale: number): Map<string, unknown
           order: ++n,
           name: synthName(c.name, k),
           description: `Synthetic copy for benchmarks. ${c.description}`.slice(0, 500),
+          descriptionRests: c.descriptionRests.map((id) => sid(k, id)),
         },
         features: atlas.features.filter((f) => f.properties.corridor === c.id).map((f) => synthFeature(f, k)),
       };

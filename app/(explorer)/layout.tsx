@@ -33,7 +33,8 @@ export default async function ExplorerLayout({ children }: { children: ReactNode
   // starts fitted to that item: the map module needs every item's bounds. With no data (and so
   // no ETag) the module leaves the map to the React host, which asks the API.
   const boundsById: Record<string, Bounds> = collection
-    ? Object.fromEntries(corridorGroups(collection).flatMap((g) => g.items.map((i) => [i.id, i.bounds])))
+    ? // An unplaced event has no bounds: its page keeps the default view.
+      Object.fromEntries(corridorGroups(collection).flatMap((g) => g.items.flatMap((i) => (i.bounds ? [[i.id, i.bounds]] : []))))
     : {};
   const lang = await requestLocale();
   const config: ExplorerMapConfig = {

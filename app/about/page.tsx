@@ -56,6 +56,13 @@ export default async function AboutPage() {
         ))}
       </section>
 
+      <section aria-labelledby="reading">
+        <h2 id="reading">{t.readingHeading}</h2>
+        {t.reading.map((p) => (
+          <p key={p}>{p}</p>
+        ))}
+      </section>
+
       <section aria-labelledby="risk-scale">
         <h2 id="risk-scale">{t.riskHeading}</h2>
         <p>{t.riskIntro}</p>

@@ -26,15 +26,32 @@ export const MapFeatureProps = z.object({
   to: Country.optional(),
   sea: z.boolean().optional(),
   date: PartialDate.optional(),
+  /** The item's period: the first and last date of the dated sources it quotes (lib/time/atlas-time.ts). */
+  reported_from: PartialDate.optional(),
+  reported_to: PartialDate.optional(),
 });
 export type MapFeatureProps = z.infer<typeof MapFeatureProps>;
 
 const Geometry = z.object({ type: z.enum(['Point', 'LineString', 'Polygon']), coordinates: z.array(z.any()) }); // coordinates nest by type; checked by geo tests, not here
-export const MapFeature = z.object({ type: z.literal('Feature'), geometry: Geometry, properties: MapFeatureProps });
+/** geometry is null for an event its source gives no place (precision "unplaced"): listed, not drawn. */
+export const MapFeature = z.object({ type: z.literal('Feature'), geometry: Geometry.nullable(), properties: MapFeatureProps });
+/** One mark on the timeline strip (lib/time/atlas-time.ts): events, placed on the map or not. */
+export const TimelineEntry = z.object({
+  item: Slug,
+  kind: ItemKindSchema,
+  name: Name,
+  date: PartialDate.nullable(),
+  dated: z.enum(['event', 'reported']).nullable(),
+  label: z.string().nullable(),
+});
+export type TimelineEntry = z.infer<typeof TimelineEntry>;
+
 export const MapFeatureCollection = z.object({
   type: z.literal('FeatureCollection'),
   corridors: z.array(z.object({ id: Slug, order: z.number(), name: Name })),
   features: z.array(MapFeature),
+  /** The dated events, oldest first; a foreign member of the GeoJSON, which map libraries ignore. */
+  timeline: z.array(TimelineEntry).optional(),
 });
 export type MapFeatureCollection = z.infer<typeof MapFeatureCollection>;
 
@@ -57,8 +74,12 @@ export const RouteDetail = z.object({
   from: Country.nullable(),
   to: Country.nullable(),
   when: z.object({ date: PartialDate, label: z.string() }).nullable(),
+  /** The first and last date of the dated sources it quotes; null when every one is undated. */
+  period: z.object({ from: PartialDate, to: PartialDate }).nullable(),
+  undatedSources: z.number().int().min(0),
   level: Level,
-  bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+  /** Null for an unplaced event: it has no point to fit the map to. */
+  bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).nullable(),
   /** Routes: their stages in order. Crossings, events and zones: one block, id "main". */
   stages: z.array(RiskBlockOut.extend({ id: Slug, order: z.number().int(), name: Name })),
 });

@@ -6,6 +6,7 @@ import type { MapFeatureCollection, MapFeatureProps } from './api-schema';
 import type { Filters } from '../view/view-state';
 import { romanizeKorean } from './romanize';
 import { bbox } from '@/geo/geometry';
+import { inYears, type Period } from '../time/period';
 import { COUNTRIES, HAZARDS, ITEM_KINDS, type CountryCode, type HazardId, type ItemKind, type RiskLevel } from '@/geo/vocabulary';
 
 export type { ItemKind };
@@ -19,10 +20,14 @@ export interface AtlasItem {
   hazards: HazardId[];
   precision: MapFeatureProps['precision'];
   to: CountryCode | null;
+  /** The first and last date of the dated sources it quotes; null when all are undated. */
+  period: Period | null;
+  /** The date of what it reports, when the data gives one. */
+  date: string | null;
   /** Every drawable feature of the item (a route and its stages): targets of feature-state. */
   uids: string[];
-  /** [west, south, east, north] of all its features. */
-  bounds: [number, number, number, number];
+  /** [west, south, east, north] of all its features; null for an unplaced event (no point to fit). */
+  bounds: [number, number, number, number] | null;
   /** Lower-cased names of the item, its stages and its corridor: what the search box matches. */
   haystack: string;
 }
@@ -61,8 +66,10 @@ export function corridorGroups(collection: MapFeatureCollection): CorridorGroup[
         hazards: p.hazards ? (p.hazards.split(',').filter((h) => h in HAZARDS) as HazardId[]) : [],
         precision: p.precision,
         to: p.to ?? null,
+        period: p.reported_from && p.reported_to ? { from: p.reported_from, to: p.reported_to } : null,
+        date: p.date ?? null,
         uids: [],
-        bounds: [Infinity, Infinity, -Infinity, -Infinity],
+        bounds: null,
         haystack: '',
       };
       items.set(p.item, item);
@@ -75,10 +82,14 @@ export function corridorGroups(collection: MapFeatureCollection): CorridorGroup[
     const item = items.get(f.properties.item);
     if (!item) continue;
     if (!item.uids.includes(f.properties.uid)) item.uids.push(f.properties.uid);
-    // The API's geometry is one of Point, LineString or Polygon (api-schema.ts), with its coordinates.
-    geometries.set(item.id, [...(geometries.get(item.id) ?? []), f.geometry as Geometry]);
+    // The API's geometry is one of Point, LineString or Polygon (api-schema.ts), with its coordinates,
+    // or null for an unplaced event, which the list shows and the map does not.
+    if (f.geometry) geometries.set(item.id, [...(geometries.get(item.id) ?? []), f.geometry as Geometry]);
   }
-  for (const item of items.values()) item.bounds = bbox(...(geometries.get(item.id) ?? []));
+  for (const item of items.values()) {
+    const own = geometries.get(item.id);
+    item.bounds = own ? bbox(...own) : null;
+  }
   const corridors = [...collection.corridors].sort((a, b) => a.order - b.order);
   const names = new Map(corridors.map((c) => [c.id, c.name]));
   for (const item of items.values()) {
@@ -99,6 +110,7 @@ export function matches(item: AtlasItem, filters: Filters): boolean {
   if (filters.levels.length && !filters.levels.includes(item.level)) return false;
   if (filters.hazards.length && !filters.hazards.some((h) => item.hazards.includes(h))) return false;
   if (filters.to.length && (item.to === null || !filters.to.includes(item.to))) return false;
+  if (filters.years && !inYears(filters.years, item.period, item.date)) return false;
   const words = fold(filters.q).split(/\s+/).filter(Boolean);
   return words.every((w) => item.haystack.includes(w));
 }

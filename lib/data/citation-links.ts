@@ -3,7 +3,8 @@
 // highlighted, in browsers that support it; others simply open the article. Only verified
 // addresses are linked: without one, the reader gets a search for the exact title, never a guess.
 import { stringsFor } from '../i18n/strings';
-import type { Locale } from '../i18n/locales';
+import { LOCALE_TAGS, type Locale } from '../i18n/locales';
+import { monthYear } from '../time/period';
 
 /** Up to this many words, the whole passage is the fragment; longer ones use start and end. */
 const SHORT_PASSAGE_WORDS = 10;
@@ -96,11 +97,14 @@ export function citationHref(source: LinkableSource, quote?: string): { href: st
   return { href: titleSearchUrl(source.title), kind: 'search' };
 }
 
-/** "as reported in 2012" for a dated source (YYYY, YYYY-MM or YYYY-MM-DD); "undated source" else. */
+/**
+ * "as reported in October 2012" ("2012년 10월 보도") for a dated source ("in 2014" when only the
+ * year is known); "undated source" else.
+ */
 export function reportedLabel(date: string | null, lang: Locale = 'en'): string {
   const t = stringsFor(lang).pages.citation;
-  const year = date?.match(/^(\d{4})(?:-|$)/)?.[1];
-  return year ? t.reported(year) : t.undated;
+  const when = monthYear(date, LOCALE_TAGS[lang].dates);
+  return when ? t.reported(when) : t.undated;
 }
 
 /**

@@ -18,6 +18,9 @@ export const DEFAULT_DATABASE_URL = 'file:./data/atlas.db';
 /** The AtlasMeta row where the seed records the version (hash) of the content it wrote. */
 export const DATA_VERSION_KEY = 'data-version';
 
+/** How long a SQLite write waits for another connection's write to finish (busy timeout). */
+export const SQLITE_BUSY_TIMEOUT_MS = 5000;
+
 /** DATABASE_URL names a database this build cannot open. */
 export class DatabaseConfigError extends Error {
   override name = 'DatabaseConfigError';
@@ -41,7 +44,12 @@ export function createPrismaClient(url: string = databaseUrl()): PrismaClient {
   const file = sqliteFile(url);
   if (file) {
     // fileMustExist: a mistyped path must fail loudly, not quietly create an empty database.
-    return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${file}`, fileMustExist: true }) });
+    // timeout: SQLite's busy timeout. The file is in WAL mode (scripts/migrate.mjs sets it), so
+    // readers never wait; a writer that meets another process's write (a second instance, the
+    // seed) waits up to this long for it instead of failing at once with SQLITE_BUSY.
+    return new PrismaClient({
+      adapter: new PrismaBetterSqlite3({ url: `file:${file}`, fileMustExist: true, timeout: SQLITE_BUSY_TIMEOUT_MS }),
+    });
   }
   const scheme = url.split(':')[0];
   if (scheme === 'postgres' || scheme === 'postgresql') {

@@ -30,6 +30,7 @@ import {
 } from './api-schema';
 import { DATA_VERSION_KEY, DatabaseConfigError, databaseUrl, getPrisma } from './db';
 import { stageUid } from '../map/style';
+import { buildTimeline, itemTimes } from '../time/atlas-time';
 import type { Prisma } from '../generated/prisma/client';
 
 /** A response value with its serialised body and ETag. */
@@ -47,7 +48,7 @@ function unavailable(e: unknown): DataUnavailableError {
   const reason = /no such table|does not exist in the current database|P2021/i.test(text)
     ? 'the database has no tables yet (run `npm run db:migrate`, or `npm start`, which does it)'
     : /not a database|SQLITE_NOTADB|SQLITE_CORRUPT|malformed/i.test(text)
-      ? 'the database file is damaged or is not a SQLite database (delete it and restart: it is rebuilt from geo/)'
+      ? 'the database file is damaged or is not a SQLite database (keep it: it holds the short links; restart with `npm start`, which moves it aside, rebuilds the atlas and recovers the links it can)'
       : /unable to open|SQLITE_CANTOPEN|no such file/i.test(text)
         ? 'the database file cannot be opened (check DATABASE_URL; `npm start` creates ./data/atlas.db)'
         : /ECONNREFUSED|ENOTFOUND|ETIMEDOUT|can't reach database|28P01|28000|3D000|authentication failed|database .* does not exist/i.test(text)
@@ -113,6 +114,9 @@ async function readRows() {
   }
 }
 
+/** Annotation slugs as the seed stores them, joined by ","; empty fails the schema's min(1), as it should. */
+const splitRests = (stored: string) => stored.split(',').filter(Boolean);
+
 /** Only keys with a value: the geo/ schemas are strict and mark absent fields optional, not null. */
 const optional = <K extends string, V>(key: K, value: V | null | undefined) => (value == null ? {} : ({ [key]: value } as Record<K, V>));
 
@@ -121,12 +125,14 @@ function annotationsOf(stage: StageRow): Annotation[] {
     id: a.slug,
     text: a.text,
     hazards: a.hazards as Annotation['hazards'], // checked by the feature schema's parse below
+    finding: a.finding as Annotation['finding'], // likewise
+    ...optional('figure', a.figure),
     citations: a.citations.map((c) => ({ source: c.source.slug, quote: c.quote })),
   }));
 }
 
 function riskOf(stage: StageRow) {
-  return { level: stage.level, reason: stage.reason, hazards: stage.hazards, annotations: annotationsOf(stage) };
+  return { level: stage.level, reason: stage.reason, reasonRests: splitRests(stage.reasonRests), hazards: stage.hazards, annotations: annotationsOf(stage) };
 }
 
 /** One stored item back in its geo/ form, validated by the same schema geo/ files pass. */
@@ -137,6 +143,7 @@ function toFeature(row: ItemRow): AtlasFeature {
     corridor: row.corridor.slug,
     precision: row.precision,
     summary: row.summary,
+    summaryRests: splitRests(row.summaryRests),
     ...optional('precisionNote', row.precisionNote),
   };
   const when = row.whenDate ? { when: { date: row.whenDate, label: row.whenLabel, quote: row.whenQuote } } : {};
@@ -205,7 +212,7 @@ export async function readAtlas(): Promise<Atlas> {
         ...optional('note', s.note),
       }),
     );
-    const corridors: Corridor[] = rows.corridors.map((c) => ({ id: c.slug, order: c.order, name: { en: c.nameEn, ko: c.nameKo }, description: c.description }));
+    const corridors: Corridor[] = rows.corridors.map((c) => ({ id: c.slug, order: c.order, name: { en: c.nameEn, ko: c.nameKo }, description: c.description, descriptionRests: splitRests(c.descriptionRests) }));
     const places: Place[] = rows.places.map((p) =>
       PlaceSchema.parse({ id: p.slug, name: { en: p.nameEn, ko: p.nameKo }, country: p.country, coordinates: [p.lon, p.lat], rank: p.rank }),
     );
@@ -231,12 +238,23 @@ function archiveUrlOf(source: Source, byId: Map<string, Source>): string | null 
 
 export function buildMapCollection(atlas: Atlas): MapFeatureCollection {
   const features: MapFeatureCollection['features'] = [];
+  const times = itemTimes(atlas);
   const push = (geometry: MapFeatureCollection['features'][number]['geometry'], properties: MapFeatureProps) =>
     features.push({ type: 'Feature', geometry, properties });
   for (const f of atlas.features) {
     const p = f.properties;
-    const base = { item: p.id, name_en: p.name.en, name_ko: p.name.ko, corridor: p.corridor, precision: p.precision };
-    const geometry = roundGeometry(f.geometry, p.precision);
+    const period = times.get(p.id)?.period;
+    const base = {
+      item: p.id,
+      name_en: p.name.en,
+      name_ko: p.name.ko,
+      corridor: p.corridor,
+      precision: p.precision,
+      ...optional('reported_from', period?.from),
+      ...optional('reported_to', period?.to),
+    };
+    // An unplaced event goes out with a null geometry (RFC 7946 allows it): listed, never drawn.
+    const geometry = f.geometry && roundGeometry(f.geometry, p.precision);
     if (p.kind === 'route') {
       const route = f as RouteFeature;
       const travel = { to: p.to, sea: p.sea, ...optional('date', p.when?.date) };
@@ -264,6 +282,7 @@ export function buildMapCollection(atlas: Atlas): MapFeatureCollection {
     type: 'FeatureCollection',
     corridors: atlas.corridors.map((c) => ({ id: c.id, order: c.order, name: c.name })),
     features,
+    timeline: buildTimeline(atlas),
   });
 }
 
@@ -274,6 +293,8 @@ export function buildRouteDetails(atlas: Atlas): Map<string, RouteDetail> {
     id: a.id,
     text: a.text,
     hazards: a.hazards,
+    finding: a.finding,
+    ...optional('figure', a.figure),
     citations: a.citations.map((c) => {
       const s = byId.get(c.source)!; // checkAtlas guarantees every cited source exists
       return {
@@ -283,6 +304,7 @@ export function buildRouteDetails(atlas: Atlas): Map<string, RouteDetail> {
     }),
   });
   const details = new Map<string, RouteDetail>();
+  const times = itemTimes(atlas);
   for (const f of atlas.features) {
     const p = f.properties;
     const corridor = corridors.get(p.corridor)!;
@@ -302,8 +324,10 @@ export function buildRouteDetails(atlas: Atlas): Map<string, RouteDetail> {
       from: p.kind === 'route' || p.kind === 'crossing' ? p.from : p.kind === 'event' ? p.country : null,
       to: p.kind === 'zone' ? null : (p.to ?? null),
       when: (p.kind === 'route' || p.kind === 'event') && p.when ? { date: p.when.date, label: p.when.label } : null,
+      period: times.get(p.id)?.period ?? null,
+      undatedSources: times.get(p.id)?.undatedSources ?? 0,
       level: p.kind === 'route' ? routeLevel(f as RouteFeature) : p.level,
-      bbox: bbox(roundGeometry(f.geometry, p.precision)),
+      bbox: f.geometry ? bbox(roundGeometry(f.geometry, p.precision)) : null,
       stages,
     });
     details.set(p.id, detail);

@@ -159,7 +159,7 @@ export async function itemEmbed(
         subtitle: stage ? share.embedPage.stage(stage.order, stage.name[lang]) : null,
         fullHref: localeHref(lang, `/routes/${detail.id}${full ? `?${full}` : ''}`),
         meta: routeShareMeta(detail, undefined, lang),
-        bounds: line?.bounds ?? detail.bbox,
+        bounds: line?.bounds ?? detail.bbox ?? ([...DEFAULT_BOUNDS] as Bounds),
         selected: detail.id,
         visibleIds: null,
         stage: line && stage ? stage.id : null,

@@ -7,14 +7,16 @@
 // its own) and a different store class per database, while one
 // `INSERT ... ON CONFLICT DO UPDATE ... RETURNING` through the client the app already has is
 // atomic by itself, runs unchanged on SQLite (3.35+) and PostgreSQL, sits in a table the
-// migrations own, and needs no dependency. A fixed window can let up to twice the limit
+// migrations own, and needs no dependency (its `reward()`, giving back a hit whose request failed,
+// is `refund` here). A fixed window can let up to twice the limit
 // through around a window's edge; for limits meant to stop a script filling the database, not to
 // meter people, that is fine, and it keeps one row per key.
 import 'server-only';
 import { timingSafeEqual } from 'node:crypto';
-import { z } from 'zod';
+import ipaddr from 'ipaddr.js';
 import { getPrisma, type PrismaClient } from '../data/db';
-import { DataUnavailableError } from './api-errors';
+import { writeUnavailable } from './api-errors';
+import { clientAddress, parseTrustProxy, type Trust } from './trust-proxy.mjs';
 
 export interface RateLimitRule {
   /** Prefix of the stored keys, one per rule, e.g. "views". */
@@ -24,9 +26,13 @@ export interface RateLimitRule {
   windowMs: number;
 }
 
-export type RateLimitResult = { ok: true; remaining: number } | { ok: false; retryAfterSeconds: number };
+/**
+ * A hit counted (`ok`, with the window it was counted in, so it can be given back) or refused
+ * with the seconds until the window ends.
+ */
+export type RateLimitResult = { ok: true; remaining: number; used: number; windowEnd: bigint } | { ok: false; retryAfterSeconds: number };
 
-type RateLimitDb = Pick<PrismaClient, '$queryRaw' | 'rateLimit'>;
+type RateLimitDb = Pick<PrismaClient, '$queryRaw' | '$executeRaw' | 'rateLimit'>;
 
 /** Expired rows are swept at most this often per process (and only when a hit comes in). */
 const SWEEP_EVERY_MS = 60_000;
@@ -37,16 +43,20 @@ const MAX_KEY_LENGTH = 200;
 
 export class DatabaseRateLimiter {
   constructor(
-    private readonly rule: RateLimitRule,
+    readonly rule: RateLimitRule,
     private readonly db: () => RateLimitDb = getPrisma,
     private readonly now: () => number = Date.now,
   ) {}
+
+  private id(key: string): string {
+    return `${this.rule.name}:${key}`.slice(0, MAX_KEY_LENGTH);
+  }
 
   /** Count one hit for `key`, or refuse it with the seconds until its window ends. */
   async take(key: string): Promise<RateLimitResult> {
     const db = this.db();
     const now = this.now();
-    const id = `${this.rule.name}:${key}`.slice(0, MAX_KEY_LENGTH);
+    const id = this.id(key);
     const nowMs = BigInt(now);
     const resetAt = BigInt(now + this.rule.windowMs);
     // One statement, so two instances counting the same key at once cannot both read the old
@@ -69,14 +79,25 @@ export class DatabaseRateLimiter {
       }
     } catch (e) {
       // A database that cannot count cannot store the link either: 503, not a 500.
-      throw new DataUnavailableError(
-        'Short links are unavailable right now: the database did not answer. Please try again later, or share the full link instead.',
-        { cause: e },
-      );
+      throw writeUnavailable(e);
     }
     const count = Number(rows[0].count);
-    if (count <= this.rule.limit) return { ok: true, remaining: this.rule.limit - count };
-    return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((Number(rows[0].resetAt) - now) / 1000)) };
+    const windowEnd = BigInt(rows[0].resetAt);
+    if (count <= this.rule.limit) return { ok: true, remaining: this.rule.limit - count, used: count, windowEnd };
+    return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((Number(windowEnd) - now) / 1000)) };
+  }
+
+  /**
+   * Give back a hit `take` counted, when what it was for did not happen (the write failed): only
+   * successful creations use up an allowance. Only within the same window; a count saturated at
+   * limit + 1 stands for `limit` hits. Best effort: a database that cannot take this write could
+   * not take the one being given back either.
+   */
+  async refund(key: string, taken: RateLimitResult): Promise<void> {
+    if (!taken.ok) return;
+    const limit = this.rule.limit;
+    await this.db().$executeRaw`UPDATE "RateLimit" SET "count" = CASE WHEN "count" > ${limit} THEN ${limit - 1} ELSE "count" - 1 END
+        WHERE "key" = ${this.id(key)} AND "resetAt" = ${taken.windowEnd} AND "count" > 0`.catch(() => undefined);
   }
 }
 
@@ -88,17 +109,20 @@ export class DatabaseRateLimiter {
  */
 export const PEER_ADDRESS_HEADER = 'x-atlas-peer-address';
 
+/** The value scripts/server.mjs writes under PEER_ADDRESS_HEADER (tests write it the same way). */
+export function peerHeaderValue(address: string, secret: string | undefined = process.env.ATLAS_PEER_SECRET): string {
+  return `${secret ?? ''} ${address}`;
+}
+
+/** An address in its usual text form (no "127.1" or "0x7f000001" shorthand). */
+const isAddress = (v: string) => ipaddr.IPv4.isValidFourPartDecimal(v) || ipaddr.IPv6.isValid(v);
+
 /**
  * The TCP peer's address from PEER_ADDRESS_HEADER, when scripts/server.mjs wrote it: the value is
  * `<secret> <address>`, with the secret the server made at start (ATLAS_PEER_SECRET, in this
  * process's environment). Anything else, a client's own header under `next start` above all, is
  * not believed: null.
  */
-/** The value scripts/server.mjs writes under PEER_ADDRESS_HEADER (tests write it the same way). */
-export function peerHeaderValue(address: string, secret: string | undefined = process.env.ATLAS_PEER_SECRET): string {
-  return `${secret ?? ''} ${address}`;
-}
-
 export function peerAddress(request: Request, secret: string | undefined = process.env.ATLAS_PEER_SECRET): string | null {
   const value = request.headers.get(PEER_ADDRESS_HEADER);
   if (!secret || !value) return null;
@@ -106,89 +130,49 @@ export function peerAddress(request: Request, secret: string | undefined = proce
   const given = Buffer.from(space < 0 ? value : value.slice(0, space));
   const expected = Buffer.from(secret);
   if (space < 0 || given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
-  return address(value.slice(space + 1));
-}
-
-/**
- * TRUST_PROXY: which reverse proxies in front of the app to believe about the client's address.
- * Unset, "", "0" or "false": none, the client address is the TCP peer's. A number n (or "true"
- * for 1): n proxies, each appending to X-Forwarded-For, so the client is the n-th entry from
- * the right. "loopback": proxies on this machine, believed only when the TCP peer is one.
- */
-export const TrustProxy = z.union([
-  z.literal('loopback'),
-  z
-    .string()
-    .regex(/^\d{1,2}$/)
-    .transform(Number)
-    .pipe(z.number().int().max(10)),
-]);
-export type TrustProxy = z.infer<typeof TrustProxy>;
-
-/** TRUST_PROXY as written, or null when it is not one of the forms above. */
-export function parseTrustProxy(value: string | undefined): TrustProxy | null {
-  const v = (value ?? '').trim().toLowerCase();
-  const parsed = TrustProxy.safeParse(v === '' || v === 'false' ? '0' : v === 'true' ? '1' : v);
-  return parsed.success ? parsed.data : null;
+  const peer = value.slice(space + 1).trim();
+  return isAddress(peer) ? peer : null;
 }
 
 let warned = false;
 /**
- * TRUST_PROXY from the environment. `npm start` refuses a bad value before serving; should one
- * reach here anyway, trusting no proxy is the safe reading (clients cannot pick their key).
+ * TRUST_PROXY from the environment (lib/http/trust-proxy.mjs reads it). `npm start` refuses a bad
+ * value before serving; should one reach here anyway, trusting no proxy is the safe reading
+ * (clients cannot pick their key).
  */
-export function trustProxy(value: string | undefined = process.env.TRUST_PROXY): TrustProxy {
+export function trustProxy(value: string | undefined = process.env.TRUST_PROXY): Trust {
   const parsed = parseTrustProxy(value);
-  if (parsed !== null) return parsed;
+  if (parsed.ok) return parsed.trust;
   if (!warned) {
     warned = true;
-    console.error(`TRUST_PROXY="${value}" is not a number of proxies (0–10), "true", "false" or "loopback": trusting no proxy.`);
+    console.error(`${parsed.message} Trusting no proxy.`);
   }
-  return 0;
-}
-
-const IpAddress = z.union([z.ipv4(), z.ipv6()]);
-
-/** A bare address, or null: "::ffff:1.2.3.4" is stored as 1.2.3.4 so both spellings share a key. */
-function address(value: string | null | undefined): string | null {
-  const v = value?.trim().replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '');
-  return v && IpAddress.safeParse(v).success ? v.toLowerCase() : null;
-}
-
-function isLoopback(a: string): boolean {
-  return a === '::1' || /^127\./.test(a);
-}
-
-function forwardedFor(request: Request): string[] {
-  return (request.headers.get('x-forwarded-for') ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
+  return { kind: 'none' };
 }
 
 /**
- * The client's address for rate limiting. Headers a client can write (X-Forwarded-For,
- * X-Real-IP) count only when TRUST_PROXY says a proxy in front of the app writes them; then the
- * address is the one the outermost trusted proxy saw. Without one, it is the TCP peer; where
- * that is unknown (the app not run by scripts/server.mjs), every client shares one key, so a
- * forged header buys nothing.
+ * A bare address, or null. "::ffff:1.2.3.4" is stored as 1.2.3.4 so both spellings share a key,
+ * and an IPv6 address as its /64: one home or one server is routinely given a whole /64, so
+ * keying on the full address would hand a single client 2^64 fresh allowances.
  */
-export function clientKey(request: Request, trust: TrustProxy = trustProxy()): string {
+export function addressKey(value: string | null | undefined): string | null {
+  const v = value?.trim();
+  if (!v || !isAddress(v)) return null;
+  let parsed = ipaddr.parse(v);
+  if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) parsed = (parsed as ipaddr.IPv6).toIPv4Address();
+  if (parsed.kind() === 'ipv4') return parsed.toString();
+  const parts = (parsed as ipaddr.IPv6).parts.slice(0, 4);
+  return `${new ipaddr.IPv6([...parts, 0, 0, 0, 0]).toString()}/64`;
+}
+
+/**
+ * The client's key for rate limiting. X-Forwarded-For counts only when TRUST_PROXY names the
+ * proxies that write it (lib/http/trust-proxy.mjs); otherwise the key is the TCP peer's address.
+ * Where nothing can be believed (no peer known, as under `next start` without TRUST_PROXY), every
+ * client shares one key, so a forged header buys nothing.
+ */
+export function clientKey(request: Request, trust: Trust = trustProxy()): string {
   const peer = peerAddress(request);
-  const fromProxy = (hops: number): string | null => {
-    const chain = forwardedFor(request);
-    if (chain.length > 0) return address(chain[Math.max(0, chain.length - hops)]);
-    return address(request.headers.get('x-real-ip'));
-  };
-  if (trust === 'loopback') {
-    if (!peer || !isLoopback(peer)) return peer ?? 'unknown';
-    // Skip every proxy on this machine, right to left; the first other address is the client.
-    const outside = forwardedFor(request)
-      .map(address)
-      .reverse()
-      .find((a) => a !== null && !isLoopback(a));
-    return outside ?? address(request.headers.get('x-real-ip')) ?? peer;
-  }
-  if (trust > 0) return fromProxy(trust) ?? peer ?? 'unknown';
-  return peer ?? 'unknown';
+  const found = clientAddress(trust, peer, request.headers.get('x-forwarded-for'));
+  return addressKey(found) ?? addressKey(peer) ?? 'unknown';
 }

@@ -34,12 +34,15 @@ export function buildClientStrings(locale: Locale, m: ClientMessages) {
       count: (shown: number, total: number) =>
         shown === total ? tr('explorer.filters.countAll', { total }) : tr('explorer.filters.countShown', { shown, total }),
     },
-    list: { ...e.list, meta: (kind: string, level: string) => tr('explorer.list.meta', { kind, level }) },
+    /** Short meta line under each item: "Route · Extreme risk" (the phrase from geo/vocabulary.ts riskPhrase). */
+    list: { ...e.list, meta: (kind: string, risk: string) => tr('explorer.list.meta', { kind, risk }) },
     announce: { ...e.announce, selected: (name: string) => tr('explorer.announce.selected', { name }) },
   };
 
   const cards = {
     ...c,
+    /** A route's share image, described: "Map of Tumen River (Rivers), drawn in the colour of its level (high), …". */
+    routeImageAlt: (name: string, level: string) => tr('cards.routeImageAlt', { name, level }),
     shortLinkNotFound: { title: c.shortLinkNotFoundTitle, body: c.shortLinkNotFoundBody, action: c.shortLinkNotFoundAction },
   };
 

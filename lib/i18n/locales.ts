@@ -7,10 +7,10 @@ export const LOCALES = ['en', 'ko'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'en';
 
-/** What `<html lang>`, hreflang and og:locale say for each locale. */
-export const LOCALE_TAGS: Record<Locale, { lang: string; og: string; name: string }> = {
-  en: { lang: 'en', og: 'en_GB', name: 'English' },
-  ko: { lang: 'ko', og: 'ko_KR', name: '한국어' },
+/** What `<html lang>`, hreflang and og:locale say for each locale, and how it writes dates (Intl). */
+export const LOCALE_TAGS: Record<Locale, { lang: string; og: string; name: string; dates: string }> = {
+  en: { lang: 'en', og: 'en_GB', name: 'English', dates: 'en-GB' },
+  ko: { lang: 'ko', og: 'ko_KR', name: '한국어', dates: 'ko-KR' },
 };
 
 /** The request header the proxy sets from the address (a client cannot choose it: it is overwritten). */

@@ -21,7 +21,8 @@ function build(locale: Locale) {
     ...p,
     citation: {
       ...p.citation,
-      reported: (year: string) => tr('pages.citation.reported', { year }),
+      /** After a claim: when its source published it ("October 2012", or a year alone). */
+      reported: (when: string) => tr('pages.citation.reported', { when }),
       by: (author: string) => tr('pages.citation.by', { author }),
     },
     kinds: e.kinds,
@@ -29,7 +30,6 @@ function build(locale: Locale) {
       ...p.route,
       stagesIntro: (count: number) => tr('pages.route.stagesIntro', { count }),
       stageNumber: (order: number) => tr('pages.route.stageNumber', { order }),
-      risk: (label: string) => tr('pages.route.risk', { label }),
       riskOf: (level: number) => tr('pages.route.riskOf', { level }),
     },
     sources: {
@@ -41,6 +41,7 @@ function build(locale: Locale) {
       ...p.about,
       safety: [p.about.safety1, p.about.safety2],
       method: [p.about.method1, p.about.method2, p.about.method3],
+      reading: [p.about.reading1, p.about.reading2, p.about.reading3, p.about.reading4],
       licence: [p.about.licence1, p.about.licence2, p.about.licence3],
       levelName: (label: string, level: number) => tr('pages.about.levelName', { label, level }),
     },

@@ -7,7 +7,7 @@ import { localizeDetail } from '../i18n/content';
 import { DEFAULT_LOCALE, LOCALE_TAGS, LOCALES, localeHref, type Locale } from '../i18n/locales';
 import { stringsFor } from '../i18n/strings';
 import { STILL_SIZES } from '../still/sizes';
-import { RISK_LEVELS } from '@/geo/vocabulary';
+import { RISK_LEVELS, riskPhrase } from '@/geo/vocabulary';
 
 const OEMBED_TYPE = 'application/json+oembed';
 
@@ -127,12 +127,9 @@ export function routeShareMeta(english: RouteDetail, origin: string = appOrigin(
   const corridor = detail.corridor.name[locale];
   const title = `${name} · ${cards.appName}`;
   const where = corridor === name ? '' : ` (${corridor})`;
-  const description =
-    locale === 'ko' ? clip(`${detail.summary} 위험 ${risk.ko}.`) : clip(`${detail.summary} ${risk.en} ${cards.riskSuffix}.`);
-  const imageAlt =
-    locale === 'ko'
-      ? `${name}${where}의 지도. 위험 ${risk.ko} 등급으로 그렸으며 출처를 함께 실었습니다.`
-      : `Map of ${name}${where}, drawn at ${risk.en.toLowerCase()} risk, with its sources.`;
+  const description = clip(`${detail.summary} ${riskPhrase(detail.level, locale)}.`);
+  const level = locale === 'en' ? risk.en.toLowerCase() : risk[locale];
+  const imageAlt = cards.routeImageAlt(`${name}${where}`, level);
   return shareMeta(origin, locale, `/routes/${detail.id}`, title, description, `/routes/${detail.id}/image.png?size=social`, imageAlt);
 }
 

@@ -16,7 +16,7 @@ export const VIEW_STATE_VERSION = 1;
 export const ROUTE_REMOVED_NOTICE = { key: 'notice', value: 'route-removed' } as const;
 
 /** The query keys a view may carry, in the order they are written back. */
-export const VIEW_QUERY_KEYS = ['stage', 'level', 'hazard', 'to', 'q', 'interactive', 'legend', 'theme', 'lang'] as const;
+export const VIEW_QUERY_KEYS = ['stage', 'level', 'hazard', 'from', 'to', 'q', 'interactive', 'legend', 'theme', 'lang'] as const;
 
 // Values are checked for shape, not meaning: the explorer's own codec decides what a value
 // means and falls back to defaults, so a stored view from an older UI still opens.
@@ -26,6 +26,7 @@ export const ViewQuery = z
     stage: Slug,
     level: z.string().max(40).regex(list, 'a comma-separated list'),
     hazard: z.string().max(300).regex(list, 'a comma-separated list'),
+    from: z.string().max(10).regex(/^\d+$/, 'a year'),
     to: z.string().max(100).regex(list, 'a comma-separated list'),
     q: z
       .string()

@@ -4,7 +4,7 @@
 // Pure: the same input always gives the same element, hence the same PNG.
 import type { ReactElement } from 'react';
 import type { Geometry, Position } from 'geojson';
-import { RISK_LEVELS, type RiskLevel } from '@/geo/vocabulary';
+import { RISK_LEVELS, riskPhrase, type RiskLevel } from '@/geo/vocabulary';
 import { RISK_COLORS, STILL_COLORS, svgDashArray } from '../palette/palette';
 import type { MapFeatureCollection, RouteDetail } from '../data/api-schema';
 import { localizeDetail } from '../i18n/content';
@@ -23,6 +23,8 @@ export interface StillImageInput {
   focus: RouteDetail | null;
   /** The language of its words. @default 'en' */
   lang?: Locale;
+  /** A tour's step (lib/tour/still.ts): the part of the map to frame and the words over it. */
+  frame?: { bbox: Bbox; title: string; subtitle: string; level: RiskLevel };
 }
 
 /** Colours of the image: the live map's basemap and the site's text (lib/palette/palette.ts). */
@@ -71,10 +73,12 @@ export interface StillLayout {
 
 type MapFeature = MapFeatureCollection['features'][number];
 const geometryOf = (f: MapFeature) => f.geometry as Geometry;
+/** Features with a geometry: an unplaced event (geometry null) is listed elsewhere, never drawn. */
+const placed = (f: MapFeature) => f.geometry !== null;
 
 /** Bounding box of the whole atlas: the view of the all-routes image. */
 export function atlasBbox(atlas: MapFeatureCollection): Bbox {
-  return bbox(...atlas.features.map(geometryOf));
+  return bbox(...atlas.features.filter(placed).map(geometryOf));
 }
 
 /** Where things go on an image of `size` showing `bbox`; exported so tests can find the route's pixels. */
@@ -111,7 +115,7 @@ function mapLayers(input: StillImageInput, layout: StillLayout): ReactElement {
 
   const focus = input.focus?.id ?? null;
   const mine = (f: MapFeature) => focus === null || f.properties.item === focus;
-  const drawn = input.atlas.features.filter((f) => f.properties.kind !== 'route' && mine(f));
+  const drawn = input.atlas.features.filter((f) => f.properties.kind !== 'route' && placed(f) && mine(f));
   // A route is drawn by its stages, each at its own level; other items' routes stay faint context.
   const faint = focus === null ? [] : input.atlas.features.filter((f) => f.properties.kind === 'route' && !mine(f));
   const lineWidth = focus === null ? l.line * 0.75 : l.line;
@@ -259,10 +263,12 @@ function panel(input: StillImageInput, sources: string[]): ReactElement {
   const l = LAYOUT[input.size];
   const { height } = STILL_SIZES[input.size];
   const d = input.focus ? localizeDetail(input.focus, lang) : null;
-  const title = d ? d.name[lang] : SHARE_STRINGS.allRoutesTitle;
-  const subtitle = d
-    ? [SHARE_STRINGS.kind[d.kind], d.corridor.name[lang], d.when?.label].filter(Boolean).join(' · ')
-    : SHARE_STRINGS.allRoutesSubtitle;
+  const title = input.frame?.title ?? (d ? d.name[lang] : SHARE_STRINGS.allRoutesTitle);
+  // A tour's step states its own stage's level; an item's image, the item's.
+  const level = input.frame?.level ?? d?.level;
+  const subtitle =
+    input.frame?.subtitle ??
+    (d ? [SHARE_STRINGS.kind[d.kind], d.corridor.name[lang], d.when?.label].filter(Boolean).join(' · ') : SHARE_STRINGS.allRoutesSubtitle);
   return (
     <div
       style={{
@@ -283,14 +289,10 @@ function panel(input: StillImageInput, sources: string[]): ReactElement {
         <div style={{ fontSize: l.small, letterSpacing: 4, color: PALETTE.muted, textTransform: 'uppercase' }}>{SHARE_STRINGS.appName}</div>
         <div style={{ fontSize: l.title, lineHeight: 1.1, color: PALETTE.text }}>{title}</div>
         <div style={{ fontSize: l.subtitle, color: PALETTE.muted }}>{subtitle}</div>
-        {d ? (
+        {level ? (
           <div style={{ display: 'flex', alignItems: 'center', gap: 12, marginTop: 6 }}>
-            <div style={{ width: l.subtitle, height: l.subtitle, borderRadius: l.subtitle, background: RISK_COLORS[d.level] }} />
-            <div style={{ fontSize: l.subtitle, color: PALETTE.text }}>
-              {lang === 'ko'
-                ? `${SHARE_STRINGS.riskSuffix} ${RISK_LEVELS[d.level].ko}`
-                : `${RISK_LEVELS[d.level].en} ${SHARE_STRINGS.riskSuffix}`}
-            </div>
+            <div style={{ width: l.subtitle, height: l.subtitle, borderRadius: l.subtitle, background: RISK_COLORS[level] }} />
+            <div style={{ fontSize: l.subtitle, color: PALETTE.text }}>{riskPhrase(level, lang)}</div>
           </div>
         ) : null}
       </div>
@@ -311,7 +313,7 @@ function panel(input: StillImageInput, sources: string[]): ReactElement {
  * line: for one item, `sourceNames(detail)`; for all routes, every publisher in the atlas.
  */
 export function stillImage(input: StillImageInput, sources: string[]): { element: ReactElement; layout: StillLayout } {
-  const bbox = input.focus ? (input.focus.bbox as Bbox) : atlasBbox(input.atlas);
+  const bbox = input.frame?.bbox ?? (input.focus?.bbox ? (input.focus.bbox as Bbox) : atlasBbox(input.atlas));
   const layout = stillLayout(input.size, bbox);
   const element = (
     <div style={{ position: 'relative', display: 'flex', width: layout.width, height: layout.height, background: PALETTE.sea }}>

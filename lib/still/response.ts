@@ -3,7 +3,7 @@
 import 'server-only';
 import { ImageResponse } from 'next/og';
 import { Slug } from '@/geo/schema';
-import { errorJson } from '../http/api-errors';
+import { errorJson, INVALID_ID_MESSAGE } from '../http/api-errors';
 import { conditionalResponse, etagOf } from '../http/etag.mjs';
 import { SHARED_IMAGE } from '../http/cache-policy';
 import { getDataVersion, getMapCollection, getRouteDetail, getSources } from '../data/queries';
@@ -69,7 +69,7 @@ export async function stillImageResponse(request: Request, slug: string | null):
     if (!Slug.safeParse(slug).success)
       return errorJson(400, {
         error: 'bad_request',
-        message: 'Not a valid id. Ids are 2–80 lower-case letters, digits and single hyphens.',
+        message: INVALID_ID_MESSAGE,
       });
     if (!(await getRouteDetail(slug)))
       return errorJson(404, { error: 'not_found', message: `No route, crossing, event or zone has the id "${slug}".` });

@@ -8,3 +8,5 @@ export const explorer = en.explorer;
 export const pages = en.pages;
 export const share = en.share;
 export const cards = en.cards;
+export * as time from './time';
+export * as tour from './tour';

@@ -1,16 +1,19 @@
 // The explorer's URL codec: what is selected, filtered and looked at, and the link that says so.
 //   path   /routes/{slug}                 the selected route, crossing, event or zone
 //   query  stage, level, hazard, to, q    the selected stage and the filters
+//          from, to (a year)              the period filter: `?from=2011&to=2015` (lib/time/period.ts)
 //   hash   #zoom/lat/lng                  the camera (as MapLibre's own hash writes it)
 // Pure and total: any URL parses, malformed parts are dropped with a notice saying so, and
 // defaults are left out of the link, so that a shared link is short and says only what matters.
 // Lists are written comma-separated (`level=3,4`), the form short links (lib/share/short-view.ts) store;
-// repeated keys (`level=3&level=4`) are read too.
+// repeated keys (`level=3&level=4`) are read too. `to` holds destinations and the period's last
+// year alike (`to=KR,2015`): a year is four digits, a country two letters, so neither is mistaken.
 import { z } from 'zod';
 import { Slug } from '@/geo/schema';
 import { COUNTRY_CODES, HAZARD_IDS, RISK_LEVEL_VALUES, type CountryCode, type HazardId, type RiskLevel } from '@/geo/vocabulary';
 import { formatCameraHash, type Camera } from './camera-hash';
 import { splitLocale } from '@/lib/i18n/locales';
+import { YEAR_LIMITS, isOpenRange, type YearRange } from '@/lib/time/period';
 
 export { cameraPrecision, formatCameraHash, type Camera } from './camera-hash';
 
@@ -23,6 +26,8 @@ export interface Filters {
   to: CountryCode[];
   /** Free text search over names and corridors; '' for none. */
   q: string;
+  /** The period filter: items reported or happening in these years; both null for none. */
+  years: YearRange;
 }
 
 export interface ViewState {
@@ -33,7 +38,7 @@ export interface ViewState {
   camera: Camera | null;
 }
 
-export type NoticeKey = 'camera' | 'route' | 'stage' | 'stageWithoutRoute' | 'level' | 'hazard' | 'to' | 'q' | 'routeRemoved';
+export type NoticeKey = 'camera' | 'route' | 'stage' | 'stageWithoutRoute' | 'level' | 'hazard' | 'to' | 'q' | 'period' | 'routeRemoved';
 /** What could not be used; the words for each key are in the message files (explorer.notices). */
 export interface ViewNotice {
   key: NoticeKey;
@@ -44,7 +49,8 @@ export interface ParsedView {
   notices: ViewNotice[];
 }
 
-export const EMPTY_FILTERS: Filters = Object.freeze({ levels: [], hazards: [], to: [], q: '' }) as Filters;
+export const NO_YEARS: YearRange = Object.freeze({ from: null, to: null }) as YearRange;
+export const EMPTY_FILTERS: Filters = Object.freeze({ levels: [], hazards: [], to: [], q: '', years: NO_YEARS }) as Filters;
 export const DEFAULT_VIEW: ViewState = Object.freeze({ route: null, stage: null, filters: EMPTY_FILTERS, camera: null }) as ViewState;
 
 /** Camera limits: MapLibre's zoom range, and latitude/longitude as the globe allows. */
@@ -65,6 +71,13 @@ const decimal = (min: number, max: number) =>
 const CameraParts = z.tuple([decimal(...CAMERA_LIMITS.zoom), decimal(...CAMERA_LIMITS.lat), decimal(...CAMERA_LIMITS.lng)]);
 const LevelToken = z.enum(RISK_LEVEL_VALUES.map(String) as ['1', '2', '3', '4']).transform((s) => Number(s) as RiskLevel);
 const HazardToken = z.enum(HAZARD_IDS);
+const YearToken = z
+  .string()
+  .regex(/^\d{4}$/)
+  .transform(Number)
+  .pipe(z.number().int().min(YEAR_LIMITS.min).max(YEAR_LIMITS.max));
+/** A `to` token that is meant as a year (digits only), whether or not it is a valid one. */
+const looksLikeYear = (token: string) => /^\d+$/.test(token);
 const CountryToken = z
   .string()
   .transform((s) => s.toUpperCase())
@@ -104,17 +117,42 @@ function tokens(params: URLSearchParams, key: string): string[] | null {
 }
 
 /** Parse each token; the valid ones are kept, and any invalid one raises the notice once. */
-function parseList<T>(params: URLSearchParams, key: string, schema: z.ZodType<T>, order: readonly T[]): { values: T[]; bad: boolean } {
+function parseList<T>(
+  params: URLSearchParams,
+  key: string,
+  schema: z.ZodType<T>,
+  order: readonly T[],
+  /** Tokens another filter reads from the same key. */
+  othersOf: (token: string) => boolean = () => false,
+): { values: T[]; bad: boolean } {
   const list = tokens(params, key);
   if (list === null) return { values: [], bad: true };
   let bad = false;
   const seen = new Set<T>();
-  for (const token of list) {
+  for (const token of list.filter((t) => !othersOf(t))) {
     const parsed = schema.safeParse(token);
     if (parsed.success) seen.add(parsed.data);
     else bad = true;
   }
   return { values: order.filter((v) => seen.has(v)), bad };
+}
+
+/**
+ * The period filter: `from` once, and at most one year among the `to` tokens. A garbled or
+ * out-of-range year, two of either, or a start after the end drop the whole period (with the
+ * notice): half a period would show something the link did not ask for.
+ */
+function parseYears(params: URLSearchParams): { years: YearRange; bad: boolean } {
+  const froms = params.getAll('from').filter((v) => v !== '');
+  const toYears = (tokens(params, 'to') ?? []).filter(looksLikeYear);
+  if (froms.length === 0 && toYears.length === 0) return { years: NO_YEARS, bad: false };
+  if (froms.length > 1 || toYears.length > 1) return { years: NO_YEARS, bad: true };
+  const from = froms.length ? YearToken.safeParse(froms[0]) : null;
+  const to = toYears.length ? YearToken.safeParse(toYears[0]) : null;
+  if (from?.success === false || to?.success === false) return { years: NO_YEARS, bad: true };
+  const years = { from: from?.data ?? null, to: to?.data ?? null };
+  if (years.from !== null && years.to !== null && years.from > years.to) return { years: NO_YEARS, bad: true };
+  return { years, bad: false };
 }
 
 function parseRoute(pathname: string): { route: string | null; bad: boolean } {
@@ -152,8 +190,11 @@ export function parseViewState(url: URL): ParsedView {
   if (levels.bad) keys.push('level');
   const hazards = parseList(params, 'hazard', HazardToken, HAZARD_IDS);
   if (hazards.bad) keys.push('hazard');
-  const to = parseList(params, 'to', CountryToken, COUNTRY_CODES);
+  // Year tokens in `to` belong to the period, not to the destinations.
+  const to = parseList(params, 'to', CountryToken, COUNTRY_CODES, looksLikeYear);
   if (to.bad) keys.push('to');
+  const years = parseYears(params);
+  if (years.bad) keys.push('period');
 
   let q = '';
   const rawQ = params.get('q');
@@ -168,7 +209,12 @@ export function parseViewState(url: URL): ParsedView {
   if (params.get(ROUTE_REMOVED.key) === ROUTE_REMOVED.value) keys.push('routeRemoved');
 
   return {
-    state: { route, stage, filters: { levels: levels.values, hazards: hazards.values, to: to.values, q }, camera: camera ?? null },
+    state: {
+      route,
+      stage,
+      filters: { levels: levels.values, hazards: hazards.values, to: to.values, q, years: years.years },
+      camera: camera ?? null,
+    },
     notices: keys.map((key) => ({ key })),
   };
 }
@@ -179,7 +225,10 @@ export function formatFilters(filters: Filters, stage: string | null = null): st
   if (stage) params.set('stage', stage);
   if (filters.levels.length) params.set('level', RISK_LEVEL_VALUES.filter((l) => filters.levels.includes(l)).join(','));
   if (filters.hazards.length) params.set('hazard', HAZARD_IDS.filter((h) => filters.hazards.includes(h)).join(','));
-  if (filters.to.length) params.set('to', COUNTRY_CODES.filter((c) => filters.to.includes(c)).join(','));
+  const years = filters.years ?? NO_YEARS;
+  if (years.from !== null) params.set('from', String(years.from));
+  const to = [...COUNTRY_CODES.filter((c) => filters.to.includes(c)), ...(years.to !== null ? [String(years.to)] : [])];
+  if (to.length) params.set('to', to.join(','));
   const q = filters.q.trim();
   if (q) params.set('q', q);
   // A comma is legal in a query string; left escaped (%2C) it only makes shared links unreadable.
@@ -200,5 +249,5 @@ export function sameFilters(a: Filters, b: Filters): boolean {
 }
 
 export function hasFilters(f: Filters): boolean {
-  return f.levels.length > 0 || f.hazards.length > 0 || f.to.length > 0 || f.q.trim() !== '';
+  return f.levels.length > 0 || f.hazards.length > 0 || f.to.length > 0 || f.q.trim() !== '' || !isOpenRange(f.years ?? NO_YEARS);
 }

@@ -108,7 +108,7 @@ test.describe('an embed on another site', () => {
       const inView = await f.evaluate(([w, s, e, n]) => {
         const b = window.__atlas!.map.getBounds();
         return b.contains([w, s]) && b.contains([e, n]);
-      }, detail.bbox);
+      }, detail.bbox!); // a route always has a box
       expect(inView).toBe(true);
 
       await expect(frame.locator('h1')).toHaveText(detail.name.en);
@@ -147,7 +147,7 @@ test.describe('an embed on another site', () => {
     const snippet = await dialog.getByTestId('embed-snippet').inputValue();
     const origin = new URL(baseURL!).origin;
     expect(snippet).toBe(
-      `<iframe src="${origin}/embed/${SLUG}?legend=0&amp;theme=dark" title="Across the Tumen into Yanbian – Escape Atlas" width="640" height="360" style="border:0" loading="lazy" allowfullscreen referrerpolicy="strict-origin-when-cross-origin"></iframe>`,
+      `<iframe src="${origin}/embed/${SLUG}?legend=0&amp;theme=dark" title="Across the Tumen into China – Escape Atlas" width="640" height="360" style="border:0" loading="lazy" allowfullscreen referrerpolicy="strict-origin-when-cross-origin"></iframe>`,
     );
     await dialog.getByTestId('embed-copy').click();
     await expect(dialog.getByRole('status')).toHaveText('Code copied to the clipboard.');

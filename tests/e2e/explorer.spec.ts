@@ -66,9 +66,10 @@ test.describe('the map', () => {
     const { collection, items } = await atlas(request);
     await page.goto('/');
     await mapIdle(page);
+    // Unplaced events (issue #20) are listed but have nothing to draw.
     const ofKind = (...kinds: string[]) =>
       items
-        .filter((i) => kinds.includes(i.kind))
+        .filter((i) => kinds.includes(i.kind) && i.bounds !== null)
         .map((i) => i.id)
         .sort();
     expect(ofKind('route').length).toBeGreaterThan(0);
@@ -259,8 +260,8 @@ test.describe('one map', () => {
     await page.goto(`/routes/${SLUG}`);
     await mapIdle(page);
     await expect(map(page)).toHaveAttribute('data-map-start', 'boot');
-    // No fetch preload (751b10d: Chromium held it open for 30 s): the module asks, once.
-    await expect(page.locator('head link[rel="preload"][as="fetch"][href="/api/routes"]')).toHaveCount(0);
+    // No fetch preload (751b10d: Chromium held it open 30 s): one request, the module's fetch.
+    await expect(page.locator('head link[rel="preload"][as="fetch"]')).toHaveCount(0);
     expect(await page.evaluate(() => (window as unknown as { __dataAtIdle: string[] }).__dataAtIdle)).toEqual(['fetch']);
   });
 
@@ -319,7 +320,7 @@ test.describe('opening an item', () => {
     });
     await page.locator(`a[data-item="${item.id}"]`).click();
     await expect(page).toHaveURL(new RegExp(`/routes/${item.id}(\\?|#|$)`));
-    await expect(page.locator('#route-panel h1')).toContainText(item.name.en);
+    await expect(page.locator('#route-title')).toContainText(item.name.en);
     await expect(page).toHaveTitle(new RegExp(item.name.en));
     await expect(page.getByTestId('announcer')).toHaveText(`Selected: ${item.name.en}`);
     // The same document and the same map instance: nothing was reloaded.
@@ -333,11 +334,39 @@ test.describe('opening an item', () => {
     await mapIdle(page);
     await expect(page).toHaveURL(/#\d+(\.\d+)?\/-?\d/);
     const view = await page.evaluate(() => window.__atlas!.map.getBounds().toArray());
-    const [w, s, e, n] = item.bounds;
+    const [w, s, e, n] = item.bounds!; // a route always has bounds
     expect(
       view[0][0] <= w + 0.01 && view[0][1] <= s + 0.01 && view[1][0] >= e - 0.01 && view[1][1] >= n - 0.01,
       `${JSON.stringify(view)} holds ${item.bounds}`,
     ).toBe(true);
+  });
+
+  test('an event its source gives no place is listed and opens, with no point and the camera left alone (issue #20)', async ({
+    page,
+    request,
+  }) => {
+    const { collection, items } = await atlas(request);
+    const item = items.find((i) => i.id === 'yellow-sea-boat-2009')!;
+    expect(item.bounds).toBeNull();
+    await page.goto('/');
+    await mapIdle(page);
+    const link = page.locator(`a[data-item="${item.id}"]`);
+    await expect(link).toContainText('no place given, not on the map');
+    const before = await camera(page);
+    await link.click();
+    await expect(page).toHaveURL(new RegExp(`/routes/${item.id}(\\?|#|$)`));
+    await expect(page.locator('#route-title')).toContainText(item.name.en);
+    await expect(page.locator('#route-panel [data-precision="unplaced"]')).toContainText('No place given');
+    await mapIdle(page);
+    // Nothing is drawn for it, and the map did not move to fit a point it does not have.
+    expect(await renderedItems(page, ['point', 'route-hit', 'stage-line', 'zone-line', 'zone-fill'])).not.toContain(item.id);
+    const after = await camera(page);
+    expect(near(after.zoom, before.zoom, 0.01)).toBe(true);
+    // Loading its page directly works too, with the map on the whole atlas.
+    await page.goto(`/routes/${item.id}`);
+    await mapIdle(page);
+    await expect(page.locator('#route-title')).toContainText(item.name.en);
+    expect(collection.features.find((f) => f.properties.item === item.id)!.geometry).toBeNull();
   });
 
   test('Back returns to the list as it was: filters, scroll position and camera', async ({ page, request }) => {
@@ -399,7 +428,7 @@ test.describe('opening an item', () => {
     ]);
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(new RegExp(`/routes/${ids[1]}(\\?|#|$)`));
-    await expect(page.locator('#route-panel h1')).toBeFocused();
+    await expect(page.locator('#route-title')).toBeFocused();
   });
 });
 
@@ -468,7 +497,7 @@ test.describe('links', () => {
     const item = items.find((i) => i.kind === 'route')!;
     await page.goto(`/routes/${item.id}#4/30/110`);
     await mapIdle(page);
-    await expect(page.locator('#route-panel h1')).toContainText(item.name.en);
+    await expect(page.locator('#route-title')).toContainText(item.name.en);
     const cam = await camera(page);
     expect(near(cam.zoom, 4, 0.01) && near(cam.lat, 30, 0.01) && near(cam.lng, 110, 0.01), JSON.stringify(cam)).toBe(true);
     await expect.poll(() => featureState(page, `route:${item.id}`)).toMatchObject({ selected: true });
@@ -498,7 +527,7 @@ test.describe('links', () => {
     await expect.poll(() => featureState(page, `stage:${route}:${stage}`)).toMatchObject({ stage: true });
     // A stage the route does not have marks nothing, and the page still opens.
     await page.goto(`/routes/${route}?stage=no-such-stage`);
-    await expect(page.locator('#route-panel h1')).toBeVisible();
+    await expect(page.locator('#route-title')).toBeVisible();
     await expect(page.locator('[aria-current="step"]')).toHaveCount(0);
   });
 

@@ -48,6 +48,20 @@ describe('GET /api/routes', () => {
     expect(body.features.filter((f) => f.properties.kind === 'stage')).toHaveLength(stageCount);
   });
 
+  it('returns events their source does not place with a null geometry, and no box to fit (issue #20)', async () => {
+    const body = MapFeatureCollection.parse(await (await getRoutes(request('/api/routes'))).json());
+    const unplaced = body.features.filter((f) => f.properties.precision === 'unplaced');
+    expect(unplaced.map((f) => f.properties.item)).toContain('yellow-sea-boat-2009');
+    for (const f of unplaced) expect(f.geometry).toBeNull();
+    // Every other feature is drawable.
+    for (const f of body.features.filter((x) => x.properties.precision !== 'unplaced')) expect(f.geometry).not.toBeNull();
+    const res = await detail('yellow-sea-boat-2009');
+    expect(res.status).toBe(200);
+    const item = RouteDetail.parse(await res.json());
+    expect(item).toMatchObject({ kind: 'event', precision: 'unplaced', bbox: null });
+    expect(item.stages[0].annotations[0].finding).toBe('harm');
+  });
+
   it('draws each stage over its own part of the route line, rounded to the route precision', async () => {
     const body = MapFeatureCollection.parse(await (await getRoutes(request('/api/routes'))).json());
     const atlas = loadAtlas(geo);
@@ -191,8 +205,10 @@ describe('when the database cannot answer', () => {
       const body = ApiError.parse(await res.json());
       expect(body.error).toBe('unavailable');
       expect(body.message).toMatch(message);
-      // The client gets the reason; file paths stay in the server log.
+      // The client gets the reason; file paths stay in the server log. And no advice that would
+      // destroy the short links kept in the same database (issue 19).
       expect(body.message).not.toMatch(/\/tmp\//);
+      expect(body.message).not.toMatch(/delete|remove/i);
     }
     expect(serverLog).toHaveBeenCalled();
   }
@@ -213,7 +229,7 @@ describe('when the database cannot answer', () => {
     fs.writeFileSync(file, 'garbage '.repeat(1000));
     await useDatabase(`file:${file}`);
     try {
-      await expect503(/damaged or is not a SQLite database/);
+      await expect503(/damaged or is not a SQLite database \(keep it: it holds the short links/);
     } finally {
       await useDatabase(url);
     }

@@ -29,6 +29,7 @@ const HANDLERS = {
   shortLink: 'app/v/[id]/route.ts',
   atlasImage: 'app/image.png/route.ts',
   routeImage: 'app/routes/[slug]/image.png/route.ts',
+  tourImage: 'app/tour/[id]/image.png/route.ts',
   mapWorker: 'app/maplibre-gl-worker.mjs/route.ts',
   mapLibrary: 'app/maplibre-gl.mjs/route.ts',
   mapSprite: 'app/map-sprite/[file]/route.ts',
@@ -489,6 +490,22 @@ describe.sequential('fuzz: route handlers', () => {
         const res = await GET(new Request(`${ORIGIN}/routes/x/image.png?${new URLSearchParams({ size })}`), params({ slug }));
         await expectSafeResponse(res, [200, 400, 404]);
       }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it.skipIf(!exists(HANDLERS.tourImage))('GET /tour/[id]/image.png answers 200, 400 or 404 for any id, step and size', async () => {
+    const GET = await handler(HANDLERS.tourImage);
+    await fc.assert(
+      fc.asyncProperty(
+        slugInput,
+        fc.oneof(fc.constant('1'), fc.constant('2'), hostileString),
+        fc.oneof(fc.constant('slide'), hostileString),
+        async (id, step, size) => {
+          const res = await GET(new Request(`${ORIGIN}/tour/x/image.png?${new URLSearchParams({ step, size })}`), params({ id }));
+          await expectSafeResponse(res, [200, 400, 404]);
+        },
+      ),
       { numRuns: RUNS },
     );
   });

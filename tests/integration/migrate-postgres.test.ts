@@ -80,7 +80,7 @@ describe('bad configuration fails clearly', () => {
         }),
       );
       expect(view.status).toBe(503);
-      expect(((await view.json()) as { message: string }).message).toMatch(/Short links are unavailable right now/);
+      expect(((await view.json()) as { message: string }).message).toMatch(/Short links cannot be saved right now/);
     } finally {
       await disconnectPrisma();
       if (previous === undefined) delete process.env.DATABASE_URL;

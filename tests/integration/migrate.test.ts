@@ -4,7 +4,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { appliedMigrations, listMigrations, migrateDeploy, migrateDiff, MigrateError, ROOT, sqlitePath } from '@/scripts/migrate.mjs';
+import {
+  appliedMigrations,
+  DamagedDatabaseError,
+  listMigrations,
+  migrateDeploy,
+  migrateDiff,
+  ROOT,
+  sqlitePath,
+} from '@/scripts/migrate.mjs';
 import { tempDir, MIGRATED_TABLES } from './test-db';
 
 const SCHEMA = path.join(ROOT, 'prisma', 'schema.prisma');
@@ -64,14 +72,15 @@ describe('migrate deploy', () => {
     expect(appliedMigrations({ url })).toEqual(listMigrations().map((m) => m.name));
   });
 
-  it('refuses a file that is not a SQLite database, saying what to do', async () => {
+  it('status refuses a file that is not a SQLite database, leaves it as it is, and never says to delete it', () => {
+    // (deploy moves such a file aside instead: tests/integration/database-safety.test.ts)
     const file = path.join(tempDir('garbage'), 'atlas.db');
     fs.writeFileSync(file, 'this is not a database, just some text '.repeat(200));
-    const attempt = migrateDeploy({ url: `file:${file}` });
-    await expect(attempt).rejects.toBeInstanceOf(MigrateError);
-    await expect(attempt).rejects.toThrow(/is not a readable SQLite database.*delete it/);
-    // Nothing was written into the damaged file.
+    expect(() => appliedMigrations({ url: `file:${file}` })).toThrow(DamagedDatabaseError);
+    expect(() => appliedMigrations({ url: `file:${file}` })).toThrow(/damaged or not a SQLite database.*only copy of the short links/);
+    expect(() => appliedMigrations({ url: `file:${file}` })).not.toThrow(/delete/i);
     expect(fs.readFileSync(file, 'utf8')).toMatch(/^this is not a database/);
+    expect(fs.readdirSync(path.dirname(file))).toEqual(['atlas.db']);
   });
 
   it('sqlitePath names PostgreSQL and other URLs as not SQLite files', () => {

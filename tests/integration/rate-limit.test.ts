@@ -1,4 +1,4 @@
-// Issue 18: the rate limit's counters live in the database, so every instance gives the same
+// Issues 18 and 19: the rate limit's counters live in the database, so every instance gives the same
 // answer and the same limit. Real databases (a SQLite file; PostgreSQL in the PostgreSQL pass),
 // and two clients on the same database standing for two instances.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +6,7 @@ import { POST } from '@/app/api/views/route';
 import { createPrismaClient, disconnectPrisma, getPrisma, type PrismaClient } from '@/lib/data/db';
 import { DatabaseRateLimiter, PEER_ADDRESS_HEADER, peerHeaderValue } from '@/lib/http/rate-limit';
 import { seed } from '@/prisma/seed';
+import { VIEW_LIMITS } from '@/lib/share/short-view-limits';
 import { copyGeo, freshDatabase } from './test-db';
 
 let url: string;
@@ -36,13 +37,13 @@ describe('DatabaseRateLimiter', () => {
   it('allows `limit` hits per window, then refuses with the seconds until the window ends', async () => {
     const c = clock();
     const limiter = new DatabaseRateLimiter(rule(3, 60_000), getPrisma, c.now);
-    expect(await limiter.take('a')).toEqual({ ok: true, remaining: 2 });
+    expect(await limiter.take('a')).toMatchObject({ ok: true, remaining: 2 });
     c.advance(10_000);
-    expect(await limiter.take('a')).toEqual({ ok: true, remaining: 1 });
-    expect(await limiter.take('a')).toEqual({ ok: true, remaining: 0 });
+    expect(await limiter.take('a')).toMatchObject({ ok: true, remaining: 1 });
+    expect(await limiter.take('a')).toMatchObject({ ok: true, remaining: 0 });
     c.advance(5_000);
     expect(await limiter.take('a')).toEqual({ ok: false, retryAfterSeconds: 45 });
-    expect(await limiter.take('b')).toEqual({ ok: true, remaining: 2 });
+    expect(await limiter.take('b')).toMatchObject({ ok: true, remaining: 2 });
   });
 
   it('starts counting again once the window has passed, however many hits were refused', async () => {
@@ -53,7 +54,7 @@ describe('DatabaseRateLimiter', () => {
     c.advance(999);
     expect(await limiter.take('a')).toEqual({ ok: false, retryAfterSeconds: 1 });
     c.advance(1);
-    expect(await limiter.take('a')).toEqual({ ok: true, remaining: 0 });
+    expect(await limiter.take('a')).toMatchObject({ ok: true, remaining: 0 });
   });
 
   it('two instances share one limit: concurrent hits from both admit exactly `limit`', async () => {
@@ -64,6 +65,20 @@ describe('DatabaseRateLimiter', () => {
     expect(results.filter((x) => x.ok)).toHaveLength(10);
     expect(await two.take('shared')).toMatchObject({ ok: false });
     expect(await one.take('shared')).toMatchObject({ ok: false });
+  });
+
+  it('gives back a hit whose request failed, also once the count is saturated, and only in its window', async () => {
+    const c = clock();
+    const limiter = new DatabaseRateLimiter(rule(2, 60_000), getPrisma, c.now);
+    const first = await limiter.take('r');
+    const second = await limiter.take('r');
+    expect((await limiter.take('r')).ok).toBe(false); // saturated at limit + 1
+    await limiter.refund('r', second);
+    expect(await limiter.take('r')).toMatchObject({ ok: true, remaining: 0 });
+    c.advance(60_000); // a new window: a refund of the old one changes nothing
+    expect(await limiter.take('r')).toMatchObject({ ok: true, remaining: 1 });
+    await limiter.refund('r', first);
+    expect(await limiter.take('r')).toMatchObject({ ok: true, remaining: 0 });
   });
 
   it('keeps one row per key and sweeps rows whose window has ended', async () => {
@@ -94,6 +109,7 @@ describe('POST /api/views rate limit', () => {
     for (let i = 0; i < 40; i++) {
       const res = await post(headers());
       if (res.status === 429) return { accepted, res };
+      if (res.status !== 201) console.error(await res.clone().text());
       expect(res.status).toBe(201);
       accepted++;
     }
@@ -108,7 +124,7 @@ describe('POST /api/views rate limit', () => {
       'x-forwarded-for': `198.51.100.${++n}`,
       'x-real-ip': `192.0.2.${n}`,
     }));
-    expect(accepted).toBe(30);
+    expect(accepted).toBe(VIEW_LIMITS.perClient);
     expect(res?.headers.get('retry-after')).toMatch(/^\d+$/);
     expect(((await res!.json()) as { message: string }).message).toMatch(/Too many short links from this address/);
     // Another peer is another client.
@@ -120,11 +136,60 @@ describe('POST /api/views rate limit', () => {
     try {
       const behindProxy = (client: string) => ({ [PEER_ADDRESS_HEADER]: peerHeaderValue('10.0.0.2'), 'x-forwarded-for': client });
       const { accepted } = await exhaust(() => behindProxy('198.51.100.200'));
-      expect(accepted).toBe(30);
+      expect(accepted).toBe(VIEW_LIMITS.perClient);
       expect((await post(behindProxy('198.51.100.201'))).status).toBe(201);
     } finally {
       delete process.env.TRUST_PROXY;
     }
+  });
+
+  it('400 answers do not use up the allowance (issue 19)', async () => {
+    const me = { [PEER_ADDRESS_HEADER]: peerHeaderValue('203.0.113.20') };
+    const bad = [
+      JSON.stringify({ path: '/nowhere' }),
+      JSON.stringify({ path: '/', query: 'level=4' }),
+      '{not json',
+      JSON.stringify({ path: '/routes/no-such-route' }),
+    ];
+    for (let i = 0; i < 40; i++) {
+      const res = await POST(
+        new Request('http://localhost/api/views', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...me },
+          body: bad[i % bad.length],
+        }),
+      );
+      expect(res.status).toBe(400);
+    }
+    expect((await exhaust(() => me)).accepted).toBe(VIEW_LIMITS.perClient);
+  });
+
+  it('a client rotating addresses inside its IPv6 /64 gets one allowance (issue 19)', async () => {
+    let n = 0;
+    const { accepted } = await exhaust(() => ({ [PEER_ADDRESS_HEADER]: peerHeaderValue(`2001:db8:19:1::${(++n).toString(16)}`) }));
+    expect(accepted).toBe(VIEW_LIMITS.perClient);
+    expect((await post({ [PEER_ADDRESS_HEADER]: peerHeaderValue('2001:db8:19:2::1') })).status).toBe(201);
+  });
+
+  it("one client flooding from many addresses cannot make another client's first request fail (issue 19)", async () => {
+    // The flood: address after address, each until refused, until everyone's budget is spent
+    // and the refusals say so.
+    let busy: Response | null = null;
+    for (let a = 1; a < 250 && !busy; a++) {
+      const { res } = await exhaust(() => ({ [PEER_ADDRESS_HEADER]: peerHeaderValue(`198.18.${a >> 8}.${a & 255}`) }));
+      const message = ((await res!.clone().json()) as { message: string }).message;
+      if (/busy/.test(message)) busy = res;
+    }
+    expect(busy?.status).toBe(429);
+    expect(busy?.headers.get('retry-after')).toMatch(/^\d+$/);
+    // A visitor who has shared nothing yet still gets a link, and its share while busy…
+    const visitor = { [PEER_ADDRESS_HEADER]: peerHeaderValue('192.0.2.77') };
+    expect((await post(visitor)).status).toBe(201);
+    const { accepted, res } = await exhaust(() => visitor);
+    expect(accepted + 1).toBe(VIEW_LIMITS.shareWhenBusy);
+    expect(((await res!.json()) as { message: string }).message).toMatch(/Short links are busy right now/);
+    // …and another visitor too.
+    expect((await post({ [PEER_ADDRESS_HEADER]: peerHeaderValue('192.0.2.78') })).status).toBe(201);
   });
 
   it('the limit survives a new client, as it survives a restart or another instance', async () => {

@@ -118,6 +118,7 @@ describe('seed', () => {
       id: 'test-added-annotation',
       text: 'An annotation added by a test.',
       hazards: [],
+      finding: 'context',
       citations: [{ source: 'test-added-source', quote: 'a passage quoted by a test' }],
     });
     writeCorridorFile(target.f);

@@ -82,7 +82,7 @@ describe.each(['slide', 'social'] as StillSize[])('GET /routes/{id}/image.png?si
     expect(stages.length).toBe(route.stages.length);
     for (const stage of stages) {
       const colour = RISK_LEVELS[stage.properties.level as RiskLevel].color;
-      const line = stage.geometry.coordinates as number[][];
+      const line = stage.geometry!.coordinates as number[][];
       expect(pixelsOfColourAlong(decoded, layout, line, colour), `${stage.properties.stage} in ${colour}`).toBeGreaterThan(5);
     }
   });
@@ -150,6 +150,14 @@ describe('GET /image.png (all routes)', () => {
     const body = await res.json();
     expect(body.error).toBe('bad_request');
     expect(body.message).toMatch(/size=slide.*size=social/);
+  });
+});
+
+describe('an event its source does not place (issue #20)', () => {
+  it('still gets an image: the whole atlas, with nothing drawn for the event', async () => {
+    const res = await get('yellow-sea-boat-2009', '?size=social');
+    expect(res.status).toBe(200);
+    expect(pngSize(Buffer.from(await res.arrayBuffer()))).toEqual(STILL_SIZES.social);
   });
 });
 

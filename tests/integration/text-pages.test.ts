@@ -98,6 +98,15 @@ describe('/about', () => {
     for (const level of [1, 2, 3, 4] as const) expect(pageText).toContain(RISK_LEVELS[level].description);
     for (const h of Object.values(HAZARDS)) expect(pageText).toContain(h.description);
     expect(pageText).toContain('not a guide');
+    // Issue #20: what the map does where the documents are silent.
+    expect(pageText).toContain('How we read the sources');
+    for (const phrase of [
+      'labelled approximate',
+      'has no point on the map',
+      '“the sources report none”, never “low risk”',
+      '“as reported in”',
+    ])
+      expect(pageText).toContain(phrase);
     expect(pageText).toContain('CC BY 4.0');
     expect(pageText).toContain('Natural Earth');
     expect(links(html).some((a) => a.href === '/api/export')).toBe(true);

@@ -1,5 +1,7 @@
 // Issue #4: short share links. POST /api/views stores a view in a real SQLite file, /v/{id}
 // redirects to it, only ever inside the app, and the links outlive the process's client.
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkAtlas, type Atlas } from '@/geo/atlas';
 import { loadAtlas } from '@/geo/load';
@@ -7,7 +9,9 @@ import { POST } from '@/app/api/views/route';
 import { GET as openShortLink } from '@/app/v/[id]/route';
 import { createPrismaClient, disconnectPrisma, getPrisma } from '@/lib/data/db';
 import { loadView, ROUTE_REMOVED_NOTICE } from '@/lib/share/short-view';
+import { VIEW_BODY_LIMIT_BYTES, VIEW_LIMITS } from '@/lib/share/short-view-limits';
 import { seed } from '@/prisma/seed';
+import { ROOT } from '@/scripts/migrate.mjs';
 import { copyGeo, freshDatabase } from './test-db';
 
 let url: string;
@@ -247,5 +251,36 @@ describe('views of removed routes and unknown links', () => {
     expect((await res.json()).error).toBe('not_found');
     expect((await open('..%2F..%2Fetc')).status).toBe(404);
     expect((await open('x'.repeat(500))).status).toBe(404);
+  });
+});
+
+// Issue 19: the README documents the body exactly, with an example that works, and prints the
+// limits lib/share/short-view-limits.ts states.
+describe('the README on POST /api/views', () => {
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('### POST /api/views'), readme.indexOf('## Running it'));
+
+  it('has a curl example whose body the API stores, and whose link opens the view it names', async () => {
+    const example = /curl [^`]*?-d '([^']+)'/.exec(section);
+    expect(example).not.toBeNull();
+    const res = await post(undefined, { raw: example![1] });
+    expect(res.status).toBe(201);
+    const { id } = (await res.json()) as { id: string };
+    const body = JSON.parse(example![1]) as { path: string };
+    expect((await open(id)).headers.get('location')).toMatch(new RegExp(`^${body.path}\\?`));
+  });
+
+  it('says query is an object, and a client sending it as a string gets a 400 naming it', async () => {
+    expect(section).toMatch(/`query` \| \*\*object\*\* \(not a query string\)/);
+    const res = await post({ path: '/', query: 'level=4' });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { message: string }).message).toMatch(/query:/);
+  });
+
+  it('prints the limits the code enforces', () => {
+    expect(section).toContain(`| per client, in a ${VIEW_LIMITS.windowMinutes}-minute window | ${VIEW_LIMITS.perClient} links |`);
+    expect(section).toContain(`| everyone together, in a ${VIEW_LIMITS.windowMinutes}-minute window | ${VIEW_LIMITS.overall} links |`);
+    expect(section).toContain(`| its first ${VIEW_LIMITS.shareWhenBusy} links of the window |`);
+    expect(section).toContain(`at most ${VIEW_BODY_LIMIT_BYTES} bytes`);
   });
 });

@@ -103,7 +103,7 @@ describe('two instances behind nginx on one database', () => {
   // two instances gets the limit once, not twice. The instances trust one proxy (TRUST_PROXY=1),
   // so the client is the address in X-Forwarded-For.
   it('the short-link rate limit counts writes through both instances together', async () => {
-    const PER_CLIENT = 30; // viewWritesPerClient in lib/share/short-view-limits.ts
+    const PER_CLIENT = 30; // VIEW_LIMITS.perClient in lib/share/short-view-limits.ts (server-only, so not imported here)
     const statuses: number[] = [];
     for (let i = 0; i <= PER_CLIENT; i++) {
       const res = await fetch(`${stack.instances[i % 2].origin}/api/views`, {

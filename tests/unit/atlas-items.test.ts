@@ -164,3 +164,35 @@ describe('with the real atlas', () => {
     for (const c of to) expect(groups.some((g) => g.items.some((i) => i.to === c))).toBe(true);
   });
 });
+
+describe('an event its source does not place (issue #20)', () => {
+  it('is listed with its corridor, with no bounds for the map to fit', () => {
+    const withUnplaced: MapFeatureCollection = {
+      ...collection,
+      features: [
+        ...collection.features,
+        feature(null, {
+          uid: 'event:nowhere',
+          kind: 'event',
+          item: 'nowhere',
+          name_en: 'Somewhere unsaid',
+          corridor: 'river',
+          level: 2,
+          precision: 'unplaced',
+        }),
+      ],
+    };
+    const item = corridorGroups(withUnplaced)
+      .flatMap((g) => g.items)
+      .find((i) => i.id === 'nowhere')!;
+    expect(item).toMatchObject({ corridor: 'river', precision: 'unplaced', bounds: null, uids: ['event:nowhere'] });
+  });
+
+  it('in the real atlas: every unplaced event is in the list, every other item has bounds', () => {
+    const items = corridorGroups(buildMapCollection(loadAtlas())).flatMap((g) => g.items);
+    const unplaced = items.filter((i) => i.precision === 'unplaced');
+    expect(unplaced.length).toBeGreaterThan(0);
+    for (const i of unplaced) expect(i.bounds).toBeNull();
+    for (const i of items.filter((x) => x.precision !== 'unplaced')) expect(i.bounds).not.toBeNull();
+  });
+});

@@ -122,8 +122,8 @@ describe('citationHref', () => {
 describe('reportedLabel', () => {
   it('gives the year the source reported it, whatever the date precision', () => {
     expect(reportedLabel('2012')).toBe('as reported in 2012');
-    expect(reportedLabel('2011-02')).toBe('as reported in 2011');
-    expect(reportedLabel('2012-10-16')).toBe('as reported in 2012');
+    expect(reportedLabel('2011-02')).toBe('as reported in February 2011');
+    expect(reportedLabel('2012-10-16')).toBe('as reported in October 2012');
   });
 
   it('says when a source is undated', () => {

@@ -51,8 +51,8 @@ describe('parseEmbedOptions', () => {
   });
 
   it('reads the explorer filters with the explorer codec', () => {
-    const o = parse('level=4,3&hazard=gunfire,nonsense&to=kr');
-    expect(o.filters).toEqual({ levels: [3, 4], hazards: ['gunfire'], to: ['KR'], q: '' });
+    const o = parse('level=4,3&hazard=gunfire,nonsense&to=kr,2015&from=2011');
+    expect(o.filters).toEqual({ levels: [3, 4], hazards: ['gunfire'], to: ['KR'], q: '', years: { from: 2011, to: 2015 } });
   });
 });
 

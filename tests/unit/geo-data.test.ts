@@ -16,12 +16,14 @@ const REGION = { west: 70, south: 0, east: 150, north: 58 };
 const COAST_SLACK_KM = 2;
 const BORDER_KM = 5;
 
-const positions = (g: { type: string; coordinates: unknown }): Position[] =>
-  g.type === 'Point'
-    ? [g.coordinates as Position]
-    : g.type === 'LineString'
-      ? (g.coordinates as Position[])
-      : (g.coordinates as Position[][]).flat();
+const positions = (g: { type: string; coordinates: unknown } | null): Position[] =>
+  g === null
+    ? []
+    : g.type === 'Point'
+      ? [g.coordinates as Position]
+      : g.type === 'LineString'
+        ? (g.coordinates as Position[])
+        : (g.coordinates as Position[][]).flat();
 
 describe('geo/ files', () => {
   it.each(corridorFiles().map((f) => [path.basename(f), f]))('%s matches the schema', (_name, file) => {
@@ -72,10 +74,10 @@ describe('RFC 7946 geometry', () => {
   });
 
   it('closes every polygon ring and winds outer rings counter-clockwise (right-hand rule)', () => {
-    const polygons = atlas.features.filter((f) => f.geometry.type === 'Polygon');
+    const polygons = atlas.features.filter((f) => f.geometry?.type === 'Polygon');
     expect(polygons.length).toBeGreaterThan(0);
     for (const f of polygons) {
-      const rings = f.geometry.coordinates as Position[][];
+      const rings = f.geometry!.coordinates as Position[][];
       rings.forEach((ring, i) => {
         expect(ring[0]).toEqual(ring[ring.length - 1]);
         expect(turf.booleanClockwise(ring), `${f.properties.id} ring ${i}`).toBe(i > 0);
@@ -91,7 +93,7 @@ describe('geography against the basemap', () => {
     'route %s starts and ends in the countries it names',
     (_id, f) => {
       if (f.properties.kind !== 'route') return;
-      const coords = f.geometry.coordinates as Position[];
+      const coords = f.geometry!.coordinates as Position[];
       expect(countryAt(...(coords[0] as [number, number]))).toBe(f.properties.from);
       expect(countryAt(...(coords[coords.length - 1] as [number, number]))).toBe(f.properties.to);
     },
@@ -101,16 +103,16 @@ describe('geography against the basemap', () => {
     'crossing %s lies within a few km of the border it crosses',
     (_id, f) => {
       if (f.properties.kind !== 'crossing') return;
-      const [lon, lat] = f.geometry.coordinates as Position;
+      const [lon, lat] = f.geometry!.coordinates as Position;
       expect(distanceToBorderKm(lon, lat, f.properties.from, f.properties.to)).toBeLessThan(BORDER_KM);
     },
   );
 
-  it.each(atlas.features.filter((f) => f.properties.kind === 'event').map((f) => [f.properties.id, f]))(
+  it.each(atlas.features.filter((f) => f.properties.kind === 'event' && f.geometry !== null).map((f) => [f.properties.id, f]))(
     'event %s lies in the country it names',
     (_id, f) => {
       if (f.properties.kind !== 'event' || f.properties.sea) return;
-      const [lon, lat] = f.geometry.coordinates as Position;
+      const [lon, lat] = f.geometry!.coordinates as Position;
       if (f.properties.country) {
         const at = countryAt(lon, lat);
         if (at !== f.properties.country) expect(distanceToCoastKm(lon, lat)).toBeLessThanOrEqual(COAST_SLACK_KM);
@@ -131,7 +133,7 @@ describe('geography against the basemap', () => {
     const seaRoutes = atlas.features.filter((f) => f.properties.kind === 'route' && f.properties.sea);
     expect(seaRoutes.length).toBeGreaterThan(0);
     for (const f of seaRoutes) {
-      const c = f.geometry.coordinates as Position[];
+      const c = f.geometry!.coordinates as Position[];
       expect(onLandOrCoast(c[0])).toBe(true);
       expect(onLandOrCoast(c[c.length - 1])).toBe(true);
     }

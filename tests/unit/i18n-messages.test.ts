@@ -253,6 +253,8 @@ describe('Korean content (geo/i18n/ko.json)', () => {
       when: { date: '2008', label: english.get('items.incheon-returned-boat.when')! },
       level: 4,
       bbox: [0, 0, 1, 1],
+      period: null,
+      undatedSources: 1,
       stages: [
         {
           id: 'main',
@@ -266,6 +268,7 @@ describe('Korean content (geo/i18n/ko.json)', () => {
               id: 'incheon-returned-executed',
               text: english.get('annotations.incheon-returned-executed')!,
               hazards: [],
+              finding: 'harm',
               citations: [citation],
             },
           ],

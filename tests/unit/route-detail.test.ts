@@ -5,6 +5,7 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { RouteDetailPanel } from '@/components/route-detail';
+import { RouteHandout } from '@/components/route-handout';
 import { HAZARDS, RISK_LEVELS } from '@/geo/vocabulary';
 import { RouteDetail } from '@/lib/data/api-schema';
 import { textFragmentUrl, titleSearchUrl } from '@/lib/data/citation-links';
@@ -54,7 +55,9 @@ const block = (
   level,
   reason: `Why ${en} is judged at level ${level}.`,
   hazards,
-  annotations: [{ id: `${id}-note`, text: `What the sources report about ${en}.`, hazards, citations }],
+  annotations: [
+    { id: `${id}-note`, text: `What the sources report about ${en}.`, hazards, finding: hazards.length ? 'harm' : 'context', citations },
+  ],
 });
 
 /** Parsed through the API schema, so the fixture is a RouteDetail the API could really send. */
@@ -69,6 +72,8 @@ const route = RouteDetail.parse({
   from: 'KP',
   to: 'TH',
   when: { date: '2012-10', label: 'October 2012' },
+  period: { from: '2010', to: '2012-10-16' },
+  undatedSources: 1,
   level: 4,
   bbox: [100, 20, 130, 43],
   stages: [
@@ -187,7 +192,7 @@ describe('RouteDetailPanel', () => {
     // Titles and quotations are in their source's language on every page (issue 16).
     expect(html).toContain('<cite lang="en">The Underground Railroad from North Korea to Freedom</cite>');
     expect(html).toContain('by Scott A. Snyder');
-    expect(html).toContain('as reported in 2012');
+    expect(html).toContain('as reported in October 2012');
     expect(html).toContain('as reported in 2010');
     expect(html).toContain('undated source');
     // A search result is not where a passage comes from: no cite= for it.
@@ -214,5 +219,40 @@ describe('RouteDetailPanel', () => {
     expect(html).toMatch(/<h2[^>]*>Risk<\/h2>/);
     expect(html).toContain('id="stage-main"');
     expect(html).toContain('Extreme risk');
+  });
+});
+
+describe('RouteHandout (issue 17)', () => {
+  const html = decode(renderToStaticMarkup(createElement(RouteHandout, { detail: route })));
+  const citations = route.stages.flatMap((s) => s.annotations.flatMap((a) => a.citations));
+
+  it('writes out every quote with its source’s address, the archive’s for a post without one', () => {
+    for (const c of citations) expect(html).toContain(c.quote);
+    expect(html).toContain(`>${CFR}<`);
+    expect(html).toContain(`>${ARCHIVE}<`);
+  });
+
+  it('says a source has no known address and shows none, never a search link', () => {
+    const figure = html.split('<figure').find((f) => f.includes('those who are caught'))!;
+    expect(figure).toContain('No verified web address is known for this source.');
+    expect(figure).not.toMatch(/https?:/);
+    expect(html).not.toContain('duckduckgo');
+  });
+
+  it('has the title, the still map, the risk summary, the stages in order, the period and the safety statement, and nothing to press', () => {
+    expect(html).toContain('<h1 id="handout-title"');
+    expect(html).toContain('src="/routes/fixture-route/image.png"');
+    expect(html).toContain('Extreme risk');
+    expect(html.indexOf('The river crossing')).toBeLessThan(html.indexOf('Hiding in China'));
+    expect(html.indexOf('Hiding in China')).toBeLessThan(html.indexOf('Across the Mekong'));
+    expect(html).toContain('Reported in sources dated 2010 to October 2012. One of its sources is undated.');
+    expect(html).toContain('as reported in October 2012');
+    expect(html).toContain('It is not a guide');
+    expect(html).not.toMatch(/<(button|nav|a)\b/);
+  });
+
+  it('is hidden on screen unless previewed (?print=1)', () => {
+    expect(html).not.toContain('data-preview');
+    expect(renderToStaticMarkup(createElement(RouteHandout, { detail: route, preview: true }))).toContain('data-preview="true"');
   });
 });

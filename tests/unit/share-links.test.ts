@@ -18,6 +18,8 @@ const detail: RouteDetail = {
   from: 'KP',
   to: 'CN',
   when: null,
+  period: { from: '2017-12-09', to: '2020-11-24' },
+  undatedSources: 1,
   level: 4,
   bbox: [129.5, 42.3, 129.9, 42.9],
   stages: [],

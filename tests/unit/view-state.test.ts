@@ -1,6 +1,7 @@
 // The explorer's link codec: every link opens something sensible, and what the explorer writes
 // reads back as the same view.
 import fc from 'fast-check';
+import { stringsFor } from '@/lib/i18n/strings';
 import { describe, expect, it } from 'vitest';
 import { COUNTRY_CODES, HAZARD_IDS, RISK_LEVEL_VALUES } from '@/geo/vocabulary';
 import {
@@ -28,7 +29,7 @@ describe('parseViewState', () => {
     expect(state).toEqual({
       route: 'tumen-crossing-to-yanbian',
       stage: 'river',
-      filters: { levels: [3, 4], hazards: ['gunfire'], to: ['KR'], q: 'tumen' },
+      filters: { levels: [3, 4], hazards: ['gunfire'], to: ['KR'], q: 'tumen', years: { from: null, to: null } },
       camera: { zoom: 6.5, lat: 42.45, lng: 129.9 },
     });
   });
@@ -166,7 +167,7 @@ describe('formatViewState', () => {
     const state: ViewState = {
       route: 'tumen-crossing-to-yanbian',
       stage: 'river',
-      filters: { levels: [4, 2], hazards: ['mines', 'gunfire'], to: ['TH', 'KR'], q: 'the river' },
+      filters: { levels: [4, 2], hazards: ['mines', 'gunfire'], to: ['TH', 'KR'], q: 'the river', years: { from: null, to: null } },
       camera: { zoom: 6, lat: 42.4567, lng: 129.9 },
     };
     expect(formatViewState(state)).toBe(
@@ -193,6 +194,12 @@ describe('formatViewState', () => {
         hazards: fc.uniqueArray(fc.constantFrom(...HAZARD_IDS)),
         to: fc.uniqueArray(fc.constantFrom(...COUNTRY_CODES)),
         q: fc.string({ maxLength: 100 }).filter((s) => s === s.trim() && !/\p{Cc}/u.test(s)),
+        years: fc
+          .tuple(
+            fc.option(fc.integer({ min: 1945, max: 2099 }), { nil: null }),
+            fc.option(fc.integer({ min: 1945, max: 2099 }), { nil: null }),
+          )
+          .map(([a, b]) => (a !== null && b !== null && a > b ? { from: b, to: a } : { from: a, to: b })),
       }),
       camera: fc.option(
         fc.record({
@@ -215,6 +222,7 @@ describe('formatViewState', () => {
         expect([...state.filters.levels].sort()).toEqual([...v.filters.levels].sort());
         expect(new Set(state.filters.hazards)).toEqual(new Set(v.filters.hazards));
         expect(state.filters.q).toBe(v.filters.q);
+        expect(state.filters.years).toEqual(v.filters.years);
         if (v.camera) {
           const tolerance = 10 ** -cameraPrecision(state.camera!.zoom);
           expect(Math.abs(state.camera!.zoom - v.camera.zoom)).toBeLessThanOrEqual(0.005 + 1e-9);
@@ -224,5 +232,52 @@ describe('formatViewState', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('the period filter (issue 17)', () => {
+  it('reads ?from=2011&to=2015 as a year range, beside destinations in the same `to`', () => {
+    expect(at('/?from=2011&to=2015')).toEqual({
+      state: { ...DEFAULT_VIEW, filters: { ...EMPTY_FILTERS, years: { from: 2011, to: 2015 } } },
+      notices: [],
+    });
+    const both = at('/?to=KR,2015&from=2011');
+    expect(both.notices).toEqual([]);
+    expect(both.state.filters.to).toEqual(['KR']);
+    expect(both.state.filters.years).toEqual({ from: 2011, to: 2015 });
+    expect(at('/?to=2013').state.filters.years).toEqual({ from: null, to: 2013 });
+    expect(at('/?to=KR&to=2013').state.filters).toMatchObject({ to: ['KR'], years: { from: null, to: 2013 } });
+  });
+
+  it('writes the period short and canonical: from, then the year after the destinations', () => {
+    const years = (from: number | null, to: number | null) => ({ ...EMPTY_FILTERS, years: { from, to } });
+    expect(formatViewState({ ...DEFAULT_VIEW, filters: years(2011, 2015) })).toBe('/?from=2011&to=2015');
+    expect(formatViewState({ ...DEFAULT_VIEW, filters: { ...years(null, 2015), to: ['KR'] } })).toBe('/?to=KR,2015');
+    expect(formatViewState({ ...DEFAULT_VIEW, filters: years(2017, null) })).toBe('/?from=2017');
+  });
+
+  it.each([
+    ['/?from=20x1&to=2015', 'garbled start'],
+    ['/?from=2011&to=15', 'two-digit year'],
+    ['/?from=1200', 'before the limits'],
+    ['/?to=3000', 'after the limits'],
+    ['/?from=2016&to=2012', 'start after end'],
+    ['/?from=2011&from=2012', 'two starts'],
+    ['/?to=2012,2013', 'two ends'],
+    ['/?from=2011.5', 'not a whole year'],
+  ])('drops the whole period with its notice for a %s (%s), keeping the other filters', (link) => {
+    const { state, notices } = at(`${link}&level=4`);
+    expect(state.filters.years).toEqual({ from: null, to: null });
+    expect(state.filters.levels).toEqual([4]);
+    expect(notices.map((n) => n.key)).toEqual(['period']);
+    expect(stringsFor('en').explorer.notices[notices[0].key]).toMatch(/period/);
+    expect(stringsFor('ko').explorer.notices[notices[0].key]).toMatch(/기간/);
+  });
+
+  it('does not take a country for a year or a year for a country', () => {
+    const { state, notices } = at('/?to=kr,2014,XX');
+    expect(state.filters.to).toEqual(['KR']);
+    expect(state.filters.years.to).toBe(2014);
+    expect(notices.map((n) => n.key)).toEqual(['to']);
   });
 });

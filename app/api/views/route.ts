@@ -1,14 +1,14 @@
 // POST /api/views – store a map view (path, filters, camera) and answer its short link /v/{id}
 // (/ko/v/{id} for a Korean view, so that even an unknown link answers in Korean).
 import { apiHandler } from '@/lib/http/handler';
-import { errorJson } from '@/lib/http/api-errors';
+import { errorJson, writeUnavailable } from '@/lib/http/api-errors';
 import { getPrisma } from '@/lib/data/db';
 import { BodyTooLarge, isJsonContentType, readLimitedText } from '@/lib/http/response';
 import { clientKey } from '@/lib/http/rate-limit';
 import { getRouteDetail } from '@/lib/data/queries';
 import { parseViewPath, saveView, ViewState } from '@/lib/share/short-view';
 import { localeHref, toLocale } from '@/lib/i18n/locales';
-import { VIEW_BODY_LIMIT_BYTES, viewWritesOverall, viewWritesPerClient } from '@/lib/share/short-view-limits';
+import { reserveViewWrite, VIEW_BODY_LIMIT_BYTES } from '@/lib/share/short-view-limits';
 
 export const dynamic = 'force-dynamic';
 
@@ -22,21 +22,6 @@ export const POST = apiHandler(async (request: Request): Promise<Response> => {
   if (!isJsonContentType(request)) {
     return errorJson(415, { error: 'unsupported_media_type', message: 'Send the view as JSON, with Content-Type: application/json.' });
   }
-  const mine = await viewWritesPerClient.take(clientKey(request));
-  if (!mine.ok) {
-    return tooMany(
-      mine.retryAfterSeconds,
-      `Too many short links from this address. Please wait ${mine.retryAfterSeconds} seconds and try again, or share the full link instead.`,
-    );
-  }
-  const everyone = await viewWritesOverall.take('*');
-  if (!everyone.ok) {
-    return tooMany(
-      everyone.retryAfterSeconds,
-      `Short links are busy right now. Please try again in ${everyone.retryAfterSeconds} seconds, or share the full link instead.`,
-    );
-  }
-
   let text: string;
   try {
     text = await readLimitedText(request, VIEW_BODY_LIMIT_BYTES);
@@ -66,7 +51,25 @@ export const POST = apiHandler(async (request: Request): Promise<Response> => {
     return errorJson(400, { error: 'bad_request', message: `No route, crossing, event or zone has the id "${target.slug}".` });
   }
 
-  const id = await saveView(getPrisma(), parsed.data);
+  // Counted only now, once the view is known to be good: a bad request costs no allowance.
+  const reserved = await reserveViewWrite(clientKey(request));
+  if (!reserved.ok) {
+    return tooMany(
+      reserved.retryAfterSeconds,
+      reserved.reason === 'client'
+        ? `Too many short links from this address. Please wait ${reserved.retryAfterSeconds} seconds and try again, or share the full link instead.`
+        : `Short links are busy right now. Please try again in ${reserved.retryAfterSeconds} seconds, or share the full link instead.`,
+    );
+  }
+  let id: string;
+  try {
+    id = await saveView(getPrisma(), parsed.data);
+  } catch (e) {
+    await reserved.release();
+    // The database refused the write (read-only disk, locked, full): reads still work, so this
+    // is a 503 to retry, not a 500.
+    throw writeUnavailable(e);
+  }
   const url = localeHref(toLocale(parsed.data.query.lang), `/v/${id}`);
   return Response.json({ id, url }, { status: 201, headers: { Location: url, 'Cache-Control': 'no-store' } });
 });

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { z } from 'zod';
 
 const Bundle = z.object({ url: z.string().startsWith('/generated/map/'), imports: z.array(z.string().startsWith('/generated/map/')) });
-const Manifest = z.object({ 'atlas-map': Bundle, 'embed-client': Bundle });
+const Manifest = z.object({ 'atlas-map': Bundle, 'embed-client': Bundle, 'tour-client': Bundle });
 export type MapBundle = z.infer<typeof Bundle>;
 export type MapBundleName = keyof z.infer<typeof Manifest>;
 

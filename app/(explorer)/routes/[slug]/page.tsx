@@ -1,9 +1,11 @@
 // `/routes/{id}` – one route, crossing, event or zone: its page in the panel, the map fitted to
-// it. An unknown id renders the explorer with a notice (./not-found.tsx), status 404.
+// it. `?print=1` shows its printable handout instead (components/route-handout.tsx). An unknown id renders the explorer with a notice (./not-found.tsx), status 404.
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { RouteDetailPanel, stageAnchor } from '@/components/route-detail';
+import { PrintButton } from '@/components/print-button';
+import { RouteHandout } from '@/components/route-handout';
 import { RouteNav } from '@/components/route-nav';
 import { ShareToolbar } from '@/components/share-toolbar';
 import { Slug } from '@/geo/schema';
@@ -31,7 +33,7 @@ export default async function RoutePage({ params, searchParams }: Props) {
   const detail = await detailOf((await params).slug);
   if (!detail) notFound();
   // A stage this item does not have is ignored, as the codec ignores other bad parts of a link.
-  const { stage } = await searchParams;
+  const { stage, print } = await searchParams;
   const activeStage = typeof stage === 'string' && detail.stages.some((s) => s.id === stage) ? stage : null;
   const locale = await requestLocale();
   return (
@@ -41,8 +43,14 @@ export default async function RoutePage({ params, searchParams }: Props) {
         detail={detail}
         activeStage={activeStage}
         locale={locale}
-        actions={<ShareToolbar slug={detail.id} title={detail.name[locale]} />}
+        actions={
+          <ShareToolbar slug={detail.id} title={detail.name[locale]} tour={detail.kind === 'route' ? detail.id : null}>
+            <PrintButton />
+          </ShareToolbar>
+        }
       />
+      {/* What printing this page gives; on screen only at ?print=1 (a preview of the handout). */}
+      <RouteHandout detail={detail} preview={print === '1'} />
     </>
   );
 }

@@ -1,0 +1,66 @@
+'use client';
+// The period filter (`?from=2011&to=2015`): two year menus over the years the atlas's dates span.
+// What falls outside is dimmed on the map and left out of the list, as the other filters do.
+import { useId, useMemo } from 'react';
+import { useExplorer } from './explorer-state';
+import styles from './time.module.css';
+import { time as t } from '@/lib/strings';
+import { yearOf } from '@/lib/time/period';
+
+/** Every year from the earliest to the latest date the data carries (item periods, event dates, the timeline). */
+function dataYears(dates: (string | null | undefined)[]): number[] {
+  const years = dates.map(yearOf).filter((y): y is number => y !== null);
+  if (years.length === 0) return [];
+  const first = Math.min(...years);
+  return Array.from({ length: Math.max(...years) - first + 1 }, (_, i) => first + i);
+}
+
+export function PeriodFilter() {
+  const { filters, setFilters, groups, collection } = useExplorer();
+  const id = useId();
+  const years = useMemo(
+    () =>
+      dataYears([
+        ...groups.flatMap((g) => g.items.flatMap((i) => [i.period?.from, i.period?.to, i.date])),
+        ...(collection?.timeline ?? []).map((e) => e.date),
+      ]),
+    [groups, collection],
+  );
+  // A link may name a year the data does not reach: it stays a choice, so the menu shows it.
+  const choices = [...new Set([...years, ...[filters.years.from, filters.years.to].filter((y): y is number => y !== null)])].sort();
+  if (choices.length === 0) return null;
+
+  const set = (bound: 'from' | 'to', raw: string) => {
+    const value = raw === '' ? null : Number(raw);
+    const next = { ...filters.years, [bound]: value };
+    // Keep the period the right way round: moving one end past the other takes it along.
+    if (next.from !== null && next.to !== null && next.from > next.to) {
+      if (bound === 'from') next.to = next.from;
+      else next.from = next.to;
+    }
+    setFilters({ ...filters, years: next });
+  };
+
+  return (
+    <fieldset className={styles.period} aria-describedby={`${id}-hint`} data-testid="period-filter">
+      <legend>{t.filter.legend}</legend>
+      {(['from', 'to'] as const).map((bound) => (
+        // A label beside its menu, not around it: the menu's name is the word alone, not its chosen year too.
+        <div key={bound} className={styles.bound}>
+          <label htmlFor={`${id}-${bound}`}>{t.filter[bound]}</label>
+          <select id={`${id}-${bound}`} name={bound} value={filters.years[bound] ?? ''} onChange={(e) => set(bound, e.currentTarget.value)}>
+            <option value="">{t.filter.any}</option>
+            {choices.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </div>
+      ))}
+      <p id={`${id}-hint`} className={styles.hint}>
+        {t.filter.hint}
+      </p>
+    </fieldset>
+  );
+}

@@ -1,0 +1,126 @@
+// The printable handout of an item's page (issue 17): what a class gets on paper when the page is
+// printed, or on screen at `?print=1`. Links do not work on paper, so every quote carries its
+// source's address written out; a source with no verified address says so and shows none. Only
+// text and the still map (app/routes/[slug]/image.png): no navigation, no buttons.
+// A server component; its print rules (route-handout.module.css) hide the rest of the page.
+import { stillImagePath } from './download-image-link';
+import { periodSentence } from './item-period';
+import styles from './route-handout.module.css';
+import { HAZARDS, RISK_LEVELS, riskPhrase, type HazardId } from '@/geo/vocabulary';
+import type { RouteDetail } from '@/lib/data/api-schema';
+import { reportedLabel, sourceDateLabel } from '@/lib/data/citation-links';
+import { explorer, pages, time } from '@/lib/strings';
+
+const t = time.handout;
+const r = pages.route;
+
+type CitationOut = RouteDetail['stages'][number]['annotations'][number]['citations'][number];
+
+/** The date this build of the atlas was made (next.config.ts), written out; null when unknown (dev, tests). */
+export function builtOn(): string | null {
+  const date = process.env.ATLAS_BUILT_ON;
+  return date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? sourceDateLabel(date) : null;
+}
+
+function SourceAddress({ source }: { source: CitationOut['source'] }) {
+  if (source.url) return <span className={styles.url}>{source.url}</span>;
+  if (source.archiveUrl)
+    return (
+      <>
+        {t.archiveAddress} <span className={styles.url}>{source.archiveUrl}</span>
+      </>
+    );
+  return <>{t.noAddress}</>;
+}
+
+function HandoutCitation({ citation }: { citation: CitationOut }) {
+  const s = citation.source;
+  return (
+    <figure className={styles.citation}>
+      <blockquote className={styles.quote}>
+        <p>{citation.quote}</p>
+      </blockquote>
+      <figcaption className={styles.caption}>
+        {s.publisher ?? pages.citation.unknownPublisher}, <cite>{s.title}</cite>
+        {s.author ? `, ${pages.citation.by(s.author)}` : ''}, {reportedLabel(s.date)}. <SourceAddress source={s} />
+      </figcaption>
+    </figure>
+  );
+}
+
+export function RouteHandout({ detail, preview = false }: { detail: RouteDetail; preview?: boolean }) {
+  const stages = [...detail.stages].sort((a, b) => a.order - b.order);
+  const isRoute = detail.kind === 'route';
+  const hazards = [...new Set(stages.flatMap((s) => s.hazards))] as HazardId[];
+  const built = builtOn();
+  return (
+    <article className={styles.handout} data-handout={detail.id} data-preview={preview || undefined} aria-labelledby="handout-title">
+      <header className={styles.header}>
+        <p className={styles.eyebrow}>
+          {explorer.appName} · {pages.kinds[detail.kind]} · {detail.corridor.name.en}
+        </p>
+        <h1 id="handout-title" className={styles.title}>
+          {detail.name.en}
+        </h1>
+        <p className={styles.summary}>{detail.summary}</p>
+        <p className={styles.dates}>
+          {periodSentence(detail)}
+          {detail.when ? ` ${r.when}: ${detail.when.label}.` : ''}
+        </p>
+      </header>
+
+      {/* Lazy: hidden on screen, the image is fetched only when the handout is shown, in print or at
+          ?print=1 (browsers load lazy images before printing), not on every visit to the page.
+          A plain <img>: a fixed PNG for paper, which next/image would re-encode. */}
+      {/* eslint-disable-next-line @next/next/no-img-element */}
+      <img
+        className={styles.map}
+        src={stillImagePath(detail.id)}
+        alt={t.mapAlt(detail.name.en)}
+        width={1920}
+        height={1080}
+        loading="lazy"
+      />
+      {detail.precision === 'approximate' && <p className={styles.note}>{detail.precisionNote ?? r.approximateTitle}</p>}
+
+      <section aria-labelledby="handout-risk">
+        <h2 id="handout-risk" className={styles.heading}>
+          {t.riskSummary}
+        </h2>
+        <p className={styles.overall}>
+          <strong>{riskPhrase(detail.level)}</strong> ({r.riskOf(detail.level)}): {RISK_LEVELS[detail.level].description}
+          {hazards.length > 0 && ` ${r.hazards}: ${hazards.map((h) => HAZARDS[h].en).join(', ')}.`}
+        </p>
+      </section>
+
+      <section aria-labelledby="handout-stages">
+        <h2 id="handout-stages" className={styles.heading}>
+          {isRoute ? r.stagesHeading : r.riskHeading}
+        </h2>
+        <ol className={styles.stages}>
+          {stages.map((stage) => (
+            <li key={stage.id} className={styles.stage}>
+              <h3 className={styles.stageHeading}>
+                {isRoute ? `${r.stageNumber(stage.order)}: ${stage.name.en}` : stage.name.en} · {riskPhrase(stage.level)}
+              </h3>
+              <p className={styles.reason}>{stage.reason}</p>
+              {stage.annotations.map((a) => (
+                <div key={a.id} className={styles.annotation}>
+                  <p className={styles.annotationText}>{a.text}</p>
+                  {a.citations.map((c, i) => (
+                    <HandoutCitation key={`${c.source.id}-${i}`} citation={c} />
+                  ))}
+                </div>
+              ))}
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      <footer className={styles.footer}>
+        <p>{r.safety}</p>
+        {built && <p>{t.builtOn(built)}</p>}
+      </footer>
+    </article>
+  );
+}

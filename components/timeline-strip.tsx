@@ -1,0 +1,78 @@
+'use client';
+// The timeline strip: the atlas's dated events in order (lib/time/atlas-time.ts, served with the
+// map's data), each a button that opens its event as a click on the map or the list would. One
+// Tab stop for the strip; ←/→, Home and End move along it. What the period filter leaves out stays
+// listed, dimmed and said to be outside, so the strip keeps its shape.
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useExplorer } from './explorer-state';
+import styles from './time.module.css';
+import type { TimelineEntry } from '@/lib/data/api-schema';
+import { time as t } from '@/lib/strings';
+import { inYears, monthYear } from '@/lib/time/period';
+
+function whenText(e: TimelineEntry): string {
+  if (e.dated === 'event') return e.label ?? monthYear(e.date)!;
+  if (e.dated === 'reported') return t.timeline.reportedOn(monthYear(e.date)!);
+  return t.timeline.undatedHeading;
+}
+
+export function TimelineStrip() {
+  const { collection, items, filters, visible, view, select } = useExplorer();
+  const id = useId();
+  const listRef = useRef<HTMLOListElement>(null);
+  const [active, setActive] = useState<string | null>(null);
+  const entries = collection?.timeline ?? [];
+  if (entries.length === 0) return null;
+  const tabStop = active && entries.some((e) => e.item === active) ? active : entries[0].item;
+  // An event drawn on the map follows the list's filters; one without a place, the period alone.
+  const outside = (e: TimelineEntry) =>
+    items.has(e.item) ? visible !== null && !visible.has(e.item) : !inYears(filters.years, null, e.date);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLOListElement>) => {
+    const buttons = [...listRef.current!.querySelectorAll<HTMLButtonElement>('button')];
+    const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+    if (at < 0) return;
+    const next =
+      e.key === 'ArrowRight' ? at + 1 : e.key === 'ArrowLeft' ? at - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? buttons.length - 1 : null;
+    if (next === null) return;
+    e.preventDefault();
+    const button = buttons[Math.max(0, Math.min(buttons.length - 1, next))];
+    setActive(button.dataset.event!);
+    button.focus();
+    button.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  };
+
+  return (
+    <section className={styles.timeline} aria-labelledby={`${id}-heading`} data-testid="timeline">
+      <h2 id={`${id}-heading`} className={styles.timelineHeading}>
+        {t.timeline.heading}
+      </h2>
+      <p id={`${id}-intro`} className={styles.timelineIntro}>
+        {t.timeline.intro}
+      </p>
+      <ol ref={listRef} className={styles.strip} onKeyDown={onKeyDown} aria-describedby={`${id}-intro`}>
+        {entries.map((e) => {
+          const out = outside(e);
+          return (
+            <li key={e.item}>
+              <button
+                type="button"
+                className={styles.mark}
+                data-event={e.item}
+                data-outside={out || undefined}
+                aria-current={view.route === e.item ? 'true' : undefined}
+                tabIndex={e.item === tabStop ? 0 : -1}
+                onFocus={() => setActive(e.item)}
+                onClick={() => select(e.item)}
+              >
+                <span className={styles.when}>{whenText(e)}</span>
+                <span>{e.name.en}</span>
+                {out && <span className="visually-hidden"> {t.timeline.outside}</span>}
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

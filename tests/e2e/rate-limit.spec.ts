@@ -1,0 +1,82 @@
+// Issue 19, over real HTTP through the production server (scripts/server.mjs, what `npm start`
+// runs): without TRUST_PROXY a client cannot buy a fresh allowance with its own X-Forwarded-For,
+// bad requests cost nothing, and with TRUST_PROXY=1 the address the proxy appended is the client.
+// A server of its own, on its own database, so the suite's server keeps its allowance.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+
+const PORT = Number(process.env.E2E_RATE_LIMIT_PORT ?? 3192);
+const ORIGIN = `http://localhost:${PORT}`;
+/** VIEW_LIMITS.perClient in lib/share/short-view-limits.ts (server-only, so not imported here). */
+const PER_CLIENT = 30;
+
+test.skip(Boolean(process.env.E2E_BASE_URL), 'needs the local build');
+test.setTimeout(180_000);
+
+let dir: string;
+
+test.beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-rate-limit-'));
+  const env = { ...process.env, DATABASE_URL: `file:${path.join(dir, 'atlas.db')}` };
+  for (const args of [
+    ['scripts/migrate.mjs', 'deploy'],
+    ['node_modules/tsx/dist/cli.mjs', 'prisma/seed.ts'],
+  ]) {
+    const run = spawnSync(process.execPath, args, { env, encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+  }
+});
+test.afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+async function withServer(env: Record<string, string>, body: () => Promise<void>): Promise<void> {
+  const server: ChildProcess = spawn(process.execPath, ['scripts/server.mjs'], {
+    env: { ...process.env, ...env, DATABASE_URL: `file:${path.join(dir, 'atlas.db')}`, PORT: String(PORT), NEXT_TELEMETRY_DISABLED: '1' },
+    stdio: 'ignore',
+  });
+  try {
+    await expect
+      .poll(async () => (await fetch(`${ORIGIN}/api/routes`).catch(() => null))?.status, { timeout: 60_000, intervals: [250] })
+      .toBe(200);
+    await body();
+  } finally {
+    const exited = new Promise((resolve) => server.once('exit', resolve));
+    server.kill('SIGTERM');
+    await exited;
+  }
+}
+
+const post = (headers: Record<string, string>, body: unknown = { path: '/' }) =>
+  fetch(`${ORIGIN}/api/views`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+
+test('forged X-Forwarded-For buys no fresh allowance without TRUST_PROXY, and 400s cost nothing', async () => {
+  await withServer({ TRUST_PROXY: '' }, async () => {
+    for (let i = 0; i < 10; i++) expect((await post({ 'x-forwarded-for': `198.51.100.${i}` }, { path: '/nowhere' })).status).toBe(400);
+    const statuses: number[] = [];
+    for (let i = 0; i <= PER_CLIENT; i++) {
+      statuses.push((await post({ 'x-forwarded-for': `203.0.113.${i}`, 'x-real-ip': `192.0.2.${i}` })).status);
+    }
+    expect(statuses.slice(0, PER_CLIENT)).toEqual(Array(PER_CLIENT).fill(201));
+    const refused = await post({ 'x-forwarded-for': '203.0.113.250' });
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(((await refused.json()) as { message: string }).message).toMatch(/Too many short links from this address/);
+  });
+});
+
+test('with TRUST_PROXY=1, the address the proxy appended is the client', async () => {
+  await withServer({ TRUST_PROXY: '1' }, async () => {
+    // Behind a trusted proxy, the client is the right-most X-Forwarded-For entry, whatever the
+    // client wrote to its left.
+    expect((await post({ 'x-forwarded-for': '1.1.1.1, 203.0.113.77' })).status).toBe(201);
+    for (let i = 1; i < PER_CLIENT; i++) expect((await post({ 'x-forwarded-for': `10.9.9.${i}, 203.0.113.77` })).status).toBe(201);
+    expect((await post({ 'x-forwarded-for': '203.0.113.77' })).status).toBe(429);
+    expect((await post({ 'x-forwarded-for': '203.0.113.78' })).status).toBe(201);
+  });
+});
