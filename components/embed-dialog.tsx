@@ -12,7 +12,6 @@ import { iframeSnippet } from '@/lib/embed/snippet';
 import type { MapTheme } from '@/lib/map/theme';
 import { useStrings } from '@/lib/i18n/client';
 import { LOCALES, type Locale } from '@/lib/i18n/locales';
-import { tour as tourStrings } from '@/lib/strings';
 import { tourEmbedPath } from '@/lib/tour/paths';
 import { parseCameraHash, parseViewState, type ViewState } from '@/lib/view/view-state';
 
@@ -145,7 +144,7 @@ export function EmbedDialog({ slug, title, tour = null }: EmbedDialogProps) {
               <legend>{t.options}</legend>
               {tour && (
                 <fieldset className={styles.inline}>
-                  <legend>{tourStrings.dialog.what}</legend>
+                  <legend>{t.what}</legend>
                   {(['map', 'tour'] as const).map((w) => (
                     <label key={w} className={styles.check}>
                       <input
@@ -156,7 +155,7 @@ export function EmbedDialog({ slug, title, tour = null }: EmbedDialogProps) {
                         onChange={() => setWhat(w)}
                         data-testid={`embed-what-${w}`}
                       />
-                      {tourStrings.dialog[w]}
+                      {w === 'map' ? t.whatMap : t.whatTour}
                     </label>
                   ))}
                 </fieldset>

@@ -12,8 +12,6 @@ import type { RouteDetail } from '@/lib/data/api-schema';
 import { localizeDetail } from '@/lib/i18n/content';
 import { localeHref, type Locale } from '@/lib/i18n/locales';
 import { stringsFor } from '@/lib/i18n/strings';
-import { time } from '@/lib/strings';
-import { periodSentence } from './item-period';
 
 type Block = RouteDetail['stages'][number];
 type Kind = RouteDetail['kind'];
@@ -87,7 +85,7 @@ function RiskBlock({ block, kind, approximate, locale }: { block: Block; kind: K
 }
 
 function Facts({ detail, locale }: { detail: RouteDetail } & InLocale) {
-  const { pages } = stringsFor(locale);
+  const { pages, time } = stringsFor(locale);
   const t = pages.route;
   const countryName = (code: CountryCode) => COUNTRIES[code][locale];
   const rows: [string, string][] = [
@@ -103,7 +101,7 @@ function Facts({ detail, locale }: { detail: RouteDetail } & InLocale) {
     if (detail.to) rows.push([t.to, countryName(detail.to)]);
   }
   if (detail.when) rows.push([t.when, detail.when.label]);
-  rows.push([time.reported.term, periodSentence(detail)]);
+  rows.push([time.reported.term, time.reported.sentence(detail)]);
   if (detail.kind === 'route' && detail.stages.length > 1) rows.push([t.overall, riskPhrase(detail.level, locale)]);
   return (
     <section className={styles.factsSection} aria-labelledby="route-facts">

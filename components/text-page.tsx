@@ -24,7 +24,7 @@ export function TextPage({ title, current, locale = 'en', children }: TextPagePr
     { href: localeHref(locale, '/'), label: t.map, key: 'map' },
     { href: localeHref(locale, '/sources'), label: t.sources, key: 'sources' },
     { href: localeHref(locale, '/about'), label: t.about, key: 'about' },
-    { href: '/tour', label: t.tours, key: 'tours' },
+    { href: localeHref(locale, '/tour'), label: t.tours, key: 'tours' },
   ] as const;
   return (
     <div className={styles.page}>

@@ -5,7 +5,7 @@
 import Document, { Head, Html, Main, NextScript, type DocumentContext, type DocumentInitialProps } from 'next/document';
 import { PaletteStyle } from '@/components/palette-style';
 import { embedLocale, requestNonce } from '@/lib/embed/page';
-import { LOCALE_TAGS, type Locale } from '@/lib/i18n/locales';
+import { LOCALE_HEADER, LOCALE_TAGS, toLocale, type Locale } from '@/lib/i18n/locales';
 
 interface Props {
   nonce: string | undefined;
@@ -18,7 +18,8 @@ export default class EmbedDocument extends Document<Props> {
     return {
       ...initial,
       nonce: (ctx.req && requestNonce(ctx.req.headers)) ?? undefined,
-      lang: embedLocale(ctx.query, ctx.req?.headers ?? {}),
+      // An embed may choose its language (`lang=`); the tours take the address's alone.
+      lang: ctx.pathname.startsWith('/embed') ? embedLocale(ctx.query, ctx.req?.headers ?? {}) : toLocale(ctx.req?.headers[LOCALE_HEADER]),
     };
   }
 

@@ -31,7 +31,9 @@ function usedText(): string {
     ...features.flatMap(strings),
     ...strings(read('geo', 'places.json')),
     ...strings(read('geo', 'i18n', 'ko.json')),
-    ...strings((read('messages', 'ko.json') as { cards: unknown }).cards),
+    // The share cards' words and the tours' (a tour step's still image: lib/tour/still.ts).
+    ...strings((read('messages', 'ko.json') as { cards: unknown; tour: unknown }).cards),
+    ...strings((read('messages', 'ko.json') as { cards: unknown; tour: unknown }).tour),
     ...[COUNTRIES, HAZARDS, PRECISIONS, RISK_LEVELS].flatMap((v) => Object.values(v).map((e) => e.ko)),
   ];
   const ascii = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('');

@@ -5,12 +5,13 @@
 // reading pages' texts) stays on the server (lib/i18n/strings.ts). ICU messages (plurals,
 // numbers) are formatted by next-intl's translator.
 import { createTranslator } from 'next-intl';
-import type { Locale } from './locales';
+import { LOCALE_TAGS, type Locale } from './locales';
+import { monthYear, periodText, type Period } from '@/lib/time/period';
 import { mapTextOf } from './map-text';
 import type { Messages } from './messages';
 
 /** The parts of a message file client components read. */
-export const CLIENT_NAMESPACES = ['map', 'explorer', 'share', 'cards'] as const;
+export const CLIENT_NAMESPACES = ['map', 'explorer', 'share', 'cards', 'time'] as const;
 export type ClientMessages = Pick<Messages, (typeof CLIENT_NAMESPACES)[number]>;
 
 /** The client's part of a message file. */
@@ -69,6 +70,35 @@ export function buildClientStrings(locale: Locale, m: ClientMessages) {
     },
   };
 
+  const ti = m.time;
+  /** "November 2020" ("2020년 11월"), or a year alone, as this locale writes it; null for no date. */
+  const monthYearIn = (date: string | null | undefined) => monthYear(date, LOCALE_TAGS[locale].dates);
+  const time = {
+    ...ti,
+    reported: {
+      ...ti.reported,
+      /** An item's period in one sentence: "Reported in sources dated October 2012 to November 2020. One of its sources is undated." */
+      sentence: ({ period, undatedSources }: { period: Period | null; undatedSources: number }) => {
+        if (!period) return ti.reported.undatedAll;
+        const range = periodText(period, LOCALE_TAGS[locale].dates, (from, to) => tr('time.reported.range', { from, to }));
+        const dated = tr('time.reported.sentence', { period: range });
+        return undatedSources > 0 ? `${dated} ${tr('time.reported.alsoUndated', { count: undatedSources })}` : dated;
+      },
+    },
+    timeline: {
+      ...ti.timeline,
+      /** An event dated by its source's date, not by a date of its own. */
+      reportedOn: (when: string) => tr('time.timeline.reportedOn', { when }),
+      button: (name: string, when: string) => tr('time.timeline.button', { name, when }),
+    },
+    handout: {
+      ...ti.handout,
+      builtOn: (date: string) => tr('time.handout.builtOn', { date }),
+      mapAlt: (name: string) => tr('time.handout.mapAlt', { name }),
+    },
+    monthYear: monthYearIn,
+  };
+
   /** Dates and numbers as the locale writes them. */
   const format = {
     number: (n: number) => new Intl.NumberFormat(locale).format(n),
@@ -91,7 +121,7 @@ export function buildClientStrings(locale: Locale, m: ClientMessages) {
     description: (entry: { description: string; descriptionKo: string }) => (locale === 'ko' ? entry.descriptionKo : entry.description),
   };
 
-  return { locale, explorer, share, cards, format, vocabulary };
+  return { locale, explorer, share, cards, time, format, vocabulary };
 }
 
 export type ClientStrings = ReturnType<typeof buildClientStrings>;

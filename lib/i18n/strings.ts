@@ -5,6 +5,7 @@
 // client components never import it: they read `useStrings()` (lib/i18n/client.tsx), built from
 // their page's locale alone (lib/i18n/client-strings.ts).
 import { createTranslator } from 'next-intl';
+import { HAZARDS, type HazardId } from '@/geo/vocabulary';
 import { buildClientStrings, clientMessages } from './client-strings';
 import { DEFAULT_LOCALE, type Locale } from './locales';
 import { mapTextOf, type MapText } from './map-text';
@@ -47,7 +48,24 @@ function build(locale: Locale) {
     },
   };
 
-  return { ...client, pages };
+  const to = m.tour;
+  /** The guided tours' words (pages/tour/, lib/tour/): rendered on the server, and handed to the tour's script in its config. */
+  const tour = {
+    ...to,
+    stageOf: (order: number, count: number) => tr('tour.stageOf', { order, count }),
+    riskOf: (i: number, count: number, stage: string) => tr('tour.riskOf', { i, count, stage }),
+    hazardTitle: (ids: readonly HazardId[]) => ids.map((h) => HAZARDS[h][locale]).join(' · '),
+    counter: (n: number, count: number) => tr('tour.counter', { n, count }),
+    /** What a screen reader hears when a step is shown. */
+    announce: (n: number, count: number, title: string, text: string) => tr('tour.announce', { n, count, title, text }),
+    riskLine: (level: string) => tr('tour.riskLine', { level }),
+    quoting: (name: string) => tr('tour.quoting', { name }),
+    pageTitle: (title: string) => tr('tour.pageTitle', { title }),
+    index: { ...to.index, steps: (count: number) => tr('tour.index.steps', { count }) },
+    errors: { ...to.errors, badStep: (count: number) => tr('tour.errors.badStep', { count }) },
+  };
+
+  return { ...client, pages, tour };
 }
 
 export type Strings = ReturnType<typeof build>;

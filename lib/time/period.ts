@@ -56,11 +56,14 @@ export function monthYear(date: PartialDate | null | undefined, locale = 'en-GB'
   );
 }
 
-/** "October 2012 to November 2020", or one date when the period is a single one. */
-export function periodText(period: Period): string {
-  const from = monthYear(period.from)!;
-  const to = monthYear(period.to)!;
-  return from === to ? from : `${from} to ${to}`;
+/**
+ * "October 2012 to November 2020", or one date when the period is a single one; `locale` (an Intl
+ * tag) writes the dates and `range` joins two (the page's words: lib/i18n/client-strings.ts).
+ */
+export function periodText(period: Period, locale = 'en-GB', range = (from: string, to: string) => `${from} to ${to}`): string {
+  const from = monthYear(period.from, locale)!;
+  const to = monthYear(period.to, locale)!;
+  return from === to ? from : range(from, to);
 }
 
 /** True when a year range names no bound. */

@@ -50,7 +50,7 @@ export default async function RoutePage({ params, searchParams }: Props) {
         }
       />
       {/* What printing this page gives; on screen only at ?print=1 (a preview of the handout). */}
-      <RouteHandout detail={detail} preview={print === '1'} />
+      <RouteHandout detail={detail} preview={print === '1'} locale={locale} />
     </>
   );
 }
