@@ -4,7 +4,7 @@
 // dialog is the browser's own <dialog>: showModal traps focus, Escape closes it, and focus goes
 // back to the Embed button.
 import { useId, useRef, useState } from 'react';
-import { stillImagePath } from './download-image-link';
+import { stillImagePath } from '@/lib/view/paths';
 import styles from './share-tools.module.css';
 import { copyText } from '@/lib/share/copy-text';
 import { embedUrl, type EmbedOptions } from '@/lib/embed/options';

@@ -3,7 +3,7 @@
 // source's address written out; a source with no verified address says so and shows none. Only
 // text and the still map (app/routes/[slug]/image.png): no navigation, no buttons.
 // A server component; its print rules (route-handout.module.css) hide the rest of the page.
-import { stillImagePath } from './download-image-link';
+import { stillImagePath } from '@/lib/view/paths';
 import styles from './route-handout.module.css';
 import { HAZARDS, RISK_LEVELS, riskPhrase, type HazardId } from '@/geo/vocabulary';
 import type { RouteDetail } from '@/lib/data/api-schema';

@@ -11,6 +11,17 @@ export function routePath(id: string, locale: Locale = DEFAULT_LOCALE): string {
   return localeHref(locale, `/routes/${encodeURIComponent(id)}`);
 }
 
+/**
+ * The still image of an item, or of every route when `slug` is null (app/routes/[slug]/image.png,
+ * app/image.png). Here, not in a component: the handout (a server component) and the client's
+ * Download link and Embed dialog all write it.
+ */
+export function stillImagePath(slug: string | null, size: 'slide' | 'social' = 'slide', locale: Locale = DEFAULT_LOCALE): string {
+  const path = localeHref(locale, slug ? `${routePath(slug)}/image.png` : '/image.png');
+  // Slide is the renderer's default: the link stays short.
+  return size === 'slide' ? path : `${path}?size=${size}`;
+}
+
 /** The item id a path names (decoded), in any locale, or null when it is not an item page. */
 export function routeIdOf(pathname: string): string | null {
   const m = ROUTE_PATH.exec(splitLocale(pathname).path);

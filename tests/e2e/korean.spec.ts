@@ -18,7 +18,17 @@ const ko = messages('ko');
 
 const SLUG = 'tumen-crossing-to-yanbian';
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const KOREAN_PAGES = ['/ko', `/ko/routes/${SLUG}`, `/ko/embed/${SLUG}`, '/ko/sources', '/ko/about', `/embed/${SLUG}?lang=ko`];
+const KOREAN_PAGES = [
+  '/ko',
+  `/ko/routes/${SLUG}`,
+  `/ko/embed/${SLUG}`,
+  '/ko/sources',
+  '/ko/about',
+  `/embed/${SLUG}?lang=ko`,
+  '/ko/tour',
+  `/ko/tour/${SLUG}`,
+  `/embed/tour/${SLUG}?lang=ko`,
+];
 const VIEWPORTS = { desktop: { width: 1280, height: 800 }, phone: { width: 360, height: 740 } } as const;
 
 /** The page has loaded, and its map (if it has one) has drawn and stopped. */
@@ -124,7 +134,7 @@ test.describe('the language switch', () => {
 test('a Korean deep link restores route, stage, filters and camera', async ({ page }) => {
   await page.goto(`/ko/routes/${SLUG}?stage=river&level=4#6.2/42.4/129.6`);
   await mapIdle(page);
-  await expect(page.locator('h1')).toHaveText('두만강을 건너 옌볜으로');
+  await expect(page.locator('#route-title')).toHaveText('두만강을 건너 중국으로');
   await expect(page.locator('[data-stage="river"]')).toHaveAttribute('aria-current', 'step');
   await expect.poll(() => featureState(page, `stage:${SLUG}:river`)).toMatchObject({ stage: true });
   // level=4 leaves the lower-risk items dimmed on the map.
@@ -193,7 +203,7 @@ test('a Korean embed draws inside another site’s page, in Korean', async ({ pa
     const frame = page.frameLocator('iframe');
     await expect(frame.getByTestId('atlas-map')).toHaveAttribute('data-map-idle', 'true', { timeout: 30_000 });
     await expect(frame.locator('html')).toHaveAttribute('lang', 'ko');
-    await expect(frame.locator('h1')).toHaveText('두만강을 건너 옌볜으로');
+    await expect(frame.locator('h1')).toHaveText('두만강을 건너 중국으로');
     await expect(frame.getByRole('link', { name: /전체 페이지 열기/ })).toHaveAttribute('href', `/ko/routes/${SLUG}`);
     await expect(frame.getByTestId('embed-legend')).toContainText('극도');
   } finally {
@@ -209,6 +219,45 @@ test('the Embed dialog offers the language and its code gives a Korean frame', a
   await expect(page.getByTestId('embed-snippet')).toHaveValue(new RegExp(`/embed/${SLUG}\\?lang=ko`));
   const preview = page.frameLocator('[data-testid="embed-preview"]');
   await expect(preview.locator('html')).toHaveAttribute('lang', 'ko');
+});
+
+test.describe('Korean guided tours', () => {
+  test('/ko/tour/<id> steps in Korean, names its addresses, and its switch opens the same step in English', async ({ page, baseURL }) => {
+    await page.goto(`/ko/tour/${SLUG}`);
+    await mapIdle(page);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
+    const counter = page.getByTestId('tour-counter');
+    await expect(counter).toHaveText(/^전체 \d+개 중 1번째$/);
+    await page.keyboard.press('ArrowRight');
+    await expect(counter).toHaveText(/^전체 \d+개 중 2번째$/);
+    await expect(page.getByTestId('tour-live')).toContainText('2번째');
+    // Quotes stay in their source's language.
+    await expect(page.locator('[data-tour-step="2"] blockquote')).toHaveAttribute('lang', 'en');
+    for (const [lang, path] of [
+      ['en', `/tour/${SLUG}`],
+      ['ko', `/ko/tour/${SLUG}`],
+    ] as const)
+      await expect(page.locator(`link[rel="alternate"][hreflang="${lang}"]`)).toHaveAttribute('href', new URL(path, baseURL).href);
+    await page.getByTestId('language-switch').click();
+    await expect(page).toHaveURL(new RegExp(`/tour/${SLUG}\\?step=2$`));
+    expect(new URL(page.url()).pathname).toBe(`/tour/${SLUG}`);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(counter).toHaveText(/^Step 2 of \d+$/);
+  });
+
+  test('the Korean tour links stay Korean, and a step’s Korean still image differs from the English one', async ({ page, request }) => {
+    await page.goto('/ko/tour');
+    await expect(page.locator(`a[href="/ko/tour/${SLUG}"]`)).toHaveCount(1);
+    await expect(page.locator('h1')).toHaveText(ko.tour.atlasTitle);
+    const [english, korean] = await Promise.all(
+      [`/tour/${SLUG}/image.png?step=2`, `/ko/tour/${SLUG}/image.png?step=2`].map(async (path) => {
+        const res = await request.get(path);
+        expect(res.status(), path).toBe(200);
+        return res.body();
+      }),
+    );
+    expect(korean.equals(english)).toBe(false);
+  });
 });
 
 test.describe('Korean still images and link cards', () => {
@@ -235,12 +284,12 @@ test.describe('Korean still images and link cards', () => {
     await page.goto(`/ko/routes/${SLUG}`);
     const meta = (p: string) => page.locator(`meta[property="${p}"], meta[name="${p}"]`).first();
     await expect(meta('og:locale')).toHaveAttribute('content', 'ko_KR');
-    await expect(meta('og:title')).toHaveAttribute('content', '두만강을 건너 옌볜으로 · 탈북 경로 지도');
+    await expect(meta('og:title')).toHaveAttribute('content', '두만강을 건너 중국으로 · 탈북 경로 지도');
     await expect(meta('og:image')).toHaveAttribute('content', `${new URL(`/ko/routes/${SLUG}/image.png?size=social`, baseURL).href}`);
     await expect(meta('twitter:title')).toHaveAttribute('content', /두만강/);
     const oembed = await page.locator('link[type="application/json+oembed"]').getAttribute('href');
     const answer = (await (await page.request.get(oembed!)).json()) as { title: string; html: string };
-    expect(answer.title).toBe('두만강을 건너 옌볜으로');
+    expect(answer.title).toBe('두만강을 건너 중국으로');
     expect(answer.html).toContain(`/ko/embed/${SLUG}`);
   });
 });
