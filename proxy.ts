@@ -1,12 +1,17 @@
 // Proxy (Next 16's successor to middleware) – puts the security headers of lib/security/headers.ts
-// on every response: pages, route handlers, images and static files alike.
+// on every response: pages, route handlers, images and static files alike; and reads the
+// language from the address: `/ko/...` is served by the same pages as `/...`, rewritten, with
+// the locale in a request header (lib/i18n/locales.ts) that a client cannot choose.
 import { NextResponse, type NextRequest } from 'next/server';
+import { LOCALE_HEADER, PATH_HEADER, splitLocale } from '@/lib/i18n/locales';
 import { newNonce, securityHeaders } from '@/lib/security/headers';
 
 export function proxy(request: NextRequest): NextResponse {
+  const { locale, path } = splitLocale(request.nextUrl.pathname);
   const nonce = newNonce();
   const headers = securityHeaders({
-    pathname: request.nextUrl.pathname,
+    // `/ko/embed/x` is framed like `/embed/x`: the headers follow the page, not its language.
+    pathname: path,
     nonce,
     production: process.env.NODE_ENV === 'production',
     development: process.env.NODE_ENV === 'development',
@@ -15,12 +20,21 @@ export function proxy(request: NextRequest): NextResponse {
 
   // Next.js reads the nonce for its own scripts from the policy on the *request*; x-nonce is for
   // server components that render a script themselves. A client cannot choose either: both are
-  // overwritten here.
+  // overwritten here, as is the locale.
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('Content-Security-Policy', csp);
   requestHeaders.set('x-nonce', nonce);
+  requestHeaders.set(LOCALE_HEADER, locale);
+  requestHeaders.set(PATH_HEADER, path);
 
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  let response: NextResponse;
+  if (path !== request.nextUrl.pathname) {
+    const url = request.nextUrl.clone();
+    url.pathname = path;
+    response = NextResponse.rewrite(url, { request: { headers: requestHeaders } });
+  } else {
+    response = NextResponse.next({ request: { headers: requestHeaders } });
+  }
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
 }

@@ -13,7 +13,7 @@ import type { AtlasItem } from '@/lib/data/atlas-items';
 import type { AtlasMapController } from '@/lib/map/controller';
 import type { LayerGroup } from '@/lib/map/style';
 import { OWNER_ATTRIBUTE, type ExplorerMapConfig } from '@/lib/map/settings';
-import { explorer as t } from '@/lib/strings';
+import { useStrings } from '@/lib/i18n/client';
 
 /** The map module's exports, as the React host uses them (type only: the code is the module's). */
 type ExplorerMapModule = typeof import('@/lib/map/explorer-map');
@@ -64,6 +64,7 @@ export function AtlasMap({
   ref,
   stage = null,
 }: AtlasMapProps) {
+  const { explorer: t } = useStrings();
   const containerRef = useRef<HTMLDivElement>(null);
   const [controller, setController] = useState<AtlasMapController | null>(null);
   const [failed, setFailed] = useState(false);

@@ -4,10 +4,9 @@
 import type { z } from 'zod';
 import type { CitationOut } from '@/lib/data/api-schema';
 import { citationHref, reportedLabel, type LinkableSource } from '@/lib/data/citation-links';
-import { pages } from '@/lib/strings';
+import type { Locale } from '@/lib/i18n/locales';
+import { stringsFor } from '@/lib/i18n/strings';
 import styles from './citation.module.css';
-
-const t = pages.citation;
 
 export type CitationData = z.infer<typeof CitationOut>;
 
@@ -18,10 +17,13 @@ export interface SourceLinkProps {
   source: LinkableSource;
   /** The passage to open the page at; without it the link opens the page at its top. */
   quote?: string;
+  /** The page's language. @default 'en' */
+  locale?: Locale;
 }
 
 /** The link to a source, labelled by where it really goes. */
-export function SourceLink({ source, quote }: SourceLinkProps) {
+export function SourceLink({ source, quote, locale = 'en' }: SourceLinkProps) {
+  const t = stringsFor(locale).pages.citation;
   const { href, kind } = citationHref(source, quote);
   const label = quote ? t.atPassage[kind] : t.plain[kind];
   return (
@@ -33,28 +35,34 @@ export function SourceLink({ source, quote }: SourceLinkProps) {
 }
 
 /** "Publisher · Title · by Author · as reported in 2012", the parts the source has. */
-export function SourceLine({ source }: { source: CitationData['source'] }) {
+export function SourceLine({ source, locale = 'en' }: { source: CitationData['source']; locale?: Locale }) {
+  const t = stringsFor(locale).pages.citation;
   return (
     <span className={styles.sourceLine}>
       <span>{source.publisher ?? t.unknownPublisher}</span>
       {', '}
-      <cite>{source.title}</cite>
+      <cite lang="en">{source.title}</cite>
       {source.author ? `, ${t.by(source.author)}` : ''}
-      {`, ${reportedLabel(source.date)}`}
+      {`, ${reportedLabel(source.date, locale)}`}
     </span>
   );
 }
 
-/** A passage in the source's own words, marked as a quotation; `cite` is where it stands. */
+/**
+ * A passage in the source's own words, marked as a quotation; `cite` is where it stands. Every
+ * source is in English, and a quotation stays in its source's language on every page: `lang`
+ * says so to screen readers and to the Korean page's typography.
+ */
 export function Quote({ text, cite, className }: { text: string; cite?: string; className?: string }) {
   return (
-    <blockquote className={className ? `${styles.quote} ${className}` : styles.quote} cite={cite}>
+    <blockquote className={className ? `${styles.quote} ${className}` : styles.quote} cite={cite} lang="en">
       <p>{text}</p>
     </blockquote>
   );
 }
 
-export function Citation({ citation }: { citation: CitationData }) {
+export function Citation({ citation, locale = 'en' }: { citation: CitationData; locale?: Locale }) {
+  const t = stringsFor(locale).pages.citation;
   const { href, kind } = citationHref(citation.source, citation.quote);
   return (
     <figure className={styles.citation}>
@@ -62,9 +70,9 @@ export function Citation({ citation }: { citation: CitationData }) {
       <Quote text={citation.quote} cite={kind === 'search' ? undefined : href} />
       <figcaption className={styles.caption}>
         <span className="visually-hidden">{t.sourceLabel}: </span>
-        <SourceLine source={citation.source} />
+        <SourceLine source={citation.source} locale={locale} />
         <br />
-        <SourceLink source={citation.source} quote={citation.quote} />
+        <SourceLink source={citation.source} quote={citation.quote} locale={locale} />
       </figcaption>
     </figure>
   );

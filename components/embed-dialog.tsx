@@ -4,17 +4,16 @@
 // dialog is the browser's own <dialog>: showModal traps focus, Escape closes it, and focus goes
 // back to the Embed button.
 import { useId, useRef, useState } from 'react';
-import { stillImagePath } from './download-image-link';
+import { stillImagePath } from '@/lib/view/paths';
 import styles from './share-tools.module.css';
 import { copyText } from '@/lib/share/copy-text';
 import { embedUrl, type EmbedOptions } from '@/lib/embed/options';
 import { iframeSnippet } from '@/lib/embed/snippet';
 import type { MapTheme } from '@/lib/map/theme';
-import { share, tour as tourStrings } from '@/lib/strings';
+import { useStrings } from '@/lib/i18n/client';
+import { LOCALES, type Locale } from '@/lib/i18n/locales';
 import { tourEmbedPath } from '@/lib/tour/paths';
 import { parseCameraHash, parseViewState, type ViewState } from '@/lib/view/view-state';
-
-const t = share.embedDialog;
 
 const SIZES = {
   small: { width: 480, height: 270 },
@@ -31,9 +30,19 @@ interface Choices {
   responsive: boolean;
   /** Start at the camera in the address bar instead of fitting the item. */
   camera: boolean;
+  /** The frame's language; the page's own by default. */
+  lang: Locale | null;
 }
 
-const DEFAULT_CHOICES: Choices = { interactive: true, legend: true, theme: 'light', size: 'large', responsive: true, camera: false };
+const DEFAULT_CHOICES: Choices = {
+  interactive: true,
+  legend: true,
+  theme: 'light',
+  size: 'large',
+  responsive: true,
+  camera: false,
+  lang: null,
+};
 
 /** What the page shows when the dialog opens: its filters, stage and camera go into the embed. */
 interface PageView {
@@ -58,6 +67,8 @@ export interface EmbedDialogProps {
 }
 
 export function EmbedDialog({ slug, title, tour = null }: EmbedDialogProps) {
+  const { share, locale } = useStrings();
+  const t = share.embedDialog;
   const dialogRef = useRef<HTMLDialogElement>(null);
   const openerRef = useRef<HTMLButtonElement>(null);
   const codeRef = useRef<HTMLTextAreaElement>(null);
@@ -83,6 +94,7 @@ export function EmbedDialog({ slug, title, tour = null }: EmbedDialogProps) {
       interactive: choices.interactive,
       legend: choices.legend,
       theme: choices.theme,
+      lang: choices.lang ?? locale,
       stage: slug ? page.view.stage : null,
       filters: slug ? undefined : page.view.filters,
     };
@@ -132,7 +144,7 @@ export function EmbedDialog({ slug, title, tour = null }: EmbedDialogProps) {
               <legend>{t.options}</legend>
               {tour && (
                 <fieldset className={styles.inline}>
-                  <legend>{tourStrings.dialog.what}</legend>
+                  <legend>{t.what}</legend>
                   {(['map', 'tour'] as const).map((w) => (
                     <label key={w} className={styles.check}>
                       <input
@@ -143,7 +155,7 @@ export function EmbedDialog({ slug, title, tour = null }: EmbedDialogProps) {
                         onChange={() => setWhat(w)}
                         data-testid={`embed-what-${w}`}
                       />
-                      {tourStrings.dialog[w]}
+                      {w === 'map' ? t.whatMap : t.whatTour}
                     </label>
                   ))}
                 </fieldset>
@@ -184,6 +196,22 @@ export function EmbedDialog({ slug, title, tour = null }: EmbedDialogProps) {
                       onChange={() => choose('theme', theme)}
                     />
                     {theme === 'light' ? t.themeLight : t.themeDark}
+                  </label>
+                ))}
+              </fieldset>
+              <fieldset className={styles.inline}>
+                <legend>{t.language}</legend>
+                {LOCALES.map((lang) => (
+                  <label key={lang} className={styles.check}>
+                    <input
+                      type="radio"
+                      name={`${id}-lang`}
+                      value={lang}
+                      checked={(choices.lang ?? locale) === lang}
+                      onChange={() => choose('lang', lang)}
+                      data-testid={`embed-lang-${lang}`}
+                    />
+                    <span lang={lang}>{t.languages[lang]}</span>
                   </label>
                 ))}
               </fieldset>
@@ -257,13 +285,23 @@ export function EmbedDialog({ slug, title, tour = null }: EmbedDialogProps) {
               </h3>
               <ul className={styles.stills}>
                 <li>
-                  <a href={stillImagePath(slug, 'slide')} target="_blank" rel="noopener noreferrer" data-testid="still-slide">
+                  <a
+                    href={stillImagePath(slug, 'slide', choices.lang ?? locale)}
+                    target="_blank"
+                    rel="noopener noreferrer"
+                    data-testid="still-slide"
+                  >
                     {t.stillSlide}
                     <span className="visually-hidden"> {share.embedPage.newTab}</span>
                   </a>
                 </li>
                 <li>
-                  <a href={stillImagePath(slug, 'social')} target="_blank" rel="noopener noreferrer" data-testid="still-social">
+                  <a
+                    href={stillImagePath(slug, 'social', choices.lang ?? locale)}
+                    target="_blank"
+                    rel="noopener noreferrer"
+                    data-testid="still-social"
+                  >
                     {t.stillSocial}
                     <span className="visually-hidden"> {share.embedPage.newTab}</span>
                   </a>

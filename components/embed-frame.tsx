@@ -8,13 +8,17 @@ import { RISK_LEVELS, RISK_LEVEL_VALUES } from '@/geo/vocabulary';
 import type { EmbedFrameData, EmbedPageProps } from '@/lib/embed/page';
 import { EMBED_CONFIG_ID, OWNER_ATTRIBUTE, scriptJson } from '@/lib/map/settings';
 import type { ShareMeta } from '@/lib/share/metadata';
-import { share } from '@/lib/strings';
+import { LOCALE_TAGS, localeHref, type Locale } from '@/lib/i18n/locales';
+import { stringsFor } from '@/lib/i18n/strings';
 
-const t = share.embedPage;
+interface InLocale {
+  lang: Locale;
+}
 const NOT_REACTS = { __html: '' };
 
 /** A link out of the frame: always a new tab, never handing the host page a window handle. */
-function OutLink({ href, children }: { href: string; children: string }) {
+function OutLink({ href, children, lang }: { href: string; children: string } & InLocale) {
+  const t = stringsFor(lang).share.embedPage;
   return (
     <a href={href} target="_blank" rel="noopener noreferrer">
       {children}
@@ -24,7 +28,8 @@ function OutLink({ href, children }: { href: string; children: string }) {
 }
 
 /** The map key, small enough for a 240×135 frame: the four risk levels and "approximate". */
-export function EmbedLegend() {
+export function EmbedLegend({ lang }: InLocale) {
+  const t = stringsFor(lang).share.embedPage;
   return (
     // The script folds it in a small frame.
     <details className={styles.legend} open data-map-key data-testid="embed-legend" suppressHydrationWarning>
@@ -34,7 +39,7 @@ export function EmbedLegend() {
         {RISK_LEVEL_VALUES.toReversed().map((level) => (
           <li key={level} className={styles.legendRow}>
             <RiskSwatch level={level} />
-            <span>{RISK_LEVELS[level].en}</span>
+            <span>{RISK_LEVELS[level][lang]}</span>
           </li>
         ))}
         <li className={styles.legendRow}>
@@ -59,7 +64,7 @@ function ShareTags({ meta }: { meta: ShareMeta }) {
       <meta property="og:title" content={meta.title} />
       <meta property="og:description" content={meta.description} />
       <meta property="og:url" content={meta.url} />
-      <meta property="og:locale" content="en" />
+      <meta property="og:locale" content={LOCALE_TAGS[meta.locale].og} />
       <meta property="og:image" content={image.url} />
       <meta property="og:image:width" content={String(image.width)} />
       <meta property="og:image:height" content={String(image.height)} />
@@ -74,7 +79,8 @@ function ShareTags({ meta }: { meta: ShareMeta }) {
   );
 }
 
-function Frame({ data, nonce }: { data: EmbedFrameData; nonce: string | undefined }) {
+function Frame({ data, nonce, lang }: { data: EmbedFrameData; nonce: string | undefined } & InLocale) {
+  const t = stringsFor(lang).share.embedPage;
   const { title, subtitle, fullHref, options, client } = data;
   return (
     <div className={styles.frame} data-theme={options.theme} data-interactive={options.interactive} data-testid="embed">
@@ -104,11 +110,11 @@ function Frame({ data, nonce }: { data: EmbedFrameData; nonce: string | undefine
               dangerouslySetInnerHTML={NOT_REACTS}
               suppressHydrationWarning
             />
-            <p className="atlas-map__status" data-map-status suppressHydrationWarning>
+            <p className="atlas-map__status" data-map-status data-failed-text={t.mapFailed} suppressHydrationWarning>
               {t.mapLoading}
             </p>
           </div>
-          {options.legend && <EmbedLegend />}
+          {options.legend && <EmbedLegend lang={lang} />}
         </section>
         <div className={styles.caption}>
           <div className={styles.heading}>
@@ -116,9 +122,13 @@ function Frame({ data, nonce }: { data: EmbedFrameData; nonce: string | undefine
             {subtitle && <p className={styles.subtitle}>{subtitle}</p>}
           </div>
           <p className={styles.credits} data-testid="embed-credits">
-            <OutLink href={fullHref}>{t.openFull}</OutLink>
+            <OutLink href={fullHref} lang={lang}>
+              {t.openFull}
+            </OutLink>
             <span aria-hidden="true"> · </span>
-            <OutLink href="/sources">{t.sources}</OutLink>
+            <OutLink href={localeHref(lang, '/sources')} lang={lang}>
+              {t.sources}
+            </OutLink>
             <span aria-hidden="true"> · </span>
             <span>{t.basemap}</span>
           </p>
@@ -132,7 +142,8 @@ function Frame({ data, nonce }: { data: EmbedFrameData; nonce: string | undefine
 }
 
 /** An embed address that names nothing in the atlas (status 404): a short note in the frame. */
-function Missing() {
+function Missing({ lang }: InLocale) {
+  const t = stringsFor(lang).share.embedPage;
   return (
     <div className={styles.frame} data-testid="embed-not-found">
       <Head>
@@ -142,7 +153,9 @@ function Missing() {
         <h1 className={styles.missingTitle}>{t.notFound.title}</h1>
         <p>{t.notFound.body}</p>
         <p>
-          <OutLink href="/">{t.notFound.action}</OutLink>
+          <OutLink href={localeHref(lang, '/')} lang={lang}>
+            {t.notFound.action}
+          </OutLink>
         </p>
       </main>
     </div>
@@ -160,7 +173,7 @@ export function EmbedPage(props: EmbedPageProps) {
         {/* The site's icon (app/icon.svg); without it browsers ask for /favicon.ico. */}
         <link rel="icon" href="/icon.svg" type="image/svg+xml" sizes="any" />
       </Head>
-      {props.frame ? <Frame data={props.frame} nonce={props.nonce ?? undefined} /> : <Missing />}
+      {props.frame ? <Frame data={props.frame} nonce={props.nonce ?? undefined} lang={props.lang} /> : <Missing lang={props.lang} />}
     </>
   );
 }

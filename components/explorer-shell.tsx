@@ -9,7 +9,7 @@ import { useExplorer } from './explorer-state';
 import { LinkNotices } from './link-notices';
 import { MapLegend } from './map-legend';
 import { EXPLORER_MAP_DESCRIPTION_ID as MAP_DESCRIPTION_ID, type ExplorerMapConfig } from '@/lib/map/settings';
-import { explorer as t } from '@/lib/strings';
+import { useStrings } from '@/lib/i18n/client';
 
 export const PANEL_ID = 'route-panel';
 /**
@@ -28,6 +28,7 @@ export function ExplorerShell({
 }) {
   // The refs apart: they are handed on, never read while rendering.
   const { mapRef, panelScroll, ...ex } = useExplorer();
+  const { explorer: t, locale } = useStrings();
   // null only on a Pages Router page (the embeds), which never renders this.
   const pathname = usePathname() ?? '/';
   const panelRef = useRef<HTMLElement>(null);
@@ -53,7 +54,7 @@ export function ExplorerShell({
     }
   }, [pathname, ex.cameFromList]);
 
-  const announcement = ex.selected ? t.announce.selected(ex.selected.name.en) : '';
+  const announcement = ex.selected ? t.announce.selected(ex.selected.name[locale]) : '';
 
   return (
     <main className="explorer" data-atlas="explorer">

@@ -20,6 +20,8 @@ import type { MapFeatureCollection } from '@/lib/data/api-schema';
 import { corridorGroups, filterGroups, filterChoices, type AtlasItem, type CorridorGroup } from '@/lib/data/atlas-items';
 import { LAYER_GROUP_IDS, type LayerGroup } from '@/lib/map/style';
 import { useMapCollection } from '@/lib/data/use-atlas';
+import { usePageLocale } from '@/lib/i18n/client';
+import { localeHref, splitLocale } from '@/lib/i18n/locales';
 import {
   formatFilters,
   formatViewState,
@@ -105,6 +107,7 @@ const ALL_LAYERS = Object.fromEntries(LAYER_GROUP_IDS.map((g) => [g, true])) as 
 export function ExplorerProvider({ initialCollection, children }: { initialCollection?: MapFeatureCollection; children: ReactNode }) {
   const router = useRouter();
   const pathname = usePathname();
+  const locale = usePageLocale();
   const search = useLiveSearch();
   const { data: collection, error } = useMapCollection(initialCollection);
 
@@ -162,15 +165,15 @@ export function ExplorerProvider({ initialCollection, children }: { initialColle
       if (id === view.route) return;
       mapRef.current?.flushCamera();
       mapRef.current?.focusWhenSelected(id);
-      setOpenedFromList(pathname === '/' ? id : null);
-      router.push(formatViewState({ ...view, route: id, stage: null, camera: null }), { scroll: false });
+      setOpenedFromList(splitLocale(pathname ?? '/').path === '/' ? id : null);
+      router.push(localeHref(locale, formatViewState({ ...view, route: id, stage: null, camera: null })), { scroll: false });
     },
-    [router, view, pathname],
+    [router, view, pathname, locale],
   );
 
   const setLayer = useCallback((group: LayerGroup, on: boolean) => setLayers((l) => ({ ...l, [group]: on })), []);
   const dismissNotices = useCallback(() => setDismissed(true), []);
-  const listHref = formatViewState({ ...view, route: null, stage: null, camera: null });
+  const listHref = localeHref(locale, formatViewState({ ...view, route: null, stage: null, camera: null }));
 
   const value: ExplorerState = {
     collection,

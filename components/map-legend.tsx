@@ -6,12 +6,16 @@ import { RiskSwatch } from './risk-swatch';
 import { useExplorer } from './explorer-state';
 import { HAZARDS, RISK_LEVELS, RISK_LEVEL_VALUES, type HazardId } from '@/geo/vocabulary';
 import { LAYER_GROUP_IDS, type LayerGroup } from '@/lib/map/style';
-import { explorer as t } from '@/lib/strings';
-
-const LAYER_LABELS: Record<LayerGroup, string> = { routes: t.legend.layerRoutes, points: t.legend.layerPoints, zones: t.legend.layerZones };
+import { useStrings } from '@/lib/i18n/client';
 
 export function MapLegend() {
   const { layers, setLayer } = useExplorer();
+  const { explorer: t, locale, vocabulary } = useStrings();
+  const LAYER_LABELS: Record<LayerGroup, string> = {
+    routes: t.legend.layerRoutes,
+    points: t.legend.layerPoints,
+    zones: t.legend.layerZones,
+  };
   const details = useRef<HTMLDetailsElement>(null);
 
   // Folded at first on every screen (issue #15): open, it covers the routes on the map's left. Its
@@ -36,7 +40,7 @@ export function MapLegend() {
           {RISK_LEVEL_VALUES.toReversed().map((level) => (
             <li key={level} className="legend__row legend__row--compact">
               <RiskSwatch level={level} />
-              <span>{RISK_LEVELS[level].en}</span>
+              <span>{RISK_LEVELS[level][locale]}</span>
             </li>
           ))}
         </ul>
@@ -45,8 +49,8 @@ export function MapLegend() {
           <dl>
             {RISK_LEVEL_VALUES.toReversed().map((level) => (
               <div key={level}>
-                <dt>{RISK_LEVELS[level].en}</dt>
-                <dd>{RISK_LEVELS[level].description}</dd>
+                <dt>{RISK_LEVELS[level][locale]}</dt>
+                <dd>{vocabulary.description(RISK_LEVELS[level])}</dd>
               </div>
             ))}
           </dl>
@@ -87,8 +91,8 @@ export function MapLegend() {
           <dl>
             {(Object.keys(HAZARDS) as HazardId[]).map((h) => (
               <div key={h}>
-                <dt>{HAZARDS[h].en}</dt>
-                <dd>{HAZARDS[h].description}</dd>
+                <dt>{HAZARDS[h][locale]}</dt>
+                <dd>{vocabulary.description(HAZARDS[h])}</dd>
               </div>
             ))}
           </dl>

@@ -4,7 +4,7 @@
 import { useId, useMemo } from 'react';
 import { useExplorer } from './explorer-state';
 import styles from './time.module.css';
-import { time as t } from '@/lib/strings';
+import { useStrings } from '@/lib/i18n/client';
 import { yearOf } from '@/lib/time/period';
 
 /** Every year from the earliest to the latest date the data carries (item periods, event dates, the timeline). */
@@ -17,6 +17,7 @@ function dataYears(dates: (string | null | undefined)[]): number[] {
 
 export function PeriodFilter() {
   const { filters, setFilters, groups, collection } = useExplorer();
+  const t = useStrings().time;
   const id = useId();
   const years = useMemo(
     () =>

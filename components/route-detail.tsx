@@ -9,10 +9,9 @@ import { RiskSwatch } from './risk-swatch';
 import styles from './route-detail.module.css';
 import { COUNTRIES, HAZARDS, PRECISIONS, riskPhrase, type CountryCode } from '@/geo/vocabulary';
 import type { RouteDetail } from '@/lib/data/api-schema';
-import { pages, time } from '@/lib/strings';
-import { periodSentence } from './item-period';
-
-const t = pages.route;
+import { localizeDetail } from '@/lib/i18n/content';
+import { localeHref, type Locale } from '@/lib/i18n/locales';
+import { stringsFor } from '@/lib/i18n/strings';
 
 type Block = RouteDetail['stages'][number];
 type Kind = RouteDetail['kind'];
@@ -20,23 +19,28 @@ type Kind = RouteDetail['kind'];
 /** The element id of a stage: `/routes/{id}?stage={stage}` scrolls here. */
 export const stageAnchor = (stage: string) => `stage-${stage}`;
 
-const countryName = (code: CountryCode) => COUNTRIES[code].en;
+/** What every part of the page needs: its language. */
+interface InLocale {
+  locale: Locale;
+}
 
-function RiskLevelLine({ block, kind, approximate }: { block: Block; kind: Kind; approximate: boolean }) {
+function RiskLevelLine({ block, kind, approximate, locale }: { block: Block; kind: Kind; approximate: boolean } & InLocale) {
+  const t = stringsFor(locale).pages.route;
   return (
     <p className={styles.level} data-level={block.level}>
       {/* Drawn as on the map: a line with the level's pattern for routes, a numbered dot for points. */}
       <RiskSwatch level={block.level} kind={kind === 'route' ? 'stage' : kind} approximate={approximate} />
-      <strong>{t.risk(riskPhrase(block.level))}</strong> <span className={styles.levelOf}>({t.riskOf(block.level)})</span>
+      <strong>{riskPhrase(block.level, locale)}</strong> <span className={styles.levelOf}>({t.riskOf(block.level)})</span>
     </p>
   );
 }
 
-function RiskBlock({ block, kind, approximate }: { block: Block; kind: Kind; approximate: boolean }) {
+function RiskBlock({ block, kind, approximate, locale }: { block: Block; kind: Kind; approximate: boolean } & InLocale) {
+  const t = stringsFor(locale).pages.route;
   const evidenceId = `evidence-${block.id}`;
   return (
     <>
-      <RiskLevelLine block={block} kind={kind} approximate={approximate} />
+      <RiskLevelLine block={block} kind={kind} approximate={approximate} locale={locale} />
       <dl className={styles.blockFacts}>
         <dt>{t.whyLevel}</dt>
         <dd>{block.reason}</dd>
@@ -46,7 +50,7 @@ function RiskBlock({ block, kind, approximate }: { block: Block; kind: Kind; app
             <ul className={styles.hazards}>
               {block.hazards.map((h) => (
                 <li key={h} data-hazard={h}>
-                  {HAZARDS[h].en}
+                  {HAZARDS[h][locale]}
                 </li>
               ))}
             </ul>
@@ -71,7 +75,7 @@ function RiskBlock({ block, kind, approximate }: { block: Block; kind: Kind; app
               {a.text}
             </p>
             {a.citations.map((c, i) => (
-              <Citation key={`${c.source.id}-${i}`} citation={c} />
+              <Citation key={`${c.source.id}-${i}`} citation={c} locale={locale} />
             ))}
           </li>
         ))}
@@ -80,10 +84,13 @@ function RiskBlock({ block, kind, approximate }: { block: Block; kind: Kind; app
   );
 }
 
-function Facts({ detail }: { detail: RouteDetail }) {
+function Facts({ detail, locale }: { detail: RouteDetail } & InLocale) {
+  const { pages, time } = stringsFor(locale);
+  const t = pages.route;
+  const countryName = (code: CountryCode) => COUNTRIES[code][locale];
   const rows: [string, string][] = [
     [t.kind, pages.kinds[detail.kind]],
-    [t.corridor, detail.corridor.name.en],
+    [t.corridor, detail.corridor.name[locale]],
   ];
   if (detail.kind === 'event') {
     // For an event, `from` is where it happened (null when the source names only a region).
@@ -94,8 +101,8 @@ function Facts({ detail }: { detail: RouteDetail }) {
     if (detail.to) rows.push([t.to, countryName(detail.to)]);
   }
   if (detail.when) rows.push([t.when, detail.when.label]);
-  rows.push([time.reported.term, periodSentence(detail)]);
-  if (detail.kind === 'route' && detail.stages.length > 1) rows.push([t.overall, t.risk(riskPhrase(detail.level))]);
+  rows.push([time.reported.term, time.reported.sentence(detail)]);
+  if (detail.kind === 'route' && detail.stages.length > 1) rows.push([t.overall, riskPhrase(detail.level, locale)]);
   return (
     <section className={styles.factsSection} aria-labelledby="route-facts">
       <h2 id="route-facts" className="visually-hidden">
@@ -118,15 +125,17 @@ function Facts({ detail }: { detail: RouteDetail }) {
   );
 }
 
-function PrecisionNotice({ detail }: { detail: RouteDetail }) {
+function PrecisionNotice({ detail, locale }: { detail: RouteDetail } & InLocale) {
+  const { pages, vocabulary } = stringsFor(locale);
+  const t = pages.route;
   if (detail.precision === 'unplaced') {
     // The source gives no place: the item is listed, with no point on the map.
     return (
       <aside className={styles.notice} role="note" aria-labelledby="precision-title" data-precision="unplaced">
         <p id="precision-title" className={styles.noticeTitle}>
-          {PRECISIONS.unplaced.en}
+          {PRECISIONS.unplaced[locale]}
         </p>
-        <p>{PRECISIONS.unplaced.description}</p>
+        <p>{vocabulary.description(PRECISIONS.unplaced)}</p>
         {detail.precisionNote && <p>{detail.precisionNote}</p>}
       </aside>
     );
@@ -137,14 +146,14 @@ function PrecisionNotice({ detail }: { detail: RouteDetail }) {
         <p id="precision-title" className={styles.noticeTitle}>
           {t.approximateTitle}
         </p>
-        <p>{PRECISIONS.approximate.description}</p>
+        <p>{vocabulary.description(PRECISIONS.approximate)}</p>
         {detail.precisionNote && <p>{detail.precisionNote}</p>}
       </aside>
     );
   }
   return (
     <p className={styles.precisionPlain} data-precision={detail.precision}>
-      <strong>{t.namedPlaceTitle}:</strong> {PRECISIONS[detail.precision].description}
+      <strong>{t.namedPlaceTitle}:</strong> {vocabulary.description(PRECISIONS[detail.precision])}
       {detail.precisionNote ? ` ${detail.precisionNote}` : ''}
     </p>
   );
@@ -156,25 +165,30 @@ export interface RouteDetailPanelProps {
   activeStage?: string | null;
   /** Shown under the summary, e.g. the Embed / Share / Download buttons. @default null */
   actions?: ReactNode;
+  /** The page's language: our own words in it, quotations always in their source's. @default 'en' */
+  locale?: Locale;
 }
 
-export function RouteDetailPanel({ detail, activeStage = null, actions = null }: RouteDetailPanelProps) {
+export function RouteDetailPanel({ detail: english, activeStage = null, actions = null, locale = 'en' }: RouteDetailPanelProps) {
+  const detail = localizeDetail(english, locale);
+  const { pages } = stringsFor(locale);
+  const t = pages.route;
   const approximate = detail.precision === 'approximate';
   return (
     <article className={styles.detail} aria-labelledby="route-title" data-route={detail.id}>
       <header className={styles.header}>
         <p className={styles.eyebrow}>
-          {pages.kinds[detail.kind]} · {detail.corridor.name.en}
+          {pages.kinds[detail.kind]} · {detail.corridor.name[locale]}
         </p>
         <h1 id="route-title" className={styles.title}>
-          {detail.name.en}
+          {detail.name[locale]}
         </h1>
         <p className={styles.summary}>{detail.summary}</p>
         {actions}
       </header>
 
-      <PrecisionNotice detail={detail} />
-      <Facts detail={detail} />
+      <PrecisionNotice detail={detail} locale={locale} />
+      <Facts detail={detail} locale={locale} />
 
       {detail.kind === 'route' ? (
         <section aria-labelledby="route-stages">
@@ -194,9 +208,9 @@ export function RouteDetailPanel({ detail, activeStage = null, actions = null }:
                   aria-current={stage.id === activeStage ? 'step' : undefined}
                 >
                   <h3 className={styles.stageHeading}>
-                    <span className={styles.stageNumber}>{t.stageNumber(stage.order)}</span> {stage.name.en}
+                    <span className={styles.stageNumber}>{t.stageNumber(stage.order)}</span> {stage.name[locale]}
                   </h3>
-                  <RiskBlock block={stage} kind={detail.kind} approximate={approximate} />
+                  <RiskBlock block={stage} kind={detail.kind} approximate={approximate} locale={locale} />
                 </li>
               ))}
           </ol>
@@ -207,7 +221,7 @@ export function RouteDetailPanel({ detail, activeStage = null, actions = null }:
             <h2 id="route-risk" className={styles.sectionHeading}>
               {t.riskHeading}
             </h2>
-            <RiskBlock block={block} kind={detail.kind} approximate={approximate} />
+            <RiskBlock block={block} kind={detail.kind} approximate={approximate} locale={locale} />
           </section>
         ))
       )}
@@ -215,8 +229,8 @@ export function RouteDetailPanel({ detail, activeStage = null, actions = null }:
       <footer className={styles.footer}>
         <p>{t.safety}</p>
         <p className={styles.footerLinks}>
-          <Link href="/about#risk-scale">{t.howJudged}</Link>
-          <Link href="/sources">{t.allSources}</Link>
+          <Link href={localeHref(locale, '/about#risk-scale')}>{t.howJudged}</Link>
+          <Link href={localeHref(locale, '/sources')}>{t.allSources}</Link>
         </p>
       </footer>
     </article>

@@ -6,7 +6,7 @@ import { PeriodFilter } from './period-filter';
 import { RiskSwatch } from './risk-swatch';
 import { useExplorer } from './explorer-state';
 import { COUNTRIES, HAZARDS, RISK_LEVELS, RISK_LEVEL_VALUES } from '@/geo/vocabulary';
-import { explorer as t } from '@/lib/strings';
+import { useStrings } from '@/lib/i18n/client';
 import { Q_MAX_LENGTH, hasFilters, EMPTY_FILTERS, type Filters } from '@/lib/view/view-state';
 
 function toggle<T>(list: readonly T[], value: T, on: boolean): T[] {
@@ -15,6 +15,7 @@ function toggle<T>(list: readonly T[], value: T, on: boolean): T[] {
 
 export function RouteFilters() {
   const { filters, setFilters, choices, shown, groups } = useExplorer();
+  const { explorer: t, locale } = useStrings();
   const searchId = useId();
   const total = groups.reduce((n, g) => n + g.items.length, 0);
   const count = shown.reduce((n, g) => n + g.items.length, 0);
@@ -60,7 +61,7 @@ export function RouteFilters() {
               onChange={(e) => update({ levels: toggle(filters.levels, level, e.currentTarget.checked) })}
             />
             <RiskSwatch level={level} />
-            {RISK_LEVELS[level].en}
+            {RISK_LEVELS[level][locale]}
           </label>
         ))}
       </fieldset>
@@ -80,7 +81,7 @@ export function RouteFilters() {
                   checked={filters.hazards.includes(h)}
                   onChange={(e) => update({ hazards: toggle(filters.hazards, h, e.currentTarget.checked) })}
                 />
-                {HAZARDS[h].en}
+                {HAZARDS[h][locale]}
               </label>
             ))}
           </fieldset>
@@ -100,7 +101,7 @@ export function RouteFilters() {
                   checked={filters.to.includes(c)}
                   onChange={(e) => update({ to: toggle(filters.to, c, e.currentTarget.checked) })}
                 />
-                {COUNTRIES[c].en}
+                {COUNTRIES[c][locale]}
               </label>
             ))}
           </fieldset>

@@ -3,26 +3,30 @@
 // source's address written out; a source with no verified address says so and shows none. Only
 // text and the still map (app/routes/[slug]/image.png): no navigation, no buttons.
 // A server component; its print rules (route-handout.module.css) hide the rest of the page.
-import { stillImagePath } from './download-image-link';
-import { periodSentence } from './item-period';
+import { stillImagePath } from '@/lib/view/paths';
 import styles from './route-handout.module.css';
 import { HAZARDS, RISK_LEVELS, riskPhrase, type HazardId } from '@/geo/vocabulary';
 import type { RouteDetail } from '@/lib/data/api-schema';
 import { reportedLabel, sourceDateLabel } from '@/lib/data/citation-links';
-import { explorer, pages, time } from '@/lib/strings';
+import { localizeDetail } from '@/lib/i18n/content';
+import { LOCALE_TAGS, type Locale } from '@/lib/i18n/locales';
+import { stringsFor } from '@/lib/i18n/strings';
 
-const t = time.handout;
-const r = pages.route;
+/** What every part of the handout needs: its language. */
+interface InLocale {
+  locale: Locale;
+}
 
 type CitationOut = RouteDetail['stages'][number]['annotations'][number]['citations'][number];
 
 /** The date this build of the atlas was made (next.config.ts), written out; null when unknown (dev, tests). */
-export function builtOn(): string | null {
+export function builtOn(locale: Locale = 'en'): string | null {
   const date = process.env.ATLAS_BUILT_ON;
-  return date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? sourceDateLabel(date) : null;
+  return date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? sourceDateLabel(date, LOCALE_TAGS[locale].dates) : null;
 }
 
-function SourceAddress({ source }: { source: CitationOut['source'] }) {
+function SourceAddress({ source, locale }: { source: CitationOut['source'] } & InLocale) {
+  const t = stringsFor(locale).time.handout;
   if (source.url) return <span className={styles.url}>{source.url}</span>;
   if (source.archiveUrl)
     return (
@@ -33,38 +37,52 @@ function SourceAddress({ source }: { source: CitationOut['source'] }) {
   return <>{t.noAddress}</>;
 }
 
-function HandoutCitation({ citation }: { citation: CitationOut }) {
+function HandoutCitation({ citation, locale }: { citation: CitationOut } & InLocale) {
+  const { pages } = stringsFor(locale);
   const s = citation.source;
   return (
     <figure className={styles.citation}>
-      <blockquote className={styles.quote}>
+      {/* Quoted in the source's language on every page (components/citation.tsx). */}
+      <blockquote className={styles.quote} lang="en">
         <p>{citation.quote}</p>
       </blockquote>
       <figcaption className={styles.caption}>
-        {s.publisher ?? pages.citation.unknownPublisher}, <cite>{s.title}</cite>
-        {s.author ? `, ${pages.citation.by(s.author)}` : ''}, {reportedLabel(s.date)}. <SourceAddress source={s} />
+        {s.publisher ?? pages.citation.unknownPublisher}, <cite lang="en">{s.title}</cite>
+        {s.author ? `, ${pages.citation.by(s.author)}` : ''}, {reportedLabel(s.date, locale)}. <SourceAddress source={s} locale={locale} />
       </figcaption>
     </figure>
   );
 }
 
-export function RouteHandout({ detail, preview = false }: { detail: RouteDetail; preview?: boolean }) {
+export interface RouteHandoutProps {
+  detail: RouteDetail;
+  /** Shown on screen too (`?print=1`), not only in print. @default false */
+  preview?: boolean;
+  /** The page's language: our own words in it, quotations always in their source's. @default 'en' */
+  locale?: Locale;
+}
+
+export function RouteHandout({ detail: english, preview = false, locale = 'en' }: RouteHandoutProps) {
+  const detail = localizeDetail(english, locale);
+  const { explorer, pages, time, vocabulary } = stringsFor(locale);
+  const t = time.handout;
+  const r = pages.route;
   const stages = [...detail.stages].sort((a, b) => a.order - b.order);
   const isRoute = detail.kind === 'route';
   const hazards = [...new Set(stages.flatMap((s) => s.hazards))] as HazardId[];
-  const built = builtOn();
+  const built = builtOn(locale);
   return (
     <article className={styles.handout} data-handout={detail.id} data-preview={preview || undefined} aria-labelledby="handout-title">
       <header className={styles.header}>
         <p className={styles.eyebrow}>
-          {explorer.appName} · {pages.kinds[detail.kind]} · {detail.corridor.name.en}
+          {explorer.appName} · {pages.kinds[detail.kind]} · {detail.corridor.name[locale]}
         </p>
         <h1 id="handout-title" className={styles.title}>
-          {detail.name.en}
+          {detail.name[locale]}
         </h1>
         <p className={styles.summary}>{detail.summary}</p>
         <p className={styles.dates}>
-          {periodSentence(detail)}
+          {time.reported.sentence(detail)}
           {detail.when ? ` ${r.when}: ${detail.when.label}.` : ''}
         </p>
       </header>
@@ -75,8 +93,8 @@ export function RouteHandout({ detail, preview = false }: { detail: RouteDetail;
       {/* eslint-disable-next-line @next/next/no-img-element */}
       <img
         className={styles.map}
-        src={stillImagePath(detail.id)}
-        alt={t.mapAlt(detail.name.en)}
+        src={stillImagePath(detail.id, 'slide', locale)}
+        alt={t.mapAlt(detail.name[locale])}
         width={1920}
         height={1080}
         loading="lazy"
@@ -88,8 +106,9 @@ export function RouteHandout({ detail, preview = false }: { detail: RouteDetail;
           {t.riskSummary}
         </h2>
         <p className={styles.overall}>
-          <strong>{r.risk(riskPhrase(detail.level))}</strong> ({r.riskOf(detail.level)}): {RISK_LEVELS[detail.level].description}
-          {hazards.length > 0 && ` ${r.hazards}: ${hazards.map((h) => HAZARDS[h].en).join(', ')}.`}
+          <strong>{riskPhrase(detail.level, locale)}</strong> ({r.riskOf(detail.level)}):{' '}
+          {vocabulary.description(RISK_LEVELS[detail.level])}
+          {hazards.length > 0 && ` ${r.hazards}: ${hazards.map((h) => HAZARDS[h][locale]).join(', ')}.`}
         </p>
       </section>
 
@@ -101,14 +120,14 @@ export function RouteHandout({ detail, preview = false }: { detail: RouteDetail;
           {stages.map((stage) => (
             <li key={stage.id} className={styles.stage}>
               <h3 className={styles.stageHeading}>
-                {isRoute ? `${r.stageNumber(stage.order)}: ${stage.name.en}` : stage.name.en} · {r.risk(riskPhrase(stage.level))}
+                {isRoute ? `${r.stageNumber(stage.order)}: ${stage.name[locale]}` : stage.name[locale]} · {riskPhrase(stage.level, locale)}
               </h3>
               <p className={styles.reason}>{stage.reason}</p>
               {stage.annotations.map((a) => (
                 <div key={a.id} className={styles.annotation}>
                   <p className={styles.annotationText}>{a.text}</p>
                   {a.citations.map((c, i) => (
-                    <HandoutCitation key={`${c.source.id}-${i}`} citation={c} />
+                    <HandoutCitation key={`${c.source.id}-${i}`} citation={c} locale={locale} />
                   ))}
                 </div>
               ))}

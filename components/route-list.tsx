@@ -7,12 +7,14 @@ import Link from 'next/link';
 import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { RiskSwatch } from './risk-swatch';
 import { RouteFilters } from './route-filters';
+import { LanguageSwitch } from './language-switch';
 import { ShareToolbar } from './share-toolbar';
 import { TimelineStrip } from './timeline-strip';
 import { useExplorer } from './explorer-state';
 import { riskPhrase } from '@/geo/vocabulary';
 import type { AtlasItem } from '@/lib/data/atlas-items';
-import { explorer as t } from '@/lib/strings';
+import { useStrings } from '@/lib/i18n/client';
+import { localeHref } from '@/lib/i18n/locales';
 import { formatViewState } from '@/lib/view/view-state';
 
 export interface RouteListProps {
@@ -22,6 +24,7 @@ export interface RouteListProps {
 
 export function RouteList({ notice }: RouteListProps) {
   const { returnFocusRef, ...ex } = useExplorer();
+  const { explorer: t, locale } = useStrings();
   const { shown, view, hovered, setHovered, select, collection, error } = ex;
   const listRef = useRef<HTMLDivElement>(null);
   const flat = shown.flatMap((g) => g.items);
@@ -76,6 +79,7 @@ export function RouteList({ notice }: RouteListProps) {
   return (
     <>
       <header className="panel__header">
+        <LanguageSwitch />
         <h1 className="panel__title">{t.panel.heading}</h1>
         <p className="panel__intro">{t.panel.intro}</p>
         <ShareToolbar slug={null} title={t.panel.heading} />
@@ -99,14 +103,14 @@ export function RouteList({ notice }: RouteListProps) {
         {shown.map((group) => (
           <section key={group.id} className="corridor" aria-labelledby={`corridor-${group.id}`}>
             <h2 id={`corridor-${group.id}`} className="corridor__name">
-              {group.name.en}
+              {group.name[locale]}
             </h2>
             <ul className="corridor__items">
               {group.items.map((item) => (
                 <li key={item.id}>
                   {/* No prefetch: every item page is rendered per request, and there are dozens. */}
                   <Link
-                    href={formatViewState({ ...view, route: item.id, stage: null, camera: null })}
+                    href={localeHref(locale, formatViewState({ ...view, route: item.id, stage: null, camera: null }))}
                     scroll={false}
                     prefetch={false}
                     className="item"
@@ -124,9 +128,9 @@ export function RouteList({ notice }: RouteListProps) {
                   >
                     <RiskSwatch level={item.level} kind={item.kind} approximate={item.precision === 'approximate'} />
                     <span className="item__text">
-                      <span className="item__name">{item.name.en}</span>
+                      <span className="item__name">{item.name[locale]}</span>
                       <span className="item__meta">
-                        {t.list.meta(t.kinds[item.kind], riskPhrase(item.level))}
+                        {t.list.meta(t.kinds[item.kind], riskPhrase(item.level, locale))}
                         {item.precision === 'approximate' && <span className="item__approx"> · {t.list.approximate}</span>}
                         {item.precision === 'unplaced' && <span className="item__approx"> · {t.list.unplaced}</span>}
                       </span>

@@ -5,7 +5,8 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect } from 'react';
 import { useExplorer } from './explorer-state';
-import { explorer as t } from '@/lib/strings';
+import { LanguageSwitch } from './language-switch';
+import { useStrings } from '@/lib/i18n/client';
 
 export interface RouteNavProps {
   /** Element id of the stage the address names (`?stage=`), brought into view. @default null */
@@ -15,6 +16,7 @@ export interface RouteNavProps {
 export function RouteNav({ stageAnchor = null }: RouteNavProps) {
   const { listHref, cameFromList } = useExplorer();
   const router = useRouter();
+  const { explorer: t } = useStrings();
 
   useEffect(() => {
     if (stageAnchor) document.getElementById(stageAnchor)?.scrollIntoView({ block: 'start' });
@@ -33,6 +35,7 @@ export function RouteNav({ stageAnchor = null }: RouteNavProps) {
         <span aria-hidden="true">← </span>
         {t.panel.backToList}
       </Link>
+      <LanguageSwitch />
     </nav>
   );
 }

@@ -5,9 +5,9 @@
 import { useRef, useState, useSyncExternalStore } from 'react';
 import styles from './share-tools.module.css';
 import { copyText } from '@/lib/share/copy-text';
-import { share } from '@/lib/strings';
-
-const t = share.shareButton;
+import { useStrings } from '@/lib/i18n/client';
+import { DEFAULT_LOCALE, splitLocale } from '@/lib/i18n/locales';
+import type { ClientStrings } from '@/lib/i18n/client-strings';
 
 /** `#zoom/lat/lng` as the map writes it; anything else (a skip-link anchor) is no camera. */
 const CAMERA_HASH = /^#\d{1,2}(?:\.\d+)?\/-?\d{1,2}(?:\.\d+)?\/-?\d{1,3}(?:\.\d+)?$/;
@@ -25,10 +25,13 @@ function useCanShare(): boolean {
 /** The view in the address bar, in the shape POST /api/views accepts (it drops unknown keys). */
 function currentView() {
   const { pathname, searchParams, hash } = new URL(window.location.href);
-  return { path: pathname, query: Object.fromEntries(searchParams), hash: CAMERA_HASH.test(hash) ? hash : '' };
+  // A Korean page (/ko/...) is stored as its plain path with lang=ko: lib/share/short-view.ts.
+  const { locale, path } = splitLocale(pathname);
+  if (locale !== DEFAULT_LOCALE) searchParams.set('lang', locale);
+  return { path, query: Object.fromEntries(searchParams), hash: CAMERA_HASH.test(hash) ? hash : '' };
 }
 
-async function requestShortLink(): Promise<{ url: string } | { error: string }> {
+async function requestShortLink(t: ClientStrings['share']['shareButton']): Promise<{ url: string } | { error: string }> {
   try {
     const res = await fetch('/api/views', {
       method: 'POST',
@@ -50,6 +53,7 @@ export interface ShareButtonProps {
 }
 
 export function ShareButton({ title }: ShareButtonProps) {
+  const t = useStrings().share.shareButton;
   const canShare = useCanShare();
   const [status, setStatus] = useState('');
   const [short, setShort] = useState<string | null>(null);
@@ -80,7 +84,7 @@ export function ShareButton({ title }: ShareButtonProps) {
   const makeShortLink = async () => {
     setBusy(true);
     say(t.working);
-    const result = await requestShortLink();
+    const result = await requestShortLink(t);
     setBusy(false);
     if ('error' in result) {
       say(result.error);

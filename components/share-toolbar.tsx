@@ -1,3 +1,4 @@
+'use client';
 // Embed, Share and "Download for slides", together wherever a view can leave the site: in the
 // header of the route list (all routes) and on each item's page.
 import type { ReactNode } from 'react';
@@ -5,7 +6,8 @@ import { DownloadImageLink } from './download-image-link';
 import { EmbedDialog } from './embed-dialog';
 import { ShareButton } from './share-button';
 import styles from './share-tools.module.css';
-import { share, tour as tourStrings } from '@/lib/strings';
+import { useStrings } from '@/lib/i18n/client';
+import { localeHref } from '@/lib/i18n/locales';
 import { ATLAS_TOUR_ID, tourPath } from '@/lib/tour/paths';
 
 export interface ShareToolbarProps {
@@ -20,6 +22,7 @@ export interface ShareToolbarProps {
 }
 
 export function ShareToolbar({ slug, title, tour = slug === null ? ATLAS_TOUR_ID : null, children }: ShareToolbarProps) {
+  const { share, locale } = useStrings();
   return (
     <div className={styles.toolbar} role="group" aria-label={share.toolbar.label} data-testid="share-toolbar">
       <EmbedDialog slug={slug} title={title} tour={tour} />
@@ -27,8 +30,8 @@ export function ShareToolbar({ slug, title, tour = slug === null ? ATLAS_TOUR_ID
       <DownloadImageLink slug={slug} />
       {tour && (
         // A plain link: the tour is a page of its own (pages/tour/), with no app around it.
-        <a className={styles.button} href={tourPath(tour)} data-testid="tour-link">
-          {tourStrings.open}
+        <a className={styles.button} href={localeHref(locale, tourPath(tour))} data-testid="tour-link">
+          {share.toolbar.tour}
         </a>
       )}
       {children}

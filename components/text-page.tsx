@@ -3,29 +3,33 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import styles from './text-page.module.css';
-import { explorer, pages } from '@/lib/strings';
-
-const t = pages.siteNav;
+import { LanguageSwitch } from './language-switch';
+import { localeHref, type Locale } from '@/lib/i18n/locales';
+import { stringsFor } from '@/lib/i18n/strings';
 
 export interface TextPageProps {
   /** The page's h1. */
   title: string;
   /** Which page this is, marked in the navigation. */
   current: 'sources' | 'about';
+  /** The page's language. @default 'en' */
+  locale?: Locale;
   children: ReactNode;
 }
 
-export function TextPage({ title, current, children }: TextPageProps) {
+export function TextPage({ title, current, locale = 'en', children }: TextPageProps) {
+  const { explorer, pages } = stringsFor(locale);
+  const t = pages.siteNav;
   const links = [
-    { href: '/', label: t.map, key: 'map' },
-    { href: '/sources', label: t.sources, key: 'sources' },
-    { href: '/about', label: t.about, key: 'about' },
-    { href: '/tour', label: t.tours, key: 'tours' },
+    { href: localeHref(locale, '/'), label: t.map, key: 'map' },
+    { href: localeHref(locale, '/sources'), label: t.sources, key: 'sources' },
+    { href: localeHref(locale, '/about'), label: t.about, key: 'about' },
+    { href: localeHref(locale, '/tour'), label: t.tours, key: 'tours' },
   ] as const;
   return (
     <div className={styles.page}>
       <header className={styles.header}>
-        <Link href="/" className={styles.brand}>
+        <Link href={localeHref(locale, '/')} className={styles.brand}>
           {explorer.appName}
         </Link>
         <nav aria-label={t.label}>
@@ -44,6 +48,7 @@ export function TextPage({ title, current, children }: TextPageProps) {
             ))}
           </ul>
         </nav>
+        <LanguageSwitch />
       </header>
       <main className={styles.main} id="main">
         <h1 className={styles.title}>{title}</h1>

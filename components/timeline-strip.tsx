@@ -7,17 +7,19 @@ import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useExplorer } from './explorer-state';
 import styles from './time.module.css';
 import type { TimelineEntry } from '@/lib/data/api-schema';
-import { time as t } from '@/lib/strings';
-import { inYears, monthYear } from '@/lib/time/period';
+import { useStrings } from '@/lib/i18n/client';
+import type { ClientStrings } from '@/lib/i18n/client-strings';
+import { inYears } from '@/lib/time/period';
 
-function whenText(e: TimelineEntry): string {
-  if (e.dated === 'event') return e.label ?? monthYear(e.date)!;
-  if (e.dated === 'reported') return t.timeline.reportedOn(monthYear(e.date)!);
+function whenText(e: TimelineEntry, t: ClientStrings['time']): string {
+  if (e.dated === 'event') return e.label ?? t.monthYear(e.date)!;
+  if (e.dated === 'reported') return t.timeline.reportedOn(t.monthYear(e.date)!);
   return t.timeline.undatedHeading;
 }
 
 export function TimelineStrip() {
   const { collection, items, filters, visible, view, select } = useExplorer();
+  const { time: t, locale } = useStrings();
   const id = useId();
   const listRef = useRef<HTMLOListElement>(null);
   const [active, setActive] = useState<string | null>(null);
@@ -65,8 +67,8 @@ export function TimelineStrip() {
                 onFocus={() => setActive(e.item)}
                 onClick={() => select(e.item)}
               >
-                <span className={styles.when}>{whenText(e)}</span>
-                <span>{e.name.en}</span>
+                <span className={styles.when}>{whenText(e, t)}</span>
+                <span>{e.name[locale]}</span>
                 {out && <span className="visually-hidden"> {t.timeline.outside}</span>}
               </button>
             </li>

@@ -15,11 +15,18 @@ import { tourConfigJson } from '@/lib/tour/config';
 import type { TourError, TourFrameData, TourPageProps } from '@/lib/tour/page';
 import type { TourStep } from '@/lib/tour/tours';
 import { stepSearch } from '@/lib/tour/step-param';
-import { share, tour as t } from '@/lib/strings';
+import { localeHref, type Locale } from '@/lib/i18n/locales';
+import { stringsFor } from '@/lib/i18n/strings';
+
+/** What every part of the page needs: its language. */
+interface InLocale {
+  lang: Locale;
+}
 
 const NOT_REACTS = { __html: '' };
 
-function Step({ step, current }: { step: TourStep; current: boolean }) {
+function Step({ step, current, lang }: { step: TourStep; current: boolean } & InLocale) {
+  const t = stringsFor(lang).tour;
   const level = RISK_LEVELS[step.risk.level];
   return (
     <article
@@ -36,21 +43,22 @@ function Step({ step, current }: { step: TourStep; current: boolean }) {
       {step.kind === 'corridor' && <p className={styles.quoting}>{t.quoting(step.item.name)}</p>}
       <p className={styles.risk} data-level={step.risk.level}>
         <RiskSwatch level={step.risk.level} />
-        <strong>{t.riskLine(level.en)}</strong>
+        <strong>{t.riskLine(level[lang])}</strong>
       </p>
       <dl className={styles.facts}>
         <dt>{t.whyLevel}</dt>
         <dd>{step.risk.reason}</dd>
         <dt>{t.hazards}</dt>
-        <dd>{step.risk.hazards.length ? step.risk.hazards.map((h) => HAZARDS[h].en).join(' · ') : t.noHazards}</dd>
+        <dd>{step.risk.hazards.length ? step.risk.hazards.map((h) => HAZARDS[h][lang]).join(' · ') : t.noHazards}</dd>
       </dl>
       <p className={styles.text}>{step.text}</p>
-      <Citation citation={step.citation} />
+      <Citation citation={step.citation} locale={lang} />
     </article>
   );
 }
 
-function Frame({ data, nonce }: { data: TourFrameData; nonce: string | undefined }) {
+function Frame({ data, nonce, lang }: { data: TourFrameData; nonce: string | undefined } & InLocale) {
+  const { tour: t, share, explorer } = stringsFor(lang);
   const { tour, step, mode, options, links, client } = data;
   const count = tour.steps.length;
   const embedded = mode === 'embed';
@@ -63,6 +71,11 @@ function Frame({ data, nonce }: { data: TourFrameData; nonce: string | undefined
       <Head>
         <title>{t.pageTitle(tour.title)}</title>
         <meta name="description" content={tour.intro} />
+        {!embedded && <link rel="canonical" href={data.alternates.canonical} />}
+        {!embedded &&
+          Object.entries(data.alternates.languages).map(([hreflang, href]) => (
+            <link key={hreflang} rel="alternate" hrefLang={hreflang} href={href} />
+          ))}
         <link rel="modulepreload" href={client.maplibre.script} nonce={nonce} />
         {[data.script.url, ...data.script.imports].map((url) => (
           <link key={url} rel="modulepreload" href={url} nonce={nonce} />
@@ -71,13 +84,25 @@ function Frame({ data, nonce }: { data: TourFrameData; nonce: string | undefined
       {!embedded && (
         <header className={styles.bar}>
           <nav aria-label={t.index.title} className={styles.barLinks}>
-            <Link href="/">{t.index.backToMap}</Link>
-            <Link href="/tour">{t.index.allTours}</Link>
+            <Link href={localeHref(lang, '/')}>{t.index.backToMap}</Link>
+            <Link href={localeHref(lang, '/tour')}>{t.index.allTours}</Link>
             {links.route && <a href={links.route}>{t.index.openRoute}</a>}
             <a href={links.image} data-tour-image>
               {t.index.image}
             </a>
           </nav>
+          {/* The same step in the other language (lib/tour/client.ts keeps its step as the tour moves). */}
+          <a
+            className={styles.language}
+            href={data.alternates.switchTo.href}
+            hrefLang={data.alternates.switchTo.lang}
+            lang={data.alternates.switchTo.lang}
+            aria-label={explorer.language.switchToLabel}
+            data-tour-language
+            data-testid="language-switch"
+          >
+            {explorer.language.switchTo}
+          </a>
         </header>
       )}
       <main className={styles.main}>
@@ -97,7 +122,7 @@ function Frame({ data, nonce }: { data: TourFrameData; nonce: string | undefined
               {t.mapLoading}
             </p>
           </div>
-          {options.legend && <EmbedLegend />}
+          {options.legend && <EmbedLegend lang={lang} />}
         </section>
         <section className={styles.panel} aria-labelledby="tour-title">
           <header className={styles.panelHead}>
@@ -124,7 +149,7 @@ function Frame({ data, nonce }: { data: TourFrameData; nonce: string | undefined
           <div className="visually-hidden" aria-live="polite" aria-atomic="true" data-tour-live data-testid="tour-live" />
           <div className={styles.steps}>
             {tour.steps.map((s) => (
-              <Step key={s.n} step={s} current={s.n === step} />
+              <Step key={s.n} step={s} current={s.n === step} lang={lang} />
             ))}
           </div>
           <nav className={styles.stepNav} aria-label={t.stepsNav}>
@@ -152,7 +177,7 @@ function Frame({ data, nonce }: { data: TourFrameData; nonce: string | undefined
           <p className={styles.hint}>{embedded ? t.embedKeysHint : t.keysHint}</p>
           {embedded && (
             <p className={styles.hint}>
-              <a href="/sources" {...out}>
+              <a href={localeHref(lang, '/sources')} {...out}>
                 {share.embedPage.sources}
                 <span className="visually-hidden"> {share.embedPage.newTab}</span>
               </a>
@@ -169,7 +194,8 @@ function Frame({ data, nonce }: { data: TourFrameData; nonce: string | undefined
           <ul>
             {data.index.map((i) => (
               <li key={i.id}>
-                <a href={`/tour/${encodeURIComponent(i.id)}`}>{i.title}</a> <span className={styles.muted}>({t.index.steps(i.steps)})</span>
+                <a href={localeHref(lang, `/tour/${encodeURIComponent(i.id)}`)}>{i.title}</a>{' '}
+                <span className={styles.muted}>({t.index.steps(i.steps)})</span>
               </li>
             ))}
           </ul>
@@ -181,11 +207,12 @@ function Frame({ data, nonce }: { data: TourFrameData; nonce: string | undefined
   );
 }
 
-function ErrorPage({ error, embedded }: { error: TourError; embedded: boolean }) {
+function ErrorPage({ error, embedded, lang }: { error: TourError; embedded: boolean } & InLocale) {
+  const { explorer } = stringsFor(lang);
   return (
     <div className={styles.tour} data-testid="tour-error" data-status={error.status}>
       <Head>
-        <title>{`${error.title} – Escape Atlas`}</title>
+        <title>{`${error.title} – ${explorer.appName}`}</title>
       </Head>
       <main className={styles.error}>
         <h1>{error.title}</h1>
@@ -210,9 +237,9 @@ export function TourPage(props: TourPageProps & { embedded: boolean }) {
         <link rel="icon" href="/icon.svg" type="image/svg+xml" sizes="any" />
       </Head>
       {props.frame ? (
-        <Frame data={props.frame} nonce={props.nonce ?? undefined} />
+        <Frame data={props.frame} nonce={props.nonce ?? undefined} lang={props.lang} />
       ) : (
-        props.error && <ErrorPage error={props.error} embedded={props.embedded} />
+        props.error && <ErrorPage error={props.error} embedded={props.embedded} lang={props.lang} />
       )}
     </>
   );

@@ -4,7 +4,7 @@
 // 2. apply pending migrations to DATABASE_URL (default file:./data/atlas.db; a postgresql:// URL
 //    for PostgreSQL) and seed it from geo/ when the data version differs from the one stored;
 //    a database that cannot be reached or used stops here with one line saying how to fix it;
-// 3. build (basemap, map bundles, then next build) when there is no build in .next/ ($NEXT_DIST_DIR when set), or
+// 3. build (basemap, the still images' Hangul font, map bundles, then next build) when there is no build in .next/ ($NEXT_DIST_DIR when set), or
 //    its sources changed since (scripts/build-state.mjs);
 // 4. the production server, scripts/server.mjs (Next.js behind a short shared cache for the
 //    read-only API), on PORT (default 3000), restarted with a backoff whenever it dies (supervise).
@@ -73,8 +73,9 @@ async function main() {
 
   const stale = staleBuildReason(env.NEXT_DIST_DIR || '.next');
   if (stale) {
-    log(`${stale}: building the basemap and the map bundles, then running next build`);
+    log(`${stale}: building the basemap, the still images' font and the map bundles, then running next build`);
     await run('The basemap build (scripts/build-basemap.ts)', [binOf('tsx'), 'scripts/build-basemap.ts'], env);
+    await run('The still images’ Hangul font (scripts/build-still-font.ts)', [binOf('tsx'), 'scripts/build-still-font.ts'], env);
     await run('The map bundles build (scripts/build-map-bundles.mjs)', ['scripts/build-map-bundles.mjs'], env);
     await run('next build', [binOf('next'), 'build'], env);
   }

@@ -8,6 +8,8 @@ import { MapStart } from '@/components/map-start';
 import type { MapFeatureCollection } from '@/lib/data/api-schema';
 import { corridorGroups } from '@/lib/data/atlas-items';
 import { mapCollectionPayload } from '@/lib/data/queries';
+import { requestLocale } from '@/lib/i18n/server';
+import { mapText } from '@/lib/i18n/strings';
 import { mapBundle } from '@/lib/map/assets/bundles';
 import { MAPLIBRE_SCRIPT_URL, MAPLIBRE_WORKER_URL } from '@/lib/map/maplibre-urls';
 import { EXPLORER_MAP_DESCRIPTION_ID, MAP_DATA_URL, type Bounds, type ExplorerMapConfig } from '@/lib/map/settings';
@@ -34,8 +36,9 @@ export default async function ExplorerLayout({ children }: { children: ReactNode
     ? // An unplaced event has no bounds: its page keeps the default view.
       Object.fromEntries(corridorGroups(collection).flatMap((g) => g.items.flatMap((i) => (i.bounds ? [[i.id, i.bounds]] : []))))
     : {};
+  const lang = await requestLocale();
   const config: ExplorerMapConfig = {
-    settings: { theme: 'light', interactive: true, cooperativeGestures: false },
+    settings: { theme: 'light', interactive: true, cooperativeGestures: false, lang, text: mapText(lang) },
     maplibre: { script: MAPLIBRE_SCRIPT_URL, worker: MAPLIBRE_WORKER_URL },
     dataUrl: MAP_DATA_URL,
     keyPadding: 'explorer',

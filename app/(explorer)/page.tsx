@@ -1,10 +1,11 @@
 // `/` – the explorer: every route, crossing, event and zone on the map and in the list.
 import type { Metadata } from 'next';
 import { RouteList } from '@/components/route-list';
+import { requestLocale } from '@/lib/i18n/server';
 import { explorerMetadata } from '@/lib/share/metadata';
 
-export function generateMetadata(): Metadata {
-  return explorerMetadata();
+export async function generateMetadata(): Promise<Metadata> {
+  return explorerMetadata(undefined, await requestLocale());
 }
 
 export default function ExplorerPage() {

@@ -9,15 +9,19 @@ import { HAZARDS, HAZARD_IDS, PRECISIONS, PRECISION_VALUES, RISK_LEVELS, RISK_LE
 import type { SourcesResponse } from '@/lib/data/api-schema';
 import { sourceDateLabel } from '@/lib/data/citation-links';
 import { getSources } from '@/lib/data/queries';
-import { explorer, pages } from '@/lib/strings';
+import { requestLocale } from '@/lib/i18n/server';
+import { stringsFor } from '@/lib/i18n/strings';
+import { pageAlternates } from '@/lib/share/metadata';
 import styles from './about.module.css';
-
-const t = pages.about;
 
 // Read from the database at request time, never at build time.
 export const dynamic = 'force-dynamic';
 
-export const metadata: Metadata = { title: `${t.title} · ${explorer.appName}` };
+export async function generateMetadata(): Promise<Metadata> {
+  const locale = await requestLocale();
+  const { pages, explorer } = stringsFor(locale);
+  return { title: `${pages.about.title} · ${explorer.appName}`, alternates: pageAlternates('/about', locale) };
+}
 
 /** The five texts: every source that is not a post inside another. */
 async function creditedTexts(): Promise<SourcesResponse['sources'] | null> {
@@ -31,8 +35,11 @@ async function creditedTexts(): Promise<SourcesResponse['sources'] | null> {
 
 export default async function AboutPage() {
   const texts = await creditedTexts();
+  const locale = await requestLocale();
+  const { pages, vocabulary } = stringsFor(locale);
+  const t = pages.about;
   return (
-    <TextPage title={t.title} current="about">
+    <TextPage title={t.title} current="about" locale={locale}>
       <p className={styles.lead}>{t.intro}</p>
 
       <section aria-labelledby="safety" className={styles.safety}>
@@ -69,9 +76,9 @@ export default async function AboutPage() {
                   <RiskSwatch level={level} kind="event" />
                 </span>
                 <span>
-                  <strong>{t.levelName(r.en, level)}</strong>
+                  <strong>{t.levelName(r[locale], level)}</strong>
                   <br />
-                  {r.description}
+                  {vocabulary.description(r)}
                 </span>
               </li>
             );
@@ -85,8 +92,8 @@ export default async function AboutPage() {
         <dl className={styles.terms}>
           {HAZARD_IDS.map((id) => (
             <div key={id} data-hazard={id}>
-              <dt>{HAZARDS[id].en}</dt>
-              <dd>{HAZARDS[id].description}</dd>
+              <dt>{HAZARDS[id][locale]}</dt>
+              <dd>{vocabulary.description(HAZARDS[id])}</dd>
             </div>
           ))}
         </dl>
@@ -98,8 +105,8 @@ export default async function AboutPage() {
         <dl className={styles.terms}>
           {PRECISION_VALUES.map((id) => (
             <div key={id} data-precision={id}>
-              <dt>{PRECISIONS[id].en}</dt>
-              <dd>{PRECISIONS[id].description}</dd>
+              <dt>{PRECISIONS[id][locale]}</dt>
+              <dd>{vocabulary.description(PRECISIONS[id])}</dd>
             </div>
           ))}
         </dl>
@@ -128,10 +135,10 @@ export default async function AboutPage() {
             <ul className={styles.credits}>
               {texts.map((s) => (
                 <li key={s.id}>
-                  <cite>{s.title}</cite>
+                  <cite lang="en">{s.title}</cite>
                   {s.author ? `, ${pages.citation.by(s.author)}` : ''}
-                  {`, ${s.publisher ?? pages.citation.unknownPublisher}, ${sourceDateLabel(s.date)}. `}
-                  <SourceLink source={s} />
+                  {`, ${s.publisher ?? pages.citation.unknownPublisher}, ${sourceDateLabel(s.date, locale === 'ko' ? 'ko-KR' : 'en-GB')}. `}
+                  <SourceLink source={s} locale={locale} />
                 </li>
               ))}
             </ul>

@@ -6,7 +6,10 @@
 import { z } from 'zod';
 import { Slug } from '@/geo/schema';
 import { MapFeature, MapFeatureCollection, MapFeatureProps, RouteDetail, SourcesResponse } from './api-schema';
-import { exportFile } from '../strings/pages';
+import { stringsFor } from '../i18n/strings';
+
+// The export is one file for every reader: English, the data's own language.
+const { exportFile } = stringsFor('en').pages;
 
 /** Bumped when the file's shape changes, so a reader of an old download can tell. */
 export const EXPORT_VERSION = 1;

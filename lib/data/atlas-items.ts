@@ -4,6 +4,7 @@
 import type { Geometry } from 'geojson';
 import type { MapFeatureCollection, MapFeatureProps } from './api-schema';
 import type { Filters } from '../view/view-state';
+import { romanizeKorean } from './romanize';
 import { bbox } from '@/geo/geometry';
 import { inYears, type Period } from '../time/period';
 import { COUNTRIES, HAZARDS, ITEM_KINDS, type CountryCode, type HazardId, type ItemKind, type RiskLevel } from '@/geo/vocabulary';
@@ -94,7 +95,10 @@ export function corridorGroups(collection: MapFeatureCollection): CorridorGroup[
   for (const item of items.values()) {
     const corridor = names.get(item.corridor);
     const to = item.to ? [COUNTRIES[item.to].en, COUNTRIES[item.to].ko] : [];
-    item.haystack = fold([item.name.en, item.name.ko, ...(extraNames.get(item.id) ?? []), corridor?.en ?? '', corridor?.ko ?? '', ...to].join('\n'));
+    const words = [item.name.en, item.name.ko, ...(extraNames.get(item.id) ?? []), corridor?.en ?? '', corridor?.ko ?? '', ...to];
+    // Korean names romanised too (두만강: "Dumangang"), so "Duman" finds what 두만 finds.
+    const romanised = words.filter((w) => /[\uac00-\ud7a3]/.test(w)).map(romanizeKorean);
+    item.haystack = fold([...words, ...romanised].join('\n'));
   }
   return corridors
     .map((c) => ({ id: c.id, name: c.name, items: [...items.values()].filter((i) => i.corridor === c.id) }))

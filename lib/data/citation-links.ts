@@ -2,7 +2,8 @@
 // (https://wicg.github.io/scroll-to-text-fragment/) opens the article scrolled to the passage and
 // highlighted, in browsers that support it; others simply open the article. Only verified
 // addresses are linked: without one, the reader gets a search for the exact title, never a guess.
-import { citation as t } from '../strings/pages';
+import { stringsFor } from '../i18n/strings';
+import { LOCALE_TAGS, type Locale } from '../i18n/locales';
 import { monthYear } from '../time/period';
 
 /** Up to this many words, the whole passage is the fragment; longer ones use start and end. */
@@ -96,9 +97,13 @@ export function citationHref(source: LinkableSource, quote?: string): { href: st
   return { href: titleSearchUrl(source.title), kind: 'search' };
 }
 
-/** "as reported in October 2012" for a dated source ("in 2014" when only the year is known); "undated source" else. */
-export function reportedLabel(date: string | null): string {
-  const when = monthYear(date);
+/**
+ * "as reported in October 2012" ("2012년 10월 보도") for a dated source ("in 2014" when only the
+ * year is known); "undated source" else.
+ */
+export function reportedLabel(date: string | null, lang: Locale = 'en'): string {
+  const t = stringsFor(lang).pages.citation;
+  const when = monthYear(date, LOCALE_TAGS[lang].dates);
   return when ? t.reported(when) : t.undated;
 }
 
@@ -108,9 +113,9 @@ export function reportedLabel(date: string | null): string {
  */
 export function sourceDateLabel(date: string | null, locale = 'en-GB'): string {
   const m = date?.match(/^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/);
-  if (!m) return t.undated;
+  if (!m) return stringsFor(locale.startsWith('ko') ? 'ko' : 'en').pages.citation.undated;
   const [, y, mo, d] = m;
-  if (!mo) return y;
+  if (!mo) return locale.startsWith('ko') ? `${y}년` : y;
   const when = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d ?? 1)));
   const options: Intl.DateTimeFormatOptions = d ? { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' } : { month: 'long', year: 'numeric', timeZone: 'UTC' };
   return new Intl.DateTimeFormat(locale, options).format(when);

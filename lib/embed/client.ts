@@ -13,7 +13,6 @@ import { AtlasMapController, EMPTY_VIEW, loadMaplibre, type StartCamera } from '
 import { KEY_PADDING, stylesheetsLoaded } from '../map/padding';
 import { EMBED_CONFIG_ID, OWNER_ATTRIBUTE, atlasMapInit, type EmbedClientConfig } from '../map/settings';
 import { routePath } from '../view/paths';
-import { share } from '../strings';
 
 /** Frames this small start with the key folded, so the map stays visible. */
 const SMALL_FRAME = '(max-height: 240px), (max-width: 320px)';
@@ -65,7 +64,7 @@ async function start(el: HTMLElement, c: EmbedClientConfig): Promise<void> {
       controller.setPointer({
         hover: (id) => controller.setView({ hovered: id }),
         // The host page stays where it is: an item's full page opens beside it.
-        select: (id) => window.open(routePath(id), '_blank', 'noopener,noreferrer'),
+        select: (id) => window.open(routePath(id, c.settings.lang), '_blank', 'noopener,noreferrer'),
       });
     });
   });
@@ -81,7 +80,8 @@ function main(): void {
     console.warn('Escape Atlas: the map could not start.', e);
     const status = el.parentElement?.querySelector<HTMLElement>('[data-map-status]');
     if (status) {
-      status.textContent = share.embedPage.mapFailed;
+      // The words come with the frame, in its language (components/embed-frame.tsx).
+      status.textContent = status.dataset.failedText ?? '';
       status.classList.add('atlas-map__status--error');
       status.setAttribute('role', 'status');
     }

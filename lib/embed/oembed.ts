@@ -2,7 +2,8 @@
 // what frame they become, and the response object. Pure; the route handler does the I/O.
 import { z } from 'zod';
 import { iframeSnippet } from './snippet';
-import { SHARE_STRINGS } from '../strings/cards';
+import { localeHref, splitLocale, toLocale, type Locale } from '../i18n/locales';
+import { stringsFor } from '../i18n/strings';
 import { parseViewPath, VIEW_QUERY_KEYS, ViewHash, ViewQuery } from '../share/short-view';
 import { STILL_SIZES } from '../still/sizes';
 
@@ -28,8 +29,10 @@ export type OEmbedQuery = z.infer<typeof OEmbedQuery>;
 export interface EmbedTarget {
   origin: string;
   slug: string | null;
-  /** e.g. /embed/tumen-crossing-to-yanbian?legend=0#6/42.5/129.9 */
+  /** e.g. /embed/tumen-crossing-to-yanbian?legend=0#6/42.5/129.9, or /ko/embed/... for a Korean page */
   embedPath: string;
+  /** The page's language: `/ko/...`, or `lang=` on an embed's address. */
+  lang: Locale;
 }
 
 /**
@@ -45,19 +48,23 @@ export function embedTargetFor(pageUrl: string, ownOrigins: ReadonlySet<string>)
     return null;
   }
   if (!ownOrigins.has(url.origin)) return null;
-  const path = url.pathname.length > 1 ? url.pathname.replace(/\/$/, '') : url.pathname;
+  const { locale: pathLocale, path: plain } = splitLocale(url.pathname);
+  const path = plain.length > 1 ? plain.replace(/\/$/, '') : plain;
   const parts = parseViewPath(path.replace(/^\/routes\//, '/embed/').replace(/^\/$/, '/embed'));
   if (!parts || parts.base !== '/embed') return null;
   const params = new URLSearchParams();
   for (const key of VIEW_QUERY_KEYS) {
     const value = url.searchParams.get(key);
-    if (value === null) continue;
+    // The language goes into the frame's path (/ko/embed/...), not its query.
+    if (value === null || key === 'lang') continue;
     if (ViewQuery.shape[key].safeParse(value).success) params.set(key, value);
   }
   const hash = ViewHash.safeParse(url.hash).success ? url.hash : '';
   const query = params.toString();
-  const embedPath = `/embed${parts.slug ? `/${parts.slug}` : ''}${query ? `?${query}` : ''}${hash}`;
-  return { origin: url.origin, slug: parts.slug, embedPath };
+  const langParam = url.searchParams.get('lang');
+  const lang = langParam !== null && toLocale(langParam) === langParam ? toLocale(langParam) : pathLocale;
+  const embedPath = localeHref(lang, `/embed${parts.slug ? `/${parts.slug}` : ''}${query ? `?${query}` : ''}${hash}`);
+  return { origin: url.origin, slug: parts.slug, embedPath, lang };
 }
 
 /** The frame size: 16:9 at 800×450 unless the consumer's maximum is smaller. Null when it cannot fit. */
@@ -95,7 +102,8 @@ export function oembedResponse(
   max: { maxwidth?: number; maxheight?: number },
 ): OEmbedResponse {
   const thumb = STILL_SIZES.social;
-  const thumbPath = target.slug ? `/routes/${target.slug}/image.png?size=social` : '/image.png?size=social';
+  const SHARE_STRINGS = stringsFor(target.lang).cards;
+  const thumbPath = localeHref(target.lang, target.slug ? `/routes/${target.slug}/image.png?size=social` : '/image.png?size=social');
   // The spec says a thumbnail must respect maxwidth/maxheight too; the social image is the
   // smallest we render, so a smaller limit means no thumbnail rather than a wrong size.
   const thumbFits = (max.maxwidth ?? Infinity) >= thumb.width && (max.maxheight ?? Infinity) >= thumb.height;

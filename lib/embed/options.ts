@@ -7,16 +7,17 @@
 //   legend=0|1           0: no map key                                      default 1
 //   theme=light|dark     basemap and frame colours                          default light
 //   stage={stage id}     fit to one stage of the route (/embed/{id} only)   default none
-//   lang=en              the language of the frame's words (en only so far) default en
+//   lang=en|ko           the language of the frame's words and labels        default en (ko under /ko/embed)
 //   level, hazard, to, q the explorer's filters (lib/view/view-state.ts), which dim what they leave out
 import { z } from 'zod';
 import { Slug } from '@/geo/schema';
+import { LOCALES, type Locale } from '../i18n/locales';
 import { MAP_THEMES, type MapTheme } from '../map/theme';
 import { EMPTY_FILTERS, formatFilters, parseViewState, type Filters } from '../view/view-state';
 
-/** Languages the embed can speak; Korean joins when lib/strings has a Korean edition. */
-export const EMBED_LANGS = ['en'] as const;
-export type EmbedLang = (typeof EMBED_LANGS)[number];
+/** Languages the embed can speak: every locale of the atlas (lib/i18n/locales.ts). */
+export const EMBED_LANGS = LOCALES;
+export type EmbedLang = Locale;
 
 export interface EmbedOptions {
   interactive: boolean;

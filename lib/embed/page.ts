@@ -15,7 +15,8 @@ import { DEFAULT_BOUNDS } from '../map/style';
 import { MAPLIBRE_SCRIPT_URL, MAPLIBRE_WORKER_URL } from '../map/maplibre-urls';
 import { getRouteDetail, mapCollectionPayload } from '../data/queries';
 import { explorerShareMeta, routeShareMeta, type ShareMeta } from '../share/metadata';
-import { share } from '../strings';
+import { LOCALE_HEADER, localeHref, toLocale, type Locale } from '../i18n/locales';
+import { mapText, stringsFor } from '../i18n/strings';
 import { formatFilters, hasFilters } from '../view/view-state';
 
 /** The element describing an embed's map to assistive technology (components/embed-frame.tsx). */
@@ -36,7 +37,19 @@ export interface EmbedFrameData {
 /** Page props: plain JSON. `frame` is null for an id the atlas does not have (status 404). */
 export interface EmbedPageProps {
   nonce: string | null;
+  /** The frame's language: `lang` in the query, else the address's (`/ko/embed/...`). */
+  lang: Locale;
   frame: EmbedFrameData | null;
+}
+
+/**
+ * The embed's language: a valid `lang` in the query wins (old snippets, the Embed dialog), else
+ * the locale of the address, which the proxy read from `/ko/embed/...`.
+ */
+export function embedLocale(query: SearchParamsRecord, headers: IncomingHttpHeaders): Locale {
+  const fromQuery = Array.isArray(query.lang) ? query.lang[0] : query.lang;
+  if (fromQuery !== undefined && toLocale(fromQuery) === fromQuery) return toLocale(fromQuery);
+  return toLocale(headers[LOCALE_HEADER]);
 }
 
 /** The CSP nonce the proxy gave this request (proxy.ts), for the page's own script tags. */
@@ -68,7 +81,7 @@ function frameData(
     meta: f.meta,
     script: mapBundle('embed-client'),
     client: {
-      settings: embedMapSettings(options),
+      settings: embedMapSettings(options, mapText(options.lang)),
       dataUrl: MAP_DATA_URL,
       maplibre: { script: MAPLIBRE_SCRIPT_URL, worker: MAPLIBRE_WORKER_URL },
       bounds: f.bounds,
@@ -85,22 +98,24 @@ function frameData(
 }
 
 /** /embed: every route, dimming what the link's filters leave out. */
-export async function allRoutesEmbed(query: SearchParamsRecord, nonce: string | null): Promise<EmbedPageProps> {
-  const options = parseEmbedOptions(query);
+export async function allRoutesEmbed(query: SearchParamsRecord, nonce: string | null, lang: Locale = 'en'): Promise<EmbedPageProps> {
+  const options = { ...parseEmbedOptions(query), lang };
+  const cards = stringsFor(lang).cards;
   const { data: collection } = await mapCollectionPayload();
   const groups = corridorGroups(collection);
   const visibleIds = hasFilters(options.filters) ? filterGroups(groups, options.filters).flatMap((g) => g.items.map((i) => i.id)) : null;
   const filters = formatFilters(options.filters);
   return {
     nonce,
+    lang,
     frame: frameData(
       groups.flatMap((g) => g.items),
       options,
       {
-        title: share.embedPage.allRoutesTitle,
+        title: cards.allRoutesTitle,
         subtitle: null,
-        fullHref: `/${filters ? `?${filters}` : ''}`,
-        meta: explorerShareMeta(),
+        fullHref: localeHref(lang, `/${filters ? `?${filters}` : ''}`),
+        meta: explorerShareMeta(undefined, lang),
         bounds: [...DEFAULT_BOUNDS] as Bounds,
         selected: null,
         visibleIds,
@@ -118,10 +133,16 @@ function stageLine(collection: MapFeatureCollection, item: string, stage: string
 }
 
 /** /embed/{id}: one route, crossing, event or zone, fitted and emphasised. */
-export async function itemEmbed(slug: string, query: SearchParamsRecord, nonce: string | null): Promise<EmbedPageProps> {
+export async function itemEmbed(
+  slug: string,
+  query: SearchParamsRecord,
+  nonce: string | null,
+  lang: Locale = 'en',
+): Promise<EmbedPageProps> {
   const detail = Slug.safeParse(slug).success ? await getRouteDetail(slug) : null;
-  if (!detail) return { nonce, frame: null };
-  const options = parseEmbedOptions(query);
+  if (!detail) return { nonce, lang, frame: null };
+  const options = { ...parseEmbedOptions(query), lang };
+  const share = stringsFor(lang).share;
   const { data: collection } = await mapCollectionPayload();
   // A stage that is not this item's is ignored, like any other bad option.
   const stage = options.stage ? (detail.stages.find((s) => s.id === options.stage && s.id !== 'main') ?? null) : null;
@@ -129,14 +150,15 @@ export async function itemEmbed(slug: string, query: SearchParamsRecord, nonce: 
   const full = new URLSearchParams(stage ? { stage: stage.id } : {}).toString();
   return {
     nonce,
+    lang,
     frame: frameData(
       corridorGroups(collection).flatMap((g) => g.items),
       options,
       {
-        title: detail.name.en,
-        subtitle: stage ? share.embedPage.stage(stage.order, stage.name.en) : null,
-        fullHref: `/routes/${detail.id}${full ? `?${full}` : ''}`,
-        meta: routeShareMeta(detail),
+        title: detail.name[lang],
+        subtitle: stage ? share.embedPage.stage(stage.order, stage.name[lang]) : null,
+        fullHref: localeHref(lang, `/routes/${detail.id}${full ? `?${full}` : ''}`),
+        meta: routeShareMeta(detail, undefined, lang),
         bounds: line?.bounds ?? detail.bbox ?? ([...DEFAULT_BOUNDS] as Bounds),
         selected: detail.id,
         visibleIds: null,

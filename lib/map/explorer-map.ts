@@ -13,6 +13,7 @@ import { AtlasMapController, EMPTY_VIEW, loadMaplibre, type MapView, type Pointe
 import { KEY_PADDING, stylesheetsLoaded } from './padding';
 import { EXPLORER_CONFIG_ID, OWNER_ATTRIBUTE, atlasMapInit, type Bounds, type ExplorerMapConfig } from './settings';
 import { routeIdOf, routePath } from '../view/paths';
+import type { Locale } from '../i18n/locales';
 
 let checks: Promise<typeof import('./view-checks')> | undefined;
 const loadChecks = () => (checks ??= import('./view-checks'));
@@ -26,11 +27,11 @@ function homeBounds(config: ExplorerMapConfig): Bounds {
   return id !== null && Object.hasOwn(config.boundsById, id) ? config.boundsById[id] : config.bounds;
 }
 
-/** Before the React host runs: hover lights the item up, a click opens its page. */
-function pointerOnItsOwn(controller: () => AtlasMapController | undefined): PointerHandlers {
+/** Before the React host runs: hover lights the item up, a click opens its page in the page's language. */
+function pointerOnItsOwn(controller: () => AtlasMapController | undefined, lang: Locale | undefined): PointerHandlers {
   return {
     hover: (id) => controller()?.setView({ hovered: id }),
-    select: (id) => window.location.assign(routePath(id)),
+    select: (id) => window.location.assign(routePath(id, lang)),
   };
 }
 
@@ -57,7 +58,7 @@ async function start(container: HTMLElement, config: ExplorerMapConfig, data: un
     view,
     keyPadding: KEY_PADDING[config.keyPadding],
     describedBy: config.describedBy,
-    pointer: pointerOnItsOwn(() => made.controller),
+    pointer: pointerOnItsOwn(() => made.controller, config.settings.lang),
     startedBy: by,
   });
   const controller = made.controller;

@@ -7,7 +7,8 @@ import type { FeatureCollection } from 'geojson';
 import { MAX_ZOOM, MIN_ZOOM, buildStyle } from './style';
 import { themedStyle, type MapTheme } from './theme';
 import type { KeyPadding } from './padding';
-import { explorer as t } from '@/lib/strings';
+import type { Locale } from '@/lib/i18n/locales';
+import type { MapText } from '@/lib/i18n/map-text';
 
 export type Bounds = [number, number, number, number];
 
@@ -26,6 +27,14 @@ export interface AtlasMapSettings {
   interactive: boolean;
   /** Wheel zoom only with Ctrl/⌘, touch pan only with two fingers: a host page scrolls past it. */
   cooperativeGestures: boolean;
+  /** The page's language: the map's labels are each feature's `name_ko` in Korean, and a click opens the item's page in it. */
+  lang: Locale;
+  /**
+   * The words on the map in that language (MapLibre's controls, the credit, the label suffix),
+   * from the server (lib/i18n/strings.ts mapText): this module reaches the browser, which
+   * should get the page's own words and not every language's message file.
+   */
+  text: MapText;
 }
 
 /** Where maplibre-gl's two modules are served (lib/map/maplibre-urls.ts). */
@@ -41,25 +50,28 @@ export interface MapInit {
   cooperativeGestures: boolean;
   minZoom: number;
   maxZoom: number;
-  /** MapLibre's UI strings (lib/strings). */
+  /** MapLibre's UI strings, in the page's language (lib/i18n/map-text.ts). */
   locale: Record<string, string>;
 }
 
 /** The atlas's MapInit; `data` goes into the style's atlas source when given (one pass in the worker). */
-export function atlasMapInit({ theme, interactive, cooperativeGestures }: AtlasMapSettings, data?: FeatureCollection): MapInit {
+export function atlasMapInit({ theme, interactive, cooperativeGestures, lang, text }: AtlasMapSettings, data?: FeatureCollection): MapInit {
   return {
-    style: themedStyle(buildStyle(undefined, data), theme),
+    style: themedStyle(buildStyle(undefined, data, { lang, approximateSuffix: text.approximateSuffix, credit: text.credit }), theme),
     interactive,
     cooperativeGestures,
     minZoom: MIN_ZOOM,
     maxZoom: MAX_ZOOM,
-    locale: t.map.controls,
+    locale: text.controls,
   };
 }
 
 /** An embed's map: still when not interactive, and cooperative gestures when it is. */
-export function embedMapSettings({ interactive, theme }: { interactive: boolean; theme: MapTheme }): AtlasMapSettings {
-  return { theme, interactive, cooperativeGestures: interactive };
+export function embedMapSettings(
+  { interactive, theme, lang }: { interactive: boolean; theme: MapTheme; lang: Locale },
+  text: MapText,
+): AtlasMapSettings {
+  return { theme, interactive, cooperativeGestures: interactive, lang, text };
 }
 
 /** What every map page tells its module. */

@@ -8,8 +8,9 @@
 // so no font server is ever asked for anything.
 import type { MapOptions } from 'maplibre-gl';
 import { POINT_KINDS, type ItemKind } from '@/geo/vocabulary';
+import type { Locale } from '@/lib/i18n/locales';
+import type { MapText } from '@/lib/i18n/map-text';
 import { MAP_COLORS, RISK_COLORS as RC, RISK_DASHES as RD } from '@/lib/palette/palette';
-import { map as MAP_TEXT } from '@/lib/strings/explorer';
 
 export type StyleSpecification = Exclude<NonNullable<MapOptions['style']>, string>;
 export type LayerSpecification = StyleSpecification['layers'][number];
@@ -98,13 +99,21 @@ const emphasis = (then: number, otherwise: number, muted: number): ExpressionSpe
   otherwise,
 ];
 const approximate: ExpressionSpecification = ['==', ['get', 'precision'], 'approximate'];
-const nameLabel = (suffix: boolean): ExpressionSpecification =>
-  suffix ? ['case', approximate, ['concat', ['get', 'name_en'], MAP_TEXT.approximateSuffix], ['get', 'name_en']] : ['get', 'name_en'];
+/** A feature's name in the map's language: `name_ko` in Korean (English where a feature has none). */
+const nameField = (lang: Locale): ExpressionSpecification =>
+  lang === 'ko' ? ['coalesce', ['get', 'name_ko'], ['get', 'name_en']] : ['get', 'name_en'];
+const nameLabel = (suffix: boolean, { lang, approximateSuffix }: MapLabels): ExpressionSpecification =>
+  suffix ? ['case', approximate, ['concat', nameField(lang), approximateSuffix], nameField(lang)] : nameField(lang);
+
+/** The language of the map's labels, and the words drawn with them (from the server: lib/i18n/strings.ts mapText). */
+export interface MapLabels extends Pick<MapText, 'approximateSuffix' | 'credit'> {
+  lang: Locale;
+}
 
 const kind = (...kinds: (ItemKind | 'stage')[]): ExpressionSpecification => ['in', ['get', 'kind'], ['literal', kinds]];
 const isType = (t: 'Point' | 'LineString' | 'Polygon'): ExpressionSpecification => ['==', ['geometry-type'], t];
 
-function basemapLayers(): LayerSpecification[] {
+function basemapLayers(lang: Locale): LayerSpecification[] {
   const layer = (name: string): ExpressionSpecification => ['==', ['get', 'layer'], name];
   return [
     { id: 'background', type: 'background', paint: { 'background-color': C.sea } },
@@ -139,7 +148,7 @@ function basemapLayers(): LayerSpecification[] {
       minzoom: 4,
       layout: {
         'symbol-placement': 'line',
-        'text-field': ['get', 'name_en'],
+        'text-field': nameField(lang),
         'text-font': FONT,
         'text-size': 12,
         'text-letter-spacing': 0.05,
@@ -161,7 +170,7 @@ function basemapLayers(): LayerSpecification[] {
       filter: layer('city'),
       minzoom: 3,
       layout: {
-        'text-field': ['get', 'name_en'],
+        'text-field': nameField(lang),
         'text-font': FONT,
         'text-size': 11,
         'text-anchor': 'left',
@@ -176,7 +185,7 @@ function basemapLayers(): LayerSpecification[] {
       source: BASEMAP_SOURCE,
       filter: layer('country-label'),
       layout: {
-        'text-field': ['get', 'name_en'],
+        'text-field': nameField(lang),
         'text-font': FONT_BOLD,
         'text-size': 13,
         'text-letter-spacing': 0.08,
@@ -191,7 +200,7 @@ function basemapLayers(): LayerSpecification[] {
   ];
 }
 
-function atlasLayers(): LayerSpecification[] {
+function atlasLayers(labels: MapLabels): LayerSpecification[] {
   const src = { source: ATLAS_SOURCE } as const;
   const zonePolygon: ExpressionSpecification = ['all', kind('zone'), isType('Polygon')];
   const zoneLine: ExpressionSpecification = ['all', kind('zone'), isType('LineString')];
@@ -308,7 +317,13 @@ function atlasLayers(): LayerSpecification[] {
       ...src,
       filter: kind('route'),
       minzoom: 4.5,
-      layout: { 'symbol-placement': 'line', 'text-field': nameLabel(true), 'text-font': FONT, 'text-size': 12, 'text-offset': [0, 1.1] },
+      layout: {
+        'symbol-placement': 'line',
+        'text-field': nameLabel(true, labels),
+        'text-font': FONT,
+        'text-size': 12,
+        'text-offset': [0, 1.1],
+      },
       paint: atlasLabelPaint,
     },
     {
@@ -319,7 +334,7 @@ function atlasLayers(): LayerSpecification[] {
       minzoom: 5,
       layout: {
         'symbol-placement': 'line-center',
-        'text-field': nameLabel(true),
+        'text-field': nameLabel(true, labels),
         'text-font': FONT,
         'text-size': 11,
         'text-offset': [0, 1],
@@ -333,7 +348,7 @@ function atlasLayers(): LayerSpecification[] {
       filter: points,
       minzoom: 4,
       layout: {
-        'text-field': nameLabel(true),
+        'text-field': nameLabel(true, labels),
         'text-font': FONT,
         'text-size': 11.5,
         'text-anchor': 'left',
@@ -414,14 +429,19 @@ function pointMarker(): LayerSpecification {
  * (the worker then prepares it alongside the basemap, with no second pass after `load`); it
  * starts empty otherwise and is filled with setData.
  */
-export function buildStyle(basemapUrl: string = BASEMAP_URL, atlas?: GeoJSON.FeatureCollection): StyleSpecification {
+export function buildStyle(
+  basemapUrl: string | undefined,
+  atlas: GeoJSON.FeatureCollection | undefined,
+  /** The labels' language (Korean labels come from each feature's `name_ko`) and words. */
+  labels: MapLabels,
+): StyleSpecification {
   return {
     version: 8,
     sprite: MARKER_SPRITE_PATH,
     sources: {
-      [BASEMAP_SOURCE]: { type: 'geojson', data: basemapUrl, attribution: MAP_TEXT.credit },
+      [BASEMAP_SOURCE]: { type: 'geojson', data: basemapUrl ?? BASEMAP_URL, attribution: labels.credit },
       [ATLAS_SOURCE]: { type: 'geojson', data: atlas ?? { type: 'FeatureCollection', features: [] }, promoteId: 'uid' },
     },
-    layers: [...basemapLayers(), ...atlasLayers()],
+    layers: [...basemapLayers(labels.lang), ...atlasLayers(labels)],
   };
 }

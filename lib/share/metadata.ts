@@ -3,7 +3,9 @@
 import type { Metadata } from 'next';
 import type { RouteDetail } from '../data/api-schema';
 import { appOrigin } from './app-origin';
-import { SHARE_STRINGS } from '../strings/cards';
+import { localizeDetail } from '../i18n/content';
+import { DEFAULT_LOCALE, LOCALE_TAGS, LOCALES, localeHref, type Locale } from '../i18n/locales';
+import { stringsFor } from '../i18n/strings';
 import { STILL_SIZES } from '../still/sizes';
 import { RISK_LEVELS, riskPhrase } from '@/geo/vocabulary';
 
@@ -34,22 +36,59 @@ export interface ShareMeta {
   oembed: { type: typeof OEMBED_TYPE; href: string };
   image: { url: string; width: number; height: number; alt: string; type: 'image/png' };
   siteName: string;
+  /** The page's language, and the same page's address in every language (hreflang). */
+  locale: Locale;
+  alternates: Record<Locale, string>;
 }
 
-function shareMeta(origin: string, pagePath: string, title: string, description: string, imagePath: string, imageAlt: string): ShareMeta {
+/** A page's address in every language, keyed by hreflang (the same for every language's page). */
+function languageAddresses(origin: string, plainPath: string): Record<Locale, string> {
+  return Object.fromEntries(LOCALES.map((l) => [l, `${origin}${localeHref(l, plainPath)}`])) as Record<Locale, string>;
+}
+
+/**
+ * The canonical address and hreflang alternates of a page that shares nothing else (/about,
+ * /sources): in each page's own metadata, since the root layout's is not rendered again when the
+ * visitor moves between pages inside the app.
+ */
+export function pageAlternates(plainPath: string, locale: Locale, origin: string = appOrigin()): NonNullable<Metadata['alternates']> {
+  const addresses = languageAddresses(origin, plainPath);
+  return {
+    canonical: addresses[locale],
+    languages: { ...hreflangOf(addresses), 'x-default': addresses[DEFAULT_LOCALE] },
+  };
+}
+
+/** hreflang keys (LOCALE_TAGS) for addresses by locale. */
+function hreflangOf(addresses: Record<Locale, string>): Record<string, string> {
+  return Object.fromEntries(LOCALES.map((l) => [LOCALE_TAGS[l].lang, addresses[l]]));
+}
+
+function shareMeta(
+  origin: string,
+  locale: Locale,
+  plainPath: string,
+  title: string,
+  description: string,
+  imagePath: string,
+  imageAlt: string,
+): ShareMeta {
+  const pagePath = localeHref(locale, plainPath);
   return {
     title,
     description,
     url: `${origin}${pagePath}`,
+    locale,
+    alternates: languageAddresses(origin, plainPath),
     oembed: { type: OEMBED_TYPE, href: oembedHref(origin, pagePath) },
     image: {
-      url: `${origin}${imagePath}`,
+      url: `${origin}${localeHref(locale, imagePath)}`,
       width: STILL_SIZES.social.width,
       height: STILL_SIZES.social.height,
       alt: imageAlt,
       type: 'image/png',
     },
-    siteName: SHARE_STRINGS.appName,
+    siteName: stringsFor(locale).cards.appName,
   };
 }
 
@@ -60,41 +99,57 @@ export function toMetadata(m: ShareMeta): Metadata {
     metadataBase: new URL(new URL(url).origin),
     title,
     description,
-    alternates: { canonical: url, types: { [m.oembed.type]: [{ url: m.oembed.href, title }] } },
-    openGraph: { type: 'website', siteName: m.siteName, title, description, url, images: [image], locale: 'en' },
+    alternates: {
+      canonical: url,
+      languages: { ...hreflangOf(m.alternates), 'x-default': m.alternates[DEFAULT_LOCALE] },
+      types: { [m.oembed.type]: [{ url: m.oembed.href, title }] },
+    },
+    openGraph: {
+      type: 'website',
+      siteName: m.siteName,
+      title,
+      description,
+      url,
+      images: [image],
+      locale: LOCALE_TAGS[m.locale].og,
+      alternateLocale: LOCALES.filter((l) => l !== m.locale).map((l) => LOCALE_TAGS[l].og),
+    },
     twitter: { card: 'summary_large_image', title, description, images: [image] },
   };
 }
 
 /** What /routes/{slug} (and its embed) shares. `origin` defaults to APP_ORIGIN (or http://localhost:PORT). */
-export function routeShareMeta(detail: RouteDetail, origin: string = appOrigin()): ShareMeta {
+export function routeShareMeta(english: RouteDetail, origin: string = appOrigin(), locale: Locale = DEFAULT_LOCALE): ShareMeta {
+  const detail = localizeDetail(english, locale);
+  const cards = stringsFor(locale).cards;
   const risk = RISK_LEVELS[detail.level];
-  const title = `${detail.name.en} · ${SHARE_STRINGS.appName}`;
-  const description = clip(`${detail.summary} ${riskPhrase(detail.level)}.`);
-  const where = detail.corridor.name.en === detail.name.en ? '' : ` (${detail.corridor.name.en})`;
-  const imageAlt = `Map of ${detail.name.en}${where}, drawn in the colour of its level (${risk.en.toLowerCase()}), with its sources.`;
-  return shareMeta(origin, `/routes/${detail.id}`, title, description, `/routes/${detail.id}/image.png?size=social`, imageAlt);
+  const name = detail.name[locale];
+  const corridor = detail.corridor.name[locale];
+  const title = `${name} · ${cards.appName}`;
+  const where = corridor === name ? '' : ` (${corridor})`;
+  const description = clip(`${detail.summary} ${riskPhrase(detail.level, locale)}.`);
+  const level = locale === 'en' ? risk.en.toLowerCase() : risk[locale];
+  const imageAlt = cards.routeImageAlt(`${name}${where}`, level);
+  return shareMeta(origin, locale, `/routes/${detail.id}`, title, description, `/routes/${detail.id}/image.png?size=social`, imageAlt);
 }
 
 /** What the explorer (/) (and the all-routes embed) shares: its image shows every route. */
-export function explorerShareMeta(origin: string = appOrigin()): ShareMeta {
-  const title = `${SHARE_STRINGS.allRoutesTitle} · ${SHARE_STRINGS.appName}`;
-  return shareMeta(
-    origin,
-    '/',
-    title,
-    SHARE_STRINGS.appDescription,
-    '/image.png?size=social',
-    `Map of ${SHARE_STRINGS.allRoutesTitle.toLowerCase()}, coloured by risk.`,
-  );
+export function explorerShareMeta(origin: string = appOrigin(), locale: Locale = DEFAULT_LOCALE): ShareMeta {
+  const cards = stringsFor(locale).cards;
+  const title = `${cards.allRoutesTitle} · ${cards.appName}`;
+  const imageAlt =
+    locale === 'ko'
+      ? `${cards.allRoutesTitle}의 지도. 위험 등급별 색으로 그렸습니다.`
+      : `Map of ${cards.allRoutesTitle.toLowerCase()}, coloured by risk.`;
+  return shareMeta(origin, locale, '/', title, cards.appDescription, '/image.png?size=social', imageAlt);
 }
 
 /** Metadata for /routes/{slug}. */
-export function routeMetadata(detail: RouteDetail, origin?: string): Metadata {
-  return toMetadata(routeShareMeta(detail, origin));
+export function routeMetadata(detail: RouteDetail, origin?: string, locale?: Locale): Metadata {
+  return toMetadata(routeShareMeta(detail, origin, locale));
 }
 
 /** Metadata for the explorer (/). */
-export function explorerMetadata(origin?: string): Metadata {
-  return toMetadata(explorerShareMeta(origin));
+export function explorerMetadata(origin?: string, locale?: Locale): Metadata {
+  return toMetadata(explorerShareMeta(origin, locale));
 }

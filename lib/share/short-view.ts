@@ -5,6 +5,7 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { DEFAULT_LOCALE, localeHref, toLocale } from '@/lib/i18n/locales';
 import { Slug } from '@/geo/schema';
 import type { PrismaClient } from '../data/db';
 
@@ -134,11 +135,16 @@ export function viewTarget(view: ViewState, itemExists: (slug: string) => boolea
   const checked = ViewState.parse(view);
   const parts = parseViewPath(checked.path)!; // ViewState.parse has checked it
   const removed = parts.slug !== null && !itemExists(parts.slug);
-  const path = removed ? (parts.base === '/embed' ? '/embed' : '/') : checked.path;
+  const plainPath = removed ? (parts.base === '/embed' ? '/embed' : '/') : checked.path;
+  // The explorer's pages carry their language in the path (/ko/routes/x); an embed, in `lang`.
+  const pageLocale = parts.base === '/embed' ? DEFAULT_LOCALE : toLocale(checked.query.lang);
+  const path = localeHref(pageLocale, plainPath);
   const params = new URLSearchParams();
   for (const key of VIEW_QUERY_KEYS) {
     const value = checked.query[key];
-    if (value !== undefined && !(removed && key === 'stage')) params.set(key, value);
+    if (value === undefined || (removed && key === 'stage')) continue;
+    if (key === 'lang' && parts.base !== '/embed') continue;
+    params.set(key, value);
   }
   if (removed) params.set(ROUTE_REMOVED_NOTICE.key, ROUTE_REMOVED_NOTICE.value);
   // Resolve against a placeholder origin and insist nothing escaped it: the last line of defence

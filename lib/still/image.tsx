@@ -7,7 +7,9 @@ import type { Geometry, Position } from 'geojson';
 import { RISK_LEVELS, riskPhrase, type RiskLevel } from '@/geo/vocabulary';
 import { RISK_COLORS, STILL_COLORS, svgDashArray } from '../palette/palette';
 import type { MapFeatureCollection, RouteDetail } from '../data/api-schema';
-import { SHARE_STRINGS } from '../strings/cards';
+import { localizeDetail } from '../i18n/content';
+import type { Locale } from '../i18n/locales';
+import { stringsFor } from '../i18n/strings';
 import type { BasemapCollection } from './basemap';
 import { STILL_SIZES, type StillSize } from './sizes';
 import { bbox, type Bbox } from '@/geo/geometry';
@@ -19,6 +21,8 @@ export interface StillImageInput {
   atlas: MapFeatureCollection;
   /** The item the image is about, or null for the image of all routes. */
   focus: RouteDetail | null;
+  /** The language of its words. @default 'en' */
+  lang?: Locale;
   /** A tour's step (lib/tour/still.ts): the part of the map to frame and the words over it. */
   frame?: { bbox: Bbox; title: string; subtitle: string; level: RiskLevel };
 }
@@ -200,6 +204,7 @@ function mapLayers(input: StillImageInput, layout: StillLayout): ReactElement {
 /** Country names placed over the map (satori draws text in HTML, not inside SVG). */
 function countryLabels(input: StillImageInput, layout: StillLayout): ReactElement[] {
   const l = LAYOUT[input.size];
+  const lang = input.lang ?? 'en';
   return input.basemap.features.flatMap((f) => {
     const p = f.properties;
     if (p.layer !== 'country-label' || f.geometry.type !== 'Point') return [];
@@ -222,13 +227,14 @@ function countryLabels(input: StillImageInput, layout: StillLayout): ReactElemen
           textTransform: 'uppercase',
         }}
       >
-        {p.name_en}
+        {lang === 'ko' ? p.name_ko : p.name_en}
       </div>,
     ];
   });
 }
 
-function legend(size: StillSize): ReactElement {
+function legend(size: StillSize, lang: Locale): ReactElement {
+  const SHARE_STRINGS = stringsFor(lang).cards;
   const l = LAYOUT[size];
   const h = Math.round(l.body * 1.1);
   return (
@@ -244,7 +250,7 @@ function legend(size: StillSize): ReactElement {
               strokeDasharray={dashArray(level, l.line)}
             />
           </svg>
-          <div style={{ fontSize: l.body, color: PALETTE.text }}>{RISK_LEVELS[level].en}</div>
+          <div style={{ fontSize: l.body, color: PALETTE.text }}>{RISK_LEVELS[level][lang]}</div>
         </div>
       ))}
     </div>
@@ -252,15 +258,17 @@ function legend(size: StillSize): ReactElement {
 }
 
 function panel(input: StillImageInput, sources: string[]): ReactElement {
+  const lang = input.lang ?? 'en';
+  const SHARE_STRINGS = stringsFor(lang).cards;
   const l = LAYOUT[input.size];
   const { height } = STILL_SIZES[input.size];
-  const d = input.focus;
-  const title = input.frame?.title ?? (d ? d.name.en : SHARE_STRINGS.allRoutesTitle);
+  const d = input.focus ? localizeDetail(input.focus, lang) : null;
+  const title = input.frame?.title ?? (d ? d.name[lang] : SHARE_STRINGS.allRoutesTitle);
   // A tour's step states its own stage's level; an item's image, the item's.
   const level = input.frame?.level ?? d?.level;
   const subtitle =
     input.frame?.subtitle ??
-    (d ? [SHARE_STRINGS.kind[d.kind], d.corridor.name.en, d.when?.label].filter(Boolean).join(' · ') : SHARE_STRINGS.allRoutesSubtitle);
+    (d ? [SHARE_STRINGS.kind[d.kind], d.corridor.name[lang], d.when?.label].filter(Boolean).join(' · ') : SHARE_STRINGS.allRoutesSubtitle);
   return (
     <div
       style={{
@@ -284,12 +292,12 @@ function panel(input: StillImageInput, sources: string[]): ReactElement {
         {level ? (
           <div style={{ display: 'flex', alignItems: 'center', gap: 12, marginTop: 6 }}>
             <div style={{ width: l.subtitle, height: l.subtitle, borderRadius: l.subtitle, background: RISK_COLORS[level] }} />
-            <div style={{ fontSize: l.subtitle, color: PALETTE.text }}>{riskPhrase(level as RiskLevel)}</div>
+            <div style={{ fontSize: l.subtitle, color: PALETTE.text }}>{riskPhrase(level, lang)}</div>
           </div>
         ) : null}
       </div>
       <div style={{ display: 'flex', flexDirection: 'column', gap: Math.round(l.pad * 0.45) }}>
-        {legend(input.size)}
+        {legend(input.size, lang)}
         <div style={{ fontSize: l.small, color: PALETTE.muted }}>{SHARE_STRINGS.corridorNote}</div>
         <div
           style={{ fontSize: l.small, color: PALETTE.text, lineHeight: 1.35 }}

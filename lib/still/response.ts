@@ -10,6 +10,8 @@ import { getDataVersion, getMapCollection, getRouteDetail, getSources } from '..
 import { stillBasemap, stillBasemapVersion } from './basemap';
 import { sourceNames, stillImage } from './image';
 import { STILL_SIZES, StillSizeParam, type StillSize } from './sizes';
+import { stillFonts } from './fonts';
+import { LOCALE_HEADER, toLocale, type Locale } from '../i18n/locales';
 
 interface RenderedImage {
   png: Buffer;
@@ -22,14 +24,14 @@ const cache = new Map<string, Promise<RenderedImage>>();
 
 const CACHE_CONTROL = SHARED_IMAGE;
 
-async function render(slug: string | null, size: StillSize): Promise<RenderedImage> {
+async function render(slug: string | null, size: StillSize, lang: Locale): Promise<RenderedImage> {
   const [atlas, detail, sources] = await Promise.all([getMapCollection(), slug ? getRouteDetail(slug) : null, slug ? null : getSources()]);
   if (slug && !detail) throw new Error(`still image: ${slug} vanished between lookup and render`);
   const names = detail
     ? sourceNames(detail)
     : [...new Set(sources!.sources.filter((s) => s.supports.length).map((s) => s.publisher ?? s.author ?? s.title))];
-  const { element } = stillImage({ size, basemap: stillBasemap(), atlas, focus: detail }, names);
-  const png = Buffer.from(await new ImageResponse(element, STILL_SIZES[size]).arrayBuffer());
+  const { element } = stillImage({ size, basemap: stillBasemap(), atlas, focus: detail, lang }, names);
+  const png = Buffer.from(await new ImageResponse(element, { ...STILL_SIZES[size], fonts: stillFonts(lang) }).arrayBuffer());
   return { png, etag: etagOf(png) };
 }
 
@@ -52,7 +54,10 @@ function forgetOtherVersions(prefix: string) {
 
 /** GET handler body for /image.png (slug null) and /routes/{slug}/image.png. */
 export async function stillImageResponse(request: Request, slug: string | null): Promise<Response> {
-  const sizeParam = new URL(request.url).searchParams.get('size');
+  const params = new URL(request.url).searchParams;
+  const sizeParam = params.get('size');
+  // `?lang=ko` on any image address, or the address's own language (`/ko/routes/x/image.png`, via proxy.ts).
+  const lang = params.has('lang') ? toLocale(params.get('lang')) : toLocale(request.headers.get(LOCALE_HEADER));
   const size = StillSizeParam.safeParse(sizeParam ?? undefined);
   if (!size.success) {
     return errorJson(400, {
@@ -71,9 +76,9 @@ export async function stillImageResponse(request: Request, slug: string | null):
   }
   const version = `${stillBasemapVersion()}:${await getDataVersion()}:`;
   forgetOtherVersions(version);
-  const image = await cached(`${version}${slug ?? '*'}:${size.data}`, () => render(slug, size.data));
+  const image = await cached(`${version}${slug ?? '*'}:${size.data}:${lang}`, () => render(slug, size.data, lang));
 
-  const filename = `escape-atlas-${slug ?? 'all-routes'}-${size.data}.png`;
+  const filename = `escape-atlas-${slug ?? 'all-routes'}-${size.data}${lang === 'en' ? '' : `-${lang}`}.png`;
   return conditionalResponse(request, {
     etag: image.etag,
     body: new Uint8Array(image.png),

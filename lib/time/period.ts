@@ -43,22 +43,27 @@ export function periodOf(dates: readonly (PartialDate | null)[]): Period | null 
   return dated.length ? { from: dated[0], to: dated[dated.length - 1] } : null;
 }
 
-/** "November 2020", "2014" (a source dated by its year alone), or null for no date. Months in English (en-GB). */
+/**
+ * "November 2020", "2014" (a source dated by its year alone), or null for no date, as `locale`
+ * (an Intl tag) writes them: "2020년 11월", "2014년" in Korean.
+ */
 export function monthYear(date: PartialDate | null | undefined, locale = 'en-GB'): string | null {
   const m = date ? DATE.exec(date) : null;
   if (!m) return null;
   const [, y, mo] = m;
-  if (!mo) return y;
-  return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(Number(y), Number(mo) - 1, 1)),
+  return new Intl.DateTimeFormat(locale, { ...(mo ? { month: 'long' } : {}), year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(Number(y), mo ? Number(mo) - 1 : 0, 1)),
   );
 }
 
-/** "October 2012 to November 2020", or one date when the period is a single one. */
-export function periodText(period: Period): string {
-  const from = monthYear(period.from)!;
-  const to = monthYear(period.to)!;
-  return from === to ? from : `${from} to ${to}`;
+/**
+ * "October 2012 to November 2020", or one date when the period is a single one; `locale` (an Intl
+ * tag) writes the dates and `range` joins two (the page's words: lib/i18n/client-strings.ts).
+ */
+export function periodText(period: Period, locale = 'en-GB', range = (from: string, to: string) => `${from} to ${to}`): string {
+  const from = monthYear(period.from, locale)!;
+  const to = monthYear(period.to, locale)!;
+  return from === to ? from : range(from, to);
 }
 
 /** True when a year range names no bound. */

@@ -11,7 +11,6 @@ import { AtlasMapController, EMPTY_VIEW, loadMaplibre, type MapView } from '../m
 import { KEY_PADDING, stylesheetsLoaded } from '../map/padding';
 import { atlasMapInit } from '../map/settings';
 import { parseCameraHash } from '../view/view-state';
-import { tour as t } from '../strings';
 import { TOUR_CONFIG_ID, type TourClientConfig } from './config';
 
 /** Keys that step, as presentation clickers send them too (PageUp/PageDown). */
@@ -42,6 +41,7 @@ function main(): void {
   const prev = q<HTMLAnchorElement>('[data-tour-prev]');
   const next = q<HTMLAnchorElement>('[data-tour-next]');
   const image = q<HTMLAnchorElement>('[data-tour-image]');
+  const language = q<HTMLAnchorElement>('[data-tour-language]');
   let current = c.step;
   let controller: AtlasMapController | null = null;
 
@@ -53,7 +53,7 @@ function main(): void {
     if (n === current && history !== 'none') return;
     current = n;
     for (const s of sections) s.hidden = Number(s.dataset.tourStep) !== n;
-    if (counter) counter.textContent = t.counter(n, count);
+    if (counter) counter.textContent = c.steps[n - 1].counter;
     if (live) live.textContent = c.steps[n - 1].announce;
     for (const [link, to] of [
       [prev, n - 1],
@@ -66,6 +66,8 @@ function main(): void {
       else link.removeAttribute('aria-disabled');
     }
     if (image) image.href = image.href.replace(/(\?.*)?$/, stepSearch(n));
+    // The language switch opens the same step in the other language.
+    if (language) language.href = language.href.replace(/(\?.*)?$/, stepSearch(n));
     if (history !== 'none') {
       // The camera of the step left goes with its entry; the new entry gets its own once the map stops.
       controller?.flushCamera();
@@ -117,7 +119,7 @@ function main(): void {
   function setPresenting(on: boolean): void {
     root!.dataset.present = String(on);
     if (present) {
-      present.textContent = on ? t.leavePresent : t.present;
+      present.textContent = on ? c.text.leavePresent : c.text.present;
       present.setAttribute('aria-pressed', String(on));
     }
     // The map's box changed shape: fit the step again once MapLibre has resized to it.
@@ -145,7 +147,7 @@ function main(): void {
       console.warn('Escape Atlas: the map could not start.', e);
       const status = root.querySelector<HTMLElement>('[data-map-status]');
       if (status) {
-        status.textContent = t.mapFailed;
+        status.textContent = c.text.mapFailed;
         status.classList.add('atlas-map__status--error');
         status.setAttribute('role', 'status');
       }

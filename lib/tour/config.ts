@@ -17,8 +17,10 @@ export interface TourClientConfig {
   mode: TourMode;
   /** The step the server rendered. */
   step: number;
-  /** Per step: the map's view (what is selected, the lit stage, what is dimmed), where to fit, what to announce. */
-  steps: { view: { selected: string | null; stage: string | null; muted: string[] }; bounds: Bounds; announce: string }[];
+  /** Per step: the map's view (what is selected, the lit stage, what is dimmed), where to fit, what to announce and count. */
+  steps: { view: { selected: string | null; stage: string | null; muted: string[] }; bounds: Bounds; announce: string; counter: string }[];
+  /** The words the script puts on screen, in the page's language (the script imports no message file). */
+  text: { present: string; leavePresent: string; mapFailed: string };
 }
 
 /** The config as the body of a <script type="application/json">: `<` escaped, so no text can close the element. */

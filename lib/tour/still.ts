@@ -11,7 +11,9 @@ import { getRouteDetail } from '../data/queries';
 import { stillBasemap } from '../still/basemap';
 import { stillImage } from '../still/image';
 import { STILL_SIZES, StillSizeParam } from '../still/sizes';
-import { tour as t } from '../strings';
+import { LOCALE_HEADER, toLocale } from '../i18n/locales';
+import { stringsFor } from '../i18n/strings';
+import { stillFonts } from '../still/fonts';
 import { parseStep } from './step-param';
 import { loadTour } from './page';
 import { ATLAS_TOUR_ID } from './tours';
@@ -25,16 +27,19 @@ export async function tourStillResponse(request: Request, id: string): Promise<R
       message: `Unknown image size. Use ?size=slide (${STILL_SIZES.slide.width}×${STILL_SIZES.slide.height}, the default) or ?size=social (${STILL_SIZES.social.width}×${STILL_SIZES.social.height}).`,
     });
   }
-  if (id !== ATLAS_TOUR_ID && !Slug.safeParse(id).success)
-    return errorJson(400, { error: 'bad_request', message: INVALID_ID_MESSAGE });
-  const loaded = await loadTour(id);
+  if (id !== ATLAS_TOUR_ID && !Slug.safeParse(id).success) return errorJson(400, { error: 'bad_request', message: INVALID_ID_MESSAGE });
+  // `?lang=ko`, or the address's own language (`/ko/tour/x/image.png`, via proxy.ts), as the other still images.
+  const lang = params.has('lang') ? toLocale(params.get('lang')) : toLocale(request.headers.get(LOCALE_HEADER));
+  const t = stringsFor(lang).tour;
+  const loaded = await loadTour(id, lang);
   if (!loaded) return errorJson(404, { error: 'not_found', message: `No guided tour has the id "${id}".` });
   const { tour, collection } = loaded;
   const step = parseStep(params.getAll('step'), tour.steps.length);
   if (!step.ok)
     return errorJson(step.status, {
       error: step.status === 400 ? 'bad_request' : 'not_found',
-      message: t.errors.badStep(tour.steps.length),
+      // The API answers in English, as every other API message.
+      message: stringsFor('en').tour.errors.badStep(tour.steps.length),
     });
   const s = tour.steps[step.step - 1];
   // A route's tour draws its route over the rest; the atlas tour draws everything.
@@ -45,6 +50,7 @@ export async function tourStillResponse(request: Request, id: string): Promise<R
       basemap: stillBasemap(),
       atlas: collection,
       focus,
+      lang,
       frame: {
         bbox: s.focus.bounds,
         title: s.title,
@@ -54,7 +60,7 @@ export async function tourStillResponse(request: Request, id: string): Promise<R
     },
     [s.citation.source.publisher ?? s.citation.source.author ?? s.citation.source.title],
   );
-  const png = Buffer.from(await new ImageResponse(element, STILL_SIZES[size.data]).arrayBuffer());
+  const png = Buffer.from(await new ImageResponse(element, { ...STILL_SIZES[size.data], fonts: stillFonts(lang) }).arrayBuffer());
   return conditionalResponse(request, {
     etag: etagOf(png),
     body: new Uint8Array(png),
@@ -62,7 +68,7 @@ export async function tourStillResponse(request: Request, id: string): Promise<R
     contentHeaders: {
       'Content-Type': 'image/png',
       'Content-Length': String(png.length),
-      'Content-Disposition': `inline; filename="escape-atlas-tour-${tour.id}-${step.step}-${size.data}.png"`,
+      'Content-Disposition': `inline; filename="escape-atlas-tour-${tour.id}-${step.step}-${size.data}${lang === 'en' ? '' : `-${lang}`}.png"`,
     },
   });
 }

@@ -11,7 +11,10 @@ import { HAZARD_IDS, type HazardId, type RiskLevel } from '@/geo/vocabulary';
 import type { MapFeatureCollection, RouteDetail } from '../data/api-schema';
 import { corridorGroups } from '../data/atlas-items';
 import type { Bounds } from '../map/settings';
-import { tour as t } from '../strings';
+import { localizeDetail } from '../i18n/content';
+import type { Locale } from '../i18n/locales';
+import type { Messages } from '../i18n/messages';
+import { stringsFor } from '../i18n/strings';
 import { ATLAS_TOUR_ID } from './paths';
 
 export { ATLAS_TOUR_ID };
@@ -28,7 +31,7 @@ export const ATLAS_TOUR = [
   { chapter: 'sea-dmz', corridors: ['yellow-sea', 'dmz'] },
   { chapter: 'russia', corridors: ['russia'] },
   { chapter: 'abroad', corridors: ['defections-abroad'] },
-] as const satisfies readonly { chapter: keyof typeof t.chapters; corridors: readonly string[] }[];
+] as const satisfies readonly { chapter: keyof Messages['tour']['chapters']; corridors: readonly string[] }[];
 
 type Block = RouteDetail['stages'][number];
 type Annotation = Block['annotations'][number];
@@ -97,10 +100,12 @@ export function tourIds(collection: MapFeatureCollection): string[] {
  * prefers an annotation no stage step has quoted yet, and one annotation that names several
  * hazards is one step for all of them.
  */
-export function routeTour(detail: RouteDetail, collection: MapFeatureCollection): Tour | null {
-  if (detail.kind !== 'route') return null;
+export function routeTour(english: RouteDetail, collection: MapFeatureCollection, locale: Locale = 'en'): Tour | null {
+  if (english.kind !== 'route') return null;
+  const detail = localizeDetail(english, locale);
+  const t = stringsFor(locale).tour;
   const stages = [...detail.stages].sort((a, b) => a.order - b.order);
-  const item = { id: detail.id, name: detail.name.en };
+  const item = { id: detail.id, name: detail.name[locale] };
   const focus = (stage: Block): StepFocus => ({
     selected: detail.id,
     stage: stage.id,
@@ -113,7 +118,7 @@ export function routeTour(detail: RouteDetail, collection: MapFeatureCollection)
     quoted.add(annotationKey(stage, a));
     return {
       kind: 'stage',
-      title: stage.name.en,
+      title: stage.name[locale],
       eyebrow: t.stageOf(stage.order, stages.length),
       item,
       risk: riskOf(stage),
@@ -138,7 +143,7 @@ export function routeTour(detail: RouteDetail, collection: MapFeatureCollection)
     steps.push({
       kind: 'risk',
       title: t.hazardTitle(hazards),
-      eyebrow: t.riskOf(i + 1, risks.length, stage.name.en),
+      eyebrow: t.riskOf(i + 1, risks.length, stage.name[locale]),
       item,
       risk: riskOf(stage),
       text: a.text,
@@ -146,7 +151,7 @@ export function routeTour(detail: RouteDetail, collection: MapFeatureCollection)
       focus: focus(stage),
     });
   });
-  return { id: detail.id, title: detail.name.en, intro: detail.summary, steps: steps.map((s, i) => ({ ...s, n: i + 1 })) };
+  return { id: detail.id, title: detail.name[locale], intro: detail.summary, steps: steps.map((s, i) => ({ ...s, n: i + 1 })) };
 }
 
 const unionBounds = (all: Bounds[]): Bounds => [
@@ -161,7 +166,8 @@ const unionBounds = (all: Bounds[]): Bounds => [
  * items, dims the rest, and quotes the corridor's item at the highest risk (the first of them, in
  * the data's order): its block at that level and that block's first annotation.
  */
-export function atlasTour(collection: MapFeatureCollection, details: ReadonlyMap<string, RouteDetail>): Tour {
+export function atlasTour(collection: MapFeatureCollection, details: ReadonlyMap<string, RouteDetail>, locale: Locale = 'en'): Tour {
+  const t = stringsFor(locale).tour;
   const groups = new Map(corridorGroups(collection).map((g) => [g.id, g]));
   const steps: TourStep[] = [];
   for (const { chapter, corridors } of ATLAS_TOUR) {
@@ -169,16 +175,17 @@ export function atlasTour(collection: MapFeatureCollection, details: ReadonlyMap
       const group = groups.get(id);
       if (!group) continue;
       const top = group.items.reduce((best, i) => (i.level > best.level ? i : best));
-      const detail = details.get(top.id);
-      if (!detail) continue;
+      const english = details.get(top.id);
+      if (!english) continue;
+      const detail = localizeDetail(english, locale);
       const block = [...detail.stages].sort((a, b) => a.order - b.order).find((s) => s.level === top.level) ?? detail.stages[0];
       const a = block.annotations[0];
       steps.push({
         n: steps.length + 1,
         kind: 'corridor',
-        title: group.name.en,
+        title: group.name[locale],
         eyebrow: t.chapters[chapter],
-        item: { id: detail.id, name: detail.name.en },
+        item: { id: detail.id, name: detail.name[locale] },
         risk: riskOf(block),
         text: a.text,
         citation: a.citations[0],

@@ -1,18 +1,30 @@
-// The item page's address, `/routes/{id}`: written and read here only. No zod, so the map module
-// can read the page it is on without a validator; the id it reads is only ever looked up in the
-// data (an id the data does not have selects nothing).
+// The item page's address, `/routes/{id}` (`/ko/routes/{id}` in Korean): written and read here
+// only. No zod, so the map module can read the page it is on without a validator; the id it reads
+// is only ever looked up in the data (an id the data does not have selects nothing).
+import { DEFAULT_LOCALE, localeHref, splitLocale, type Locale } from '../i18n/locales';
 
 /** The pattern of an item page's path; the id is the first group, still URI-encoded. */
 export const ROUTE_PATH = /^\/routes\/([^/]*)\/?$/;
 
-/** `/routes/{id}` for an item id. */
-export function routePath(id: string): string {
-  return `/routes/${encodeURIComponent(id)}`;
+/** `/routes/{id}` for an item id, under the locale's prefix (`/ko/routes/{id}`). */
+export function routePath(id: string, locale: Locale = DEFAULT_LOCALE): string {
+  return localeHref(locale, `/routes/${encodeURIComponent(id)}`);
 }
 
-/** The item id a path names (decoded), or null when it is not an item page. */
+/**
+ * The still image of an item, or of every route when `slug` is null (app/routes/[slug]/image.png,
+ * app/image.png). Here, not in a component: the handout (a server component) and the client's
+ * Download link and Embed dialog all write it.
+ */
+export function stillImagePath(slug: string | null, size: 'slide' | 'social' = 'slide', locale: Locale = DEFAULT_LOCALE): string {
+  const path = localeHref(locale, slug ? `${routePath(slug)}/image.png` : '/image.png');
+  // Slide is the renderer's default: the link stays short.
+  return size === 'slide' ? path : `${path}?size=${size}`;
+}
+
+/** The item id a path names (decoded), in any locale, or null when it is not an item page. */
 export function routeIdOf(pathname: string): string | null {
-  const m = ROUTE_PATH.exec(pathname);
+  const m = ROUTE_PATH.exec(splitLocale(pathname).path);
   if (!m) return null;
   try {
     return decodeURIComponent(m[1]);

@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { Slug } from '@/geo/schema';
 import { COUNTRY_CODES, HAZARD_IDS, RISK_LEVEL_VALUES, type CountryCode, type HazardId, type RiskLevel } from '@/geo/vocabulary';
 import { formatCameraHash, type Camera } from './camera-hash';
-import { notices as NOTICE_TEXT } from '@/lib/strings/explorer';
+import { splitLocale } from '@/lib/i18n/locales';
 import { YEAR_LIMITS, isOpenRange, type YearRange } from '@/lib/time/period';
 
 export { cameraPrecision, formatCameraHash, type Camera } from './camera-hash';
@@ -39,9 +39,9 @@ export interface ViewState {
 }
 
 export type NoticeKey = 'camera' | 'route' | 'stage' | 'stageWithoutRoute' | 'level' | 'hazard' | 'to' | 'q' | 'period' | 'routeRemoved';
+/** What could not be used; the words for each key are in the message files (explorer.notices). */
 export interface ViewNotice {
   key: NoticeKey;
-  message: string;
 }
 
 export interface ParsedView {
@@ -173,7 +173,8 @@ export function parseViewState(url: URL): ParsedView {
   const keys: NoticeKey[] = [];
   const params = url.searchParams;
 
-  const { route, bad: badRoute } = parseRoute(url.pathname);
+  // `/ko/routes/x` names the same route as `/routes/x`: the locale is not part of the view.
+  const { route, bad: badRoute } = parseRoute(splitLocale(url.pathname).path);
   if (badRoute) keys.push('route');
 
   let stage: string | null = null;
@@ -214,7 +215,7 @@ export function parseViewState(url: URL): ParsedView {
       filters: { levels: levels.values, hazards: hazards.values, to: to.values, q, years: years.years },
       camera: camera ?? null,
     },
-    notices: keys.map((key) => ({ key, message: NOTICE_TEXT[key] })),
+    notices: keys.map((key) => ({ key })),
   };
 }
 

@@ -4,14 +4,14 @@
 // (`unstable_runtimeJS: false`): lib/embed/client.ts is all the script it runs (issue #6).
 import type { GetServerSideProps, PageConfig } from 'next';
 import { EmbedPage } from '@/components/embed-frame';
-import { itemEmbed, requestNonce, type EmbedPageProps } from '@/lib/embed/page';
+import { embedLocale, itemEmbed, requestNonce, type EmbedPageProps } from '@/lib/embed/page';
 
 // Node.js (the database driver is native); no Next.js or React script in the page.
 export const config: PageConfig = { runtime: 'nodejs', unstable_runtimeJS: false };
 
 export const getServerSideProps: GetServerSideProps<EmbedPageProps> = async ({ params, query, req, res }) => {
   const slug = typeof params?.slug === 'string' ? params.slug : '';
-  const props = await itemEmbed(slug, query, requestNonce(req.headers));
+  const props = await itemEmbed(slug, query, requestNonce(req.headers), embedLocale(query, req.headers));
   if (!props.frame) res.statusCode = 404;
   return { props };
 };

@@ -4,8 +4,10 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { RISK_LEVEL_VALUES, riskPhrase } from '@/geo/vocabulary';
-import { explorer as EXPLORER_STRINGS } from '@/lib/strings';
+import { stringsFor } from '@/lib/i18n/strings';
 import { mapSettled } from './fixtures';
+
+const EXPLORER_STRINGS = stringsFor('en').explorer;
 
 const SLUG = 'tumen-crossing-to-yanbian';
 const PAGES = ['/', `/routes/${SLUG}`, `/embed/${SLUG}`, '/sources', '/about'];

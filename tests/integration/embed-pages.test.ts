@@ -17,6 +17,7 @@ import * as itemPage from '@/pages/embed/[slug]';
 import * as allPage from '@/pages/embed/index';
 import { seed } from '@/prisma/seed';
 import { copyGeo, freshDatabase } from './test-db';
+import { mapText } from '@/lib/i18n/strings';
 
 let collection: MapFeatureCollection;
 
@@ -74,7 +75,8 @@ describe('the embed pages', () => {
     const config = clientConfig(html);
     expect(config).toEqual(props.frame!.client);
     expect(config.view).toEqual({ selected: slug, muted: [], stage: null });
-    expect(config.settings).toEqual({ theme: 'light', interactive: true, cooperativeGestures: true });
+    // The frame's language travels with the map's settings (issue 16).
+    expect(config.settings).toEqual({ theme: 'light', interactive: true, cooperativeGestures: true, lang: 'en', text: mapText('en') });
     // The script and the libraries it preloads carry the request's CSP nonce.
     const script = mapBundle('embed-client');
     expect(script.url).toMatch(/^\/generated\/map\/embed-client-[A-Z0-9]{8}\.js$/);
@@ -93,7 +95,7 @@ describe('the embed pages', () => {
     expect(config.view.stage).toEqual(line.properties.stage);
     expect(config.bounds).toEqual(bbox(line.geometry as GeoJSON.Geometry));
     expect(props.frame!.subtitle).toMatch(/^Stage \d+: /);
-    expect(config.settings).toEqual({ theme: 'dark', interactive: false, cooperativeGestures: false });
+    expect(config.settings).toEqual({ theme: 'dark', interactive: false, cooperativeGestures: false, lang: 'en', text: mapText('en') });
     expect(config.legend).toBe(false);
     expect(html).not.toContain('data-testid="embed-legend"');
     expect(html).toContain('The map is a still view');

@@ -126,6 +126,13 @@ describe('reportedLabel', () => {
     expect(reportedLabel('2012-10-16')).toBe('as reported in October 2012');
   });
 
+  it('writes the month and year as Korean does on a Korean page (issue 16)', () => {
+    expect(reportedLabel('2019-03', 'ko')).toBe('2019년 3월 보도');
+    expect(reportedLabel('2012-10-16', 'ko')).toBe('2012년 10월 보도');
+    expect(reportedLabel('2014', 'ko')).toBe('2014년 보도');
+    expect(reportedLabel(null, 'ko')).toBe('날짜 없는 출처');
+  });
+
   it('says when a source is undated', () => {
     expect(reportedLabel(null)).toBe('undated source');
     expect(reportedLabel('')).toBe('undated source');

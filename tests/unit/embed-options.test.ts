@@ -5,6 +5,7 @@ import { DEFAULT_EMBED_OPTIONS, embedUrl, parseEmbedOptions } from '@/lib/embed/
 import { buildStyle } from '@/lib/map/style';
 import { themedStyle } from '@/lib/map/theme';
 import { EMPTY_FILTERS } from '@/lib/view/view-state';
+import { mapText } from '@/lib/i18n/strings';
 
 const parse = (query: string) => parseEmbedOptions(new URLSearchParams(query));
 
@@ -28,8 +29,9 @@ describe('parseEmbedOptions', () => {
   it('falls back to the default for each bad value, keeping the good ones', () => {
     expect(parse('interactive=no&legend=0&theme=purple&stage=../../x&lang=xx')).toEqual({ ...DEFAULT_EMBED_OPTIONS, legend: false });
     expect(parse('interactive=&theme=')).toEqual(DEFAULT_EMBED_OPTIONS);
-    // A language the atlas does not speak yet is English until it does.
-    expect(parse('lang=ko').lang).toBe('en');
+    // Korean is a language of the atlas (issue 16); one it does not speak is English.
+    expect(parse('lang=ko').lang).toBe('ko');
+    expect(parse('lang=ja').lang).toBe('en');
   });
 
   it('ignores unknown options', () => {
@@ -87,12 +89,12 @@ describe('embedUrl', () => {
 
 describe('themedStyle', () => {
   it('leaves the light style as it is', () => {
-    const style = buildStyle();
+    const style = buildStyle(undefined, undefined, { lang: 'en', ...mapText('en') });
     expect(themedStyle(style, 'light')).toBe(style);
   });
 
   it('darkens the basemap but not the atlas layers, whose colours carry the risk key', () => {
-    const light = buildStyle();
+    const light = buildStyle(undefined, undefined, { lang: 'en', ...mapText('en') });
     const dark = themedStyle(light, 'dark');
     const paint = (style: typeof light, id: string) => JSON.stringify(style.layers.find((l) => l.id === id)!.paint);
     expect(paint(dark, 'background')).not.toBe(paint(light, 'background'));

@@ -5,6 +5,7 @@ import { AtlasFeature, ItemKindSchema } from '@/geo/schema';
 import { ITEM_KINDS, POINT_KINDS } from '@/geo/vocabulary';
 import { MapFeatureProps, RouteDetail } from '@/lib/data/api-schema';
 import { buildStyle } from '@/lib/map/style';
+import { mapText } from '@/lib/i18n/strings';
 
 const variants = AtlasFeature.options.map((o) => ({
   kind: o.shape.properties.shape.kind.value,
@@ -31,7 +32,7 @@ describe('the kinds of item', () => {
   });
 
   it('the map draws the point kinds with the point layers', () => {
-    const point = buildStyle('/basemap.json').layers.find((l) => l.id === 'point');
+    const point = buildStyle('/basemap.json', undefined, { lang: 'en', ...mapText('en') }).layers.find((l) => l.id === 'point');
     expect(point && 'filter' in point && JSON.stringify(point.filter)).toContain(JSON.stringify([...POINT_KINDS]));
   });
 });

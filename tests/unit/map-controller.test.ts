@@ -8,6 +8,7 @@ import { atlasMapInit } from '@/lib/map/settings';
 import { routeIdOf, routePath } from '@/lib/view/paths';
 import { buildMapCollection } from '@/lib/data/queries';
 import { loadAtlas } from '@/geo/load';
+import { mapText } from '@/lib/i18n/strings';
 
 type Handler = (...args: unknown[]) => void;
 
@@ -62,7 +63,7 @@ function makeController(data: unknown, view = EMPTY_VIEW) {
   const container = { clientWidth: 800, clientHeight: 600, dataset: {} as Record<string, string> } as unknown as HTMLElement;
   Object.assign(globalThis, { window: { matchMedia: () => ({ matches: false }), location: { origin: 'http://atlas.test' } } });
   const options: ControllerOptions = {
-    init: atlasMapInit({ theme: 'light', interactive: true, cooperativeGestures: false }),
+    init: atlasMapInit({ theme: 'light', interactive: true, cooperativeGestures: false, lang: 'en', text: mapText('en') }),
     data,
     camera: { bounds: [120, 35, 135, 45] },
     view,
@@ -179,5 +180,33 @@ describe('the item page path', () => {
     expect(routeIdOf('/routes/abc/')).toBe('abc');
     expect(routeIdOf('/about')).toBeNull();
     expect(routeIdOf('/routes/%E0%A4%A')).toBeNull();
+  });
+
+  it('reads the Korean page of an item, and writes one for a Korean map (issue 16)', () => {
+    expect(routePath('tumen-crossing-to-yanbian', 'ko')).toBe('/ko/routes/tumen-crossing-to-yanbian');
+    expect(routeIdOf(routePath('tumen-crossing-to-yanbian', 'ko'))).toBe('tumen-crossing-to-yanbian');
+    expect(routeIdOf('/ko/routes/abc/')).toBe('abc');
+    expect(routeIdOf('/ko')).toBeNull();
+    expect(routeIdOf('/kor/routes/abc')).toBeNull();
+  });
+});
+
+describe('the map in the page language (issue 16)', () => {
+  const textFields = (lang: 'en' | 'ko') =>
+    atlasMapInit({ theme: 'light', interactive: true, cooperativeGestures: false, lang, text: mapText(lang) })
+      .style.layers.flatMap((l) => ('layout' in l && l.layout && 'text-field' in l.layout ? [JSON.stringify(l.layout['text-field'])] : []))
+      .filter((f) => f.includes('name_'));
+
+  it('labels places and items with their Korean names on a Korean page, English names otherwise', () => {
+    expect(textFields('ko').length).toBeGreaterThan(0);
+    for (const f of textFields('ko')) expect(f).toContain('"name_ko"');
+    for (const f of textFields('en')) expect(f).not.toContain('name_ko');
+  });
+
+  it("gives MapLibre its control strings in the page's language", () => {
+    const ko = atlasMapInit({ theme: 'light', interactive: true, cooperativeGestures: false, lang: 'ko', text: mapText('ko') }).locale;
+    const en = atlasMapInit({ theme: 'light', interactive: true, cooperativeGestures: false, lang: 'en', text: mapText('en') }).locale;
+    expect(ko['NavigationControl.ZoomIn']).toBe('확대');
+    expect(en['NavigationControl.ZoomIn']).toBe('Zoom in');
   });
 });

@@ -14,8 +14,9 @@ import {
   type LayerSpecification,
 } from '@/lib/map/style';
 import { themedStyle } from '@/lib/map/theme';
+import { mapText } from '@/lib/i18n/strings';
 
-const style = buildStyle('/basemap.json');
+const style = buildStyle('/basemap.json', undefined, { lang: 'en', ...mapText('en') });
 const layer = (id: string) => style.layers.find((l) => l.id === id) as Extract<LayerSpecification, { type: 'symbol' }>;
 
 describe('the point markers in the style', () => {

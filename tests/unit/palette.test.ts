@@ -9,6 +9,7 @@ import { themedStyle } from '@/lib/map/theme';
 import { cssProperties, paletteCss } from '@/lib/palette/css-properties';
 import { MAP_COLORS, RISK_COLORS, STILL_COLORS, UI_COLORS, svgDashArray } from '@/lib/palette/palette';
 import { PALETTE as STILL_PALETTE } from '@/lib/still/image';
+import { mapText } from '@/lib/i18n/strings';
 
 const ROOT = path.resolve(__dirname, '../..');
 const stylesheets = [
@@ -72,8 +73,8 @@ describe('the palette as CSS custom properties', () => {
 });
 
 describe('one palette for the map and its still images', () => {
-  const light = buildStyle('/basemap.json').layers;
-  const dark = themedStyle(buildStyle('/basemap.json'), 'dark').layers;
+  const light = buildStyle('/basemap.json', undefined, { lang: 'en', ...mapText('en') }).layers;
+  const dark = themedStyle(buildStyle('/basemap.json', undefined, { lang: 'en', ...mapText('en') }), 'dark').layers;
 
   it('draws the still images with the live map’s sea, land, river and borders', () => {
     expect(STILL_PALETTE).toBe(STILL_COLORS);

@@ -189,7 +189,8 @@ describe('RouteDetailPanel', () => {
     const html = render(route);
     expect(html.match(/<blockquote/g)).toHaveLength(4);
     expect(html).toContain('<p>Shortly afterward, all 22 were reportedly executed.</p>');
-    expect(html).toContain('<cite>The Underground Railroad from North Korea to Freedom</cite>');
+    // Titles and quotations are in their source's language on every page (issue 16).
+    expect(html).toContain('<cite lang="en">The Underground Railroad from North Korea to Freedom</cite>');
     expect(html).toContain('by Scott A. Snyder');
     expect(html).toContain('as reported in October 2012');
     expect(html).toContain('as reported in 2010');

@@ -6,6 +6,7 @@ import { EventFeature, RouteFeature, type AtlasFeature, type Source } from '@/ge
 import { buildMapCollection } from '@/lib/data/queries';
 import { corridorGroups, filterGroups } from '@/lib/data/atlas-items';
 import { reportedLabel } from '@/lib/data/citation-links';
+import { stringsFor } from '@/lib/i18n/strings';
 import { buildTimeline, itemTimes } from '@/lib/time/atlas-time';
 import { inYears, monthYear, periodOf, periodText } from '@/lib/time/period';
 import { collectionInYears, parsePeriodQuery } from '@/lib/time/period-query';
@@ -107,6 +108,20 @@ describe('periods from source dates', () => {
     expect(monthYear('soon')).toBeNull();
     expect(periodText({ from: '2012-10-16', to: '2020-11-24' })).toBe('October 2012 to November 2020');
     expect(periodText({ from: '2015-07', to: '2015-07' })).toBe('July 2015');
+  });
+
+  it('states an item’s period in the page’s language (issue 16)', () => {
+    const item = { period: { from: '2012-10-16', to: '2020-11-24' }, undatedSources: 2 };
+    expect(stringsFor('en').time.reported.sentence(item)).toBe(
+      'Reported in sources dated October 2012 to November 2020. 2 of its sources are undated.',
+    );
+    expect(stringsFor('en').time.reported.sentence({ ...item, undatedSources: 1 })).toBe(
+      'Reported in sources dated October 2012 to November 2020. One of its sources is undated.',
+    );
+    expect(stringsFor('ko').time.reported.sentence(item)).toBe('출처 날짜: 2012년 10월~2020년 11월. 출처 중 2개는 날짜가 없습니다.');
+    expect(stringsFor('ko').time.reported.sentence({ period: null, undatedSources: 3 })).toBe('출처에 날짜가 없습니다.');
+    expect(stringsFor('ko').time.monthYear('2014')).toBe('2014년');
+    expect(stringsFor('ko').time.timeline.reportedOn(stringsFor('ko').time.monthYear('2011-02')!)).toBe('2011년 2월 보도');
   });
 
   it('says "as reported in <month year>" on a claim, and "undated source" without a date', () => {

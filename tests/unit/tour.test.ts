@@ -151,6 +151,33 @@ describe('the step in the address', () => {
   });
 });
 
+describe('a tour in Korean (issue 16)', () => {
+  it('has the same steps, quotes and levels, with our own words and names in Korean', () => {
+    const id = 'tumen-crossing-to-yanbian';
+    const en = tourOf(id);
+    const ko = routeTour(details.get(id)!, collection, 'ko')!;
+    expect(ko.steps.map((s) => [s.kind, s.citation, s.risk.level, s.focus])).toEqual(
+      en.steps.map((s) => [s.kind, s.citation, s.risk.level, s.focus]),
+    );
+    expect(ko.title).toBe(details.get(id)!.name.ko);
+    expect(ko.steps[0].eyebrow).toBe(`${en.steps.filter((s) => s.kind === 'stage').length}단계 중 1단계`);
+    // Every step's text and reason are Korean renderings of the English step's (lib/i18n/content.ts).
+    for (const [i, s] of ko.steps.entries()) {
+      expect(s.text, en.steps[i].text).toMatch(/[\uac00-\ud7a3]/);
+      expect(s.risk.reason).toMatch(/[\uac00-\ud7a3]/);
+    }
+    const gunfire = ko.steps.find((s) => s.kind === 'risk' && s.title.includes(HAZARDS.gunfire.ko));
+    expect(gunfire).toBeDefined();
+  });
+
+  it('names its chapters in Korean on the atlas tour', () => {
+    const ko = atlasTour(collection, details, 'ko');
+    expect(ko.title).toBe('지도 전체, 통로별로');
+    expect(ko.steps[0].eyebrow).toBe('강을 건너는 길');
+    expect(ko.steps.map((s) => s.citation)).toEqual(atlasTour(collection, details).steps.map((s) => s.citation));
+  });
+});
+
 describe('a tour’s addresses', () => {
   it('writes the page, the still image of a step and the embed with only the options that are not defaults', () => {
     expect(tourPath(ATLAS_TOUR_ID)).toBe('/tour');

@@ -1,6 +1,7 @@
 // The explorer's link codec: every link opens something sensible, and what the explorer writes
 // reads back as the same view.
 import fc from 'fast-check';
+import { stringsFor } from '@/lib/i18n/strings';
 import { describe, expect, it } from 'vitest';
 import { COUNTRY_CODES, HAZARD_IDS, RISK_LEVEL_VALUES } from '@/geo/vocabulary';
 import {
@@ -45,7 +46,8 @@ describe('parseViewState', () => {
   it('keeps the valid levels and drops the invalid ones with one notice', () => {
     const { state, notices } = at('/?level=0,3,five,9,4');
     expect(state.filters.levels).toEqual([3, 4]);
-    expect(notices).toEqual([{ key: 'level', message: 'Ignored an invalid risk level in the link.' }]);
+    // The words for each notice are in the message files, by key (messages/*.json explorer.notices).
+    expect(notices).toEqual([{ key: 'level' }]);
   });
 
   it('drops an unknown hazard and an unknown country with a notice each', () => {
@@ -268,7 +270,8 @@ describe('the period filter (issue 17)', () => {
     expect(state.filters.years).toEqual({ from: null, to: null });
     expect(state.filters.levels).toEqual([4]);
     expect(notices.map((n) => n.key)).toEqual(['period']);
-    expect(notices[0].message).toMatch(/period/);
+    expect(stringsFor('en').explorer.notices[notices[0].key]).toMatch(/period/);
+    expect(stringsFor('ko').explorer.notices[notices[0].key]).toMatch(/기간/);
   });
 
   it('does not take a country for a year or a year for a country', () => {

@@ -4,7 +4,7 @@ import { errorJson } from '@/lib/http/api-errors';
 import { ownOrigins } from '@/lib/share/app-origin';
 import { embedTargetFor, frameSize, OEMBED_MIN, OEmbedQuery, oembedResponse } from '@/lib/embed/oembed';
 import { getRouteDetail } from '@/lib/data/queries';
-import { SHARE_STRINGS } from '@/lib/strings/cards';
+import { stringsFor } from '@/lib/i18n/strings';
 
 export const dynamic = 'force-dynamic';
 
@@ -34,11 +34,11 @@ export const GET = apiHandler(async (request: Request): Promise<Response> => {
       message: `The map needs at least ${OEMBED_MIN.width}×${OEMBED_MIN.height} pixels; maxwidth/maxheight are smaller.`,
     });
 
-  let title: string = SHARE_STRINGS.allRoutesTitle;
+  let title: string = stringsFor(target.lang).cards.allRoutesTitle;
   if (target.slug) {
     const detail = await getRouteDetail(target.slug);
     if (!detail) return errorJson(404, { error: 'not_found', message: `No route, crossing, event or zone has the id "${target.slug}".` });
-    title = detail.name.en;
+    title = detail.name[target.lang];
   }
   return Response.json(oembedResponse(target, title, size, { maxwidth, maxheight }), {
     headers: { 'Cache-Control': 'public, max-age=300', 'Access-Control-Allow-Origin': '*' },

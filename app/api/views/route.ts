@@ -1,4 +1,5 @@
-// POST /api/views – store a map view (path, filters, camera) and answer its short link /v/{id}.
+// POST /api/views – store a map view (path, filters, camera) and answer its short link /v/{id}
+// (/ko/v/{id} for a Korean view, so that even an unknown link answers in Korean).
 import { apiHandler } from '@/lib/http/handler';
 import { errorJson, writeUnavailable } from '@/lib/http/api-errors';
 import { getPrisma } from '@/lib/data/db';
@@ -6,6 +7,7 @@ import { BodyTooLarge, isJsonContentType, readLimitedText } from '@/lib/http/res
 import { clientKey } from '@/lib/http/rate-limit';
 import { getRouteDetail } from '@/lib/data/queries';
 import { parseViewPath, saveView, ViewState } from '@/lib/share/short-view';
+import { localeHref, toLocale } from '@/lib/i18n/locales';
 import { reserveViewWrite, VIEW_BODY_LIMIT_BYTES } from '@/lib/share/short-view-limits';
 
 export const dynamic = 'force-dynamic';
@@ -68,6 +70,6 @@ export const POST = apiHandler(async (request: Request): Promise<Response> => {
     // is a 503 to retry, not a 500.
     throw writeUnavailable(e);
   }
-  const url = `/v/${id}`;
+  const url = localeHref(toLocale(parsed.data.query.lang), `/v/${id}`);
   return Response.json({ id, url }, { status: 201, headers: { Location: url, 'Cache-Control': 'no-store' } });
 });

@@ -4,14 +4,14 @@
 // page under /embed is (lib/security/headers.ts). No framework in the browser: see pages/tour/.
 import type { GetServerSideProps, PageConfig } from 'next';
 import { TourPage } from '@/components/tour-frame';
-import { requestNonce } from '@/lib/embed/page';
+import { embedLocale, requestNonce } from '@/lib/embed/page';
 import { tourPageProps, type TourPageProps } from '@/lib/tour/page';
 
 export const config: PageConfig = { runtime: 'nodejs', unstable_runtimeJS: false };
 
 export const getServerSideProps: GetServerSideProps<TourPageProps> = async ({ params, query, req, res }) => {
   const id = typeof params?.id === 'string' ? params.id : '';
-  const props = await tourPageProps(id, query, 'embed', requestNonce(req.headers));
+  const props = await tourPageProps(id, query, 'embed', requestNonce(req.headers), embedLocale(query, req.headers));
   if (props.error) res.statusCode = props.error.status;
   return { props };
 };

@@ -2,9 +2,13 @@
 // notice above the list instead of an empty page.
 import Link from 'next/link';
 import { RouteList } from '@/components/route-list';
-import { explorer as t } from '@/lib/strings';
+import { localeHref } from '@/lib/i18n/locales';
+import { requestLocale } from '@/lib/i18n/server';
+import { stringsFor } from '@/lib/i18n/strings';
 
-export default function RouteNotFound() {
+export default async function RouteNotFound() {
+  const locale = await requestLocale();
+  const t = stringsFor(locale).explorer;
   return (
     <RouteList
       notice={
@@ -12,7 +16,7 @@ export default function RouteNotFound() {
           <h2 className="notice__heading">{t.notFound.title}</h2>
           <p>{t.notFound.body}</p>
           <p>
-            <Link href="/">{t.notFound.action}</Link>
+            <Link href={localeHref(locale, '/')}>{t.notFound.action}</Link>
           </p>
         </div>
       }

@@ -11,7 +11,8 @@ import { ShareToolbar } from '@/components/share-toolbar';
 import { Slug } from '@/geo/schema';
 import { getRouteDetail } from '@/lib/data/queries';
 import { routeMetadata } from '@/lib/share/metadata';
-import { explorer as t } from '@/lib/strings';
+import { requestLocale } from '@/lib/i18n/server';
+import { stringsFor } from '@/lib/i18n/strings';
 
 interface Props {
   params: Promise<{ slug: string }>;
@@ -23,7 +24,9 @@ const detailOf = cache(async (slug: string) => (Slug.safeParse(slug).success ? g
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const detail = await detailOf((await params).slug);
-  return detail ? routeMetadata(detail) : { title: `${t.notFound.title} · ${t.appName}`, robots: { index: false } };
+  const locale = await requestLocale();
+  const t = stringsFor(locale).explorer;
+  return detail ? routeMetadata(detail, undefined, locale) : { title: `${t.notFound.title} · ${t.appName}`, robots: { index: false } };
 }
 
 export default async function RoutePage({ params, searchParams }: Props) {
@@ -32,20 +35,22 @@ export default async function RoutePage({ params, searchParams }: Props) {
   // A stage this item does not have is ignored, as the codec ignores other bad parts of a link.
   const { stage, print } = await searchParams;
   const activeStage = typeof stage === 'string' && detail.stages.some((s) => s.id === stage) ? stage : null;
+  const locale = await requestLocale();
   return (
     <>
       <RouteNav stageAnchor={activeStage ? stageAnchor(activeStage) : null} />
       <RouteDetailPanel
         detail={detail}
         activeStage={activeStage}
+        locale={locale}
         actions={
-          <ShareToolbar slug={detail.id} title={detail.name.en} tour={detail.kind === 'route' ? detail.id : null}>
+          <ShareToolbar slug={detail.id} title={detail.name[locale]} tour={detail.kind === 'route' ? detail.id : null}>
             <PrintButton />
           </ShareToolbar>
         }
       />
       {/* What printing this page gives; on screen only at ?print=1 (a preview of the handout). */}
-      <RouteHandout detail={detail} preview={print === '1'} />
+      <RouteHandout detail={detail} preview={print === '1'} locale={locale} />
     </>
   );
 }
