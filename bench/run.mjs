@@ -36,9 +36,10 @@ const CONNECTIONS = 50;
 const THROTTLES = [1, 4];
 const SLUG = 'tumen-crossing-to-yanbian';
 const DESKTOP = { width: 1280, height: 800 };
-/** The pages of issue #6. The embed page is measured at a typical iframe size. */
+/** The pages of issue #6, and the Korean explorer (issue #16). The embed page is measured at a typical iframe size. */
 const PAGES = [
   { id: 'home', path: '/', viewport: DESKTOP },
+  { id: 'home-ko', path: '/ko', viewport: DESKTOP },
   { id: 'route', path: `/routes/${SLUG}`, viewport: DESKTOP, focus: SLUG },
   { id: 'embed', path: `/embed/${SLUG}`, viewport: { width: 800, height: 450 }, focus: SLUG },
 ];
