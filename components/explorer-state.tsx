@@ -34,6 +34,8 @@ import {
 
 export interface ExplorerState {
   collection: MapFeatureCollection | undefined;
+  /** The timeline's date labels in the page's language, by item id, where they differ from the API's English. */
+  whenLabels: Readonly<Record<string, string>>;
   error: Error | undefined;
   groups: CorridorGroup[];
   /** The groups after filtering. */
@@ -100,11 +102,20 @@ function useLiveSearch(): string {
 }
 
 const NO_NOTICES: ViewNotice[] = [];
+const NO_LABELS: Readonly<Record<string, string>> = {};
 const noSubscription = () => () => {};
 
 const ALL_LAYERS = Object.fromEntries(LAYER_GROUP_IDS.map((g) => [g, true])) as Record<LayerGroup, boolean>;
 
-export function ExplorerProvider({ initialCollection, children }: { initialCollection?: MapFeatureCollection; children: ReactNode }) {
+export function ExplorerProvider({
+  initialCollection,
+  whenLabels = NO_LABELS,
+  children,
+}: {
+  initialCollection?: MapFeatureCollection;
+  whenLabels?: Readonly<Record<string, string>>;
+  children: ReactNode;
+}) {
   const router = useRouter();
   const pathname = usePathname();
   const locale = usePageLocale();
@@ -177,6 +188,7 @@ export function ExplorerProvider({ initialCollection, children }: { initialColle
 
   const value: ExplorerState = {
     collection,
+    whenLabels,
     error,
     groups,
     shown,

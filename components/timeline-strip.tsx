@@ -11,14 +11,14 @@ import { useStrings } from '@/lib/i18n/client';
 import type { ClientStrings } from '@/lib/i18n/client-strings';
 import { inYears } from '@/lib/time/period';
 
-function whenText(e: TimelineEntry, t: ClientStrings['time']): string {
-  if (e.dated === 'event') return e.label ?? t.monthYear(e.date)!;
+function whenText(e: TimelineEntry, t: ClientStrings['time'], labels: Readonly<Record<string, string>>): string {
+  if (e.dated === 'event') return labels[e.item] ?? e.label ?? t.monthYear(e.date)!;
   if (e.dated === 'reported') return t.timeline.reportedOn(t.monthYear(e.date)!);
   return t.timeline.undatedHeading;
 }
 
 export function TimelineStrip() {
-  const { collection, items, filters, visible, view, select } = useExplorer();
+  const { collection, whenLabels, items, filters, visible, view, select } = useExplorer();
   const { time: t, locale } = useStrings();
   const id = useId();
   const listRef = useRef<HTMLOListElement>(null);
@@ -67,7 +67,7 @@ export function TimelineStrip() {
                 onFocus={() => setActive(e.item)}
                 onClick={() => select(e.item)}
               >
-                <span className={styles.when}>{whenText(e, t)}</span>
+                <span className={styles.when}>{whenText(e, t, whenLabels)}</span>
                 <span>{e.name[locale]}</span>
                 {out && <span className="visually-hidden"> {t.timeline.outside}</span>}
               </button>

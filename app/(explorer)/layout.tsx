@@ -8,6 +8,7 @@ import { MapStart } from '@/components/map-start';
 import type { MapFeatureCollection } from '@/lib/data/api-schema';
 import { corridorGroups } from '@/lib/data/atlas-items';
 import { mapCollectionPayload } from '@/lib/data/queries';
+import { timelineLabels } from '@/lib/i18n/content';
 import { requestLocale } from '@/lib/i18n/server';
 import { mapText } from '@/lib/i18n/strings';
 import { mapBundle } from '@/lib/map/assets/bundles';
@@ -48,7 +49,7 @@ export default async function ExplorerLayout({ children }: { children: ReactNode
     boundsById,
   };
   return (
-    <ExplorerProvider initialCollection={collection}>
+    <ExplorerProvider initialCollection={collection} whenLabels={timelineLabels(collection?.timeline ?? [], lang)}>
       {/* The map module's script goes right after the map's container and key, before the
           panel's content (components/map-start.tsx). */}
       <ExplorerShell map={{ module: mapBundle('atlas-map').url, config }} mapStart={<MapStart config={config} />}>

@@ -65,6 +65,21 @@ export function sourceNote(id: string, english: string, locale: Locale): string 
   return rendered(contentFor(locale)?.sources[id], english);
 }
 
+/**
+ * The timeline's date labels in `locale`, by item id: only those with a current rendering (the
+ * strip shows the API's English label for the rest, as the item's page does).
+ */
+export function timelineLabels(entries: readonly { item: string; label: string | null }[], locale: Locale): Record<string, string> {
+  const c = contentFor(locale);
+  if (!c) return {};
+  return Object.fromEntries(
+    entries.flatMap((e) => {
+      const entry = c.items[e.item]?.when;
+      return e.label !== null && entry && entry.en === e.label ? [[e.item, entry.text]] : [];
+    }),
+  );
+}
+
 /** One item's page in `locale`: our own words translated, names, quotes, sources and dates untouched. */
 export function localizeDetail(detail: RouteDetail, locale: Locale): RouteDetail {
   const c = contentFor(locale);

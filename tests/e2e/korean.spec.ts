@@ -156,6 +156,25 @@ test('a Korean deep link restores route, stage, filters and camera', async ({ pa
   await expect(page).toHaveURL(/\/ko\?level=4/);
 });
 
+test('the Korean timeline writes its events’ dates in Korean', async ({ page }) => {
+  const content = JSON.parse(fs.readFileSync(path.join('geo', 'i18n', 'ko.json'), 'utf8')) as {
+    items: Record<string, { when?: { en: string; text: string } }>;
+  };
+  const dated = Object.entries(content.items).flatMap(([item, c]) => (c.when ? [{ item, ...c.when }] : []));
+  expect(dated.length).toBeGreaterThan(3);
+  await page.goto('/ko');
+  await mapIdle(page);
+  const strip = page.getByTestId('timeline');
+  for (const { item, en, text } of dated) {
+    const mark = strip.locator(`[data-event="${item}"]`);
+    if ((await mark.count()) === 0) continue; // not an event with its own date
+    await expect(mark).toContainText(text);
+    if (!/^[\d\s]+$/.test(en)) await expect(mark).not.toContainText(en);
+  }
+  // "about three years before the 2011 post" is a label in words, not a date the page formats.
+  await expect(strip.locator('[data-event="incheon-returned-boat"]')).toContainText('2011년 게시물보다 약 3년 전');
+});
+
 test.describe('Korean search', () => {
   test('finds the same items by Hangul and by romanised Korean names', async ({ page }) => {
     await page.goto('/ko');

@@ -35,7 +35,6 @@ function shortLinks(file: string): string[] {
   );
 }
 
-
 /** Every file in `dir` whose name says it was moved aside as damaged. */
 const movedAside = (dir: string) => fs.readdirSync(dir).filter((f) => f.includes('.damaged-'));
 

@@ -17,7 +17,6 @@ import { tempDir, MIGRATED_TABLES, sqliteTables } from './test-db';
 
 const SCHEMA = path.join(ROOT, 'prisma', 'schema.prisma');
 
-
 /** A scratch project holding a copy of prisma/, so diff can write migration folders freely. */
 function scratchProject(): string {
   const root = tempDir('project');
