@@ -115,7 +115,7 @@ export function sourceDateLabel(date: string | null, locale = 'en-GB'): string {
   const m = date?.match(/^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/);
   if (!m) return stringsFor(locale.startsWith('ko') ? 'ko' : 'en').pages.citation.undated;
   const [, y, mo, d] = m;
-  if (!mo) return locale.startsWith('ko') ? `${y}년` : y;
+  if (!mo) return monthYear(y, locale)!;
   const when = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d ?? 1)));
   const options: Intl.DateTimeFormatOptions = d ? { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' } : { month: 'long', year: 'numeric', timeZone: 'UTC' };
   return new Intl.DateTimeFormat(locale, options).format(when);

@@ -137,11 +137,7 @@ export function routeShareMeta(english: RouteDetail, origin: string = appOrigin(
 export function explorerShareMeta(origin: string = appOrigin(), locale: Locale = DEFAULT_LOCALE): ShareMeta {
   const cards = stringsFor(locale).cards;
   const title = `${cards.allRoutesTitle} · ${cards.appName}`;
-  const imageAlt =
-    locale === 'ko'
-      ? `${cards.allRoutesTitle}의 지도. 위험 등급별 색으로 그렸습니다.`
-      : `Map of ${cards.allRoutesTitle.toLowerCase()}, coloured by risk.`;
-  return shareMeta(origin, locale, '/', title, cards.appDescription, '/image.png?size=social', imageAlt);
+  return shareMeta(origin, locale, '/', title, cards.appDescription, '/image.png?size=social', cards.allRoutesImageAlt);
 }
 
 /** Metadata for /routes/{slug}. */

@@ -169,4 +169,8 @@ describe('sourceDateLabel', () => {
     expect(sourceDateLabel('2010')).toBe('2010');
     expect(sourceDateLabel(null)).toBe('undated source');
   });
+  it('writes it as Korean does on Korean pages, a year alone included', () => {
+    expect(sourceDateLabel('2015-07', 'ko-KR')).toBe('2015년 7월');
+    expect(sourceDateLabel('2010', 'ko-KR')).toBe('2010년');
+  });
 });

@@ -54,6 +54,13 @@ describe('routeMetadata (Open Graph, Twitter, oEmbed discovery)', () => {
       expect.objectContaining({ url: 'https://atlas.example/image.png?size=social' }),
     ]);
   });
+  it('describes the all-routes image in the page’s language, naming North Korea as it is written', () => {
+    const alt = (locale: 'en' | 'ko') =>
+      (explorerMetadata('https://atlas.example', locale).openGraph?.images as { alt?: string }[])[0].alt ?? '';
+    expect(alt('en')).toContain('North Korea');
+    expect(alt('ko')).toMatch(/^북한 탈출 경로/);
+    expect(alt('ko')).not.toMatch(/[A-Za-z]/);
+  });
 });
 
 describe('appOrigin', () => {
