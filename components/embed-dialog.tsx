@@ -3,7 +3,7 @@
 // copy (lib/embed/snippet.ts, the same markup oEmbed answers with) and the still images. The
 // dialog is the browser's own <dialog>: showModal traps focus, Escape closes it, and focus goes
 // back to the Embed button.
-import { useId, useRef, useState } from 'react';
+import { useId, useRef, useState, type ReactNode } from 'react';
 import { stillImagePath } from '@/lib/view/paths';
 import styles from './share-tools.module.css';
 import { copyText } from '@/lib/share/copy-text';
@@ -143,78 +143,44 @@ export function EmbedDialog({ slug, title, tour = null }: EmbedDialogProps) {
             <fieldset className={styles.options}>
               <legend>{t.options}</legend>
               {tour && (
-                <fieldset className={styles.inline}>
-                  <legend>{t.what}</legend>
-                  {(['map', 'tour'] as const).map((w) => (
-                    <label key={w} className={styles.check}>
-                      <input
-                        type="radio"
-                        name={`${id}-what`}
-                        value={w}
-                        checked={what === w}
-                        onChange={() => setWhat(w)}
-                        data-testid={`embed-what-${w}`}
-                      />
-                      {w === 'map' ? t.whatMap : t.whatTour}
-                    </label>
-                  ))}
-                </fieldset>
-              )}
-              <label className={styles.check}>
-                <input
-                  type="checkbox"
-                  checked={choices.interactive}
-                  onChange={(e) => choose('interactive', e.currentTarget.checked)}
-                  name="interactive"
+                <Radios
+                  legend={t.what}
+                  name={`${id}-what`}
+                  values={['map', 'tour'] as const}
+                  value={what}
+                  onChange={setWhat}
+                  label={(w) => (w === 'map' ? t.whatMap : t.whatTour)}
+                  testId={(w) => `embed-what-${w}`}
                 />
-                {t.interactive}
-              </label>
-              <label className={styles.check}>
-                <input type="checkbox" checked={choices.legend} onChange={(e) => choose('legend', e.currentTarget.checked)} name="legend" />
-                {t.legend}
-              </label>
-              {page.hash && what === 'map' && (
-                <label className={styles.check}>
-                  <input
-                    type="checkbox"
-                    checked={choices.camera}
-                    onChange={(e) => choose('camera', e.currentTarget.checked)}
-                    name="camera"
-                  />
-                  {t.camera}
-                </label>
               )}
-              <fieldset className={styles.inline}>
-                <legend>{t.theme}</legend>
-                {(['light', 'dark'] as const).map((theme) => (
-                  <label key={theme} className={styles.check}>
-                    <input
-                      type="radio"
-                      name={`${id}-theme`}
-                      value={theme}
-                      checked={choices.theme === theme}
-                      onChange={() => choose('theme', theme)}
-                    />
-                    {theme === 'light' ? t.themeLight : t.themeDark}
-                  </label>
-                ))}
-              </fieldset>
-              <fieldset className={styles.inline}>
-                <legend>{t.language}</legend>
-                {LOCALES.map((lang) => (
-                  <label key={lang} className={styles.check}>
-                    <input
-                      type="radio"
-                      name={`${id}-lang`}
-                      value={lang}
-                      checked={(choices.lang ?? locale) === lang}
-                      onChange={() => choose('lang', lang)}
-                      data-testid={`embed-lang-${lang}`}
-                    />
-                    <span lang={lang}>{t.languages[lang]}</span>
-                  </label>
-                ))}
-              </fieldset>
+              <Check name="interactive" checked={choices.interactive} onChange={(v) => choose('interactive', v)}>
+                {t.interactive}
+              </Check>
+              <Check name="legend" checked={choices.legend} onChange={(v) => choose('legend', v)}>
+                {t.legend}
+              </Check>
+              {page.hash && what === 'map' && (
+                <Check name="camera" checked={choices.camera} onChange={(v) => choose('camera', v)}>
+                  {t.camera}
+                </Check>
+              )}
+              <Radios
+                legend={t.theme}
+                name={`${id}-theme`}
+                values={['light', 'dark'] as const}
+                value={choices.theme}
+                onChange={(theme) => choose('theme', theme)}
+                label={(theme) => (theme === 'light' ? t.themeLight : t.themeDark)}
+              />
+              <Radios
+                legend={t.language}
+                name={`${id}-lang`}
+                values={LOCALES}
+                value={choices.lang ?? locale}
+                onChange={(lang) => choose('lang', lang)}
+                label={(lang) => <span lang={lang}>{t.languages[lang]}</span>}
+                testId={(lang) => `embed-lang-${lang}`}
+              />
               <label className={styles.field}>
                 <span>{t.size}</span>
                 <select value={choices.size} onChange={(e) => choose('size', e.currentTarget.value as SizeName)} name="size">
@@ -225,15 +191,9 @@ export function EmbedDialog({ slug, title, tour = null }: EmbedDialogProps) {
                   ))}
                 </select>
               </label>
-              <label className={styles.check}>
-                <input
-                  type="checkbox"
-                  checked={choices.responsive}
-                  onChange={(e) => choose('responsive', e.currentTarget.checked)}
-                  name="responsive"
-                />
+              <Check name="responsive" checked={choices.responsive} onChange={(v) => choose('responsive', v)}>
                 {t.responsive}
-              </label>
+              </Check>
             </fieldset>
 
             <section className={styles.preview} aria-labelledby={`${id}-preview`}>
@@ -312,5 +272,55 @@ export function EmbedDialog({ slug, title, tour = null }: EmbedDialogProps) {
         )}
       </dialog>
     </>
+  );
+}
+
+/** One of the dialog's yes/no options. */
+function Check({
+  name,
+  checked,
+  onChange,
+  children,
+}: {
+  name: string;
+  checked: boolean;
+  onChange(on: boolean): void;
+  children: ReactNode;
+}) {
+  return (
+    <label className={styles.check}>
+      <input type="checkbox" name={name} checked={checked} onChange={(e) => onChange(e.currentTarget.checked)} />
+      {children}
+    </label>
+  );
+}
+
+/** One of the dialog's choices among a few values, as a row of radio buttons. */
+function Radios<T extends string>(props: {
+  legend: string;
+  name: string;
+  values: readonly T[];
+  value: NoInfer<T>;
+  onChange(value: NoInfer<T>): void;
+  label(value: NoInfer<T>): ReactNode;
+  testId?(value: NoInfer<T>): string;
+}) {
+  return (
+    <fieldset className={styles.inline}>
+      <legend>{props.legend}</legend>
+      {props.values.map((v) => (
+        <label key={v} className={styles.check}>
+          <input
+            type="radio"
+            name={props.name}
+            value={v}
+            checked={props.value === v}
+            onChange={() => props.onChange(v)}
+            data-testid={props.testId?.(v)}
+          />
+          {props.label(v)}
+        </label>
+      ))}
+    </fieldset>
   );
 }
