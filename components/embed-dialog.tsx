@@ -244,28 +244,19 @@ export function EmbedDialog({ slug, title, tour = null }: EmbedDialogProps) {
                 {t.still}
               </h3>
               <ul className={styles.stills}>
-                <li>
-                  <a
-                    href={stillImagePath(slug, 'slide', choices.lang ?? locale)}
-                    target="_blank"
-                    rel="noopener noreferrer"
-                    data-testid="still-slide"
-                  >
-                    {t.stillSlide}
-                    <span className="visually-hidden"> {share.embedPage.newTab}</span>
-                  </a>
-                </li>
-                <li>
-                  <a
-                    href={stillImagePath(slug, 'social', choices.lang ?? locale)}
-                    target="_blank"
-                    rel="noopener noreferrer"
-                    data-testid="still-social"
-                  >
-                    {t.stillSocial}
-                    <span className="visually-hidden"> {share.embedPage.newTab}</span>
-                  </a>
-                </li>
+                {(['slide', 'social'] as const).map((size) => (
+                  <li key={size}>
+                    <a
+                      href={stillImagePath(slug, size, choices.lang ?? locale)}
+                      target="_blank"
+                      rel="noopener noreferrer"
+                      data-testid={`still-${size}`}
+                    >
+                      {size === 'slide' ? t.stillSlide : t.stillSocial}
+                      <span className="visually-hidden"> {share.embedPage.newTab}</span>
+                    </a>
+                  </li>
+                ))}
               </ul>
             </section>
           </div>
