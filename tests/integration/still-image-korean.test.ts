@@ -8,6 +8,7 @@ import path from 'node:path';
 import { ImageResponse } from 'next/og';
 import { createElement } from 'react';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { loadAtlas } from '@/geo/load';
 import { STILL_FONT_DIR, STILL_FONT_FILES } from '@/lib/still/font-files';
 import { stillFonts } from '@/lib/still/fonts';
 import { decodePng, type DecodedPng } from './png';
@@ -48,7 +49,9 @@ describe('the still images’ Hangul font', () => {
       vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' '))),
     );
     try {
-      await draw('두만강을 건너 옌볜으로 · 위험 극도 · 출처: Fair Observer, 2017년 11월');
+      // A real Korean title, as a route's card draws it (the subset holds the data's words).
+      const title = loadAtlas().features.find((f) => f.properties.id === 'tumen-crossing-to-yanbian')!.properties.name.ko;
+      await draw(`${title} · 위험 극도 · 출처: Fair Observer, 2017년 11월`);
     } finally {
       spies.forEach((s) => s.mockRestore());
     }

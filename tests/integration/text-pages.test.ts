@@ -2,7 +2,7 @@
 // source, archive page or a title search; /sources lists every text with what it supports;
 // /about carries the method, the scale and the credits; /api/export downloads the whole atlas
 // with its citations. With the database down, the pages still render and say so.
-import { createElement } from 'react';
+import { createElement, type ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import AboutPage from '@/app/about/page';
@@ -18,7 +18,14 @@ import { textFragmentUrl, titleSearchUrl } from '@/lib/data/citation-links';
 import { disconnectPrisma, getPrisma } from '@/lib/data/db';
 import { getRouteDetail } from '@/lib/data/queries';
 import { seed } from '@/prisma/seed';
+import { LocaleProvider } from '@/lib/i18n/client';
+import { clientMessages } from '@/lib/i18n/client-strings';
+import { MESSAGES } from '@/lib/i18n/messages';
 import { copyGeo, freshDatabase, tempDir, useDatabase } from './test-db';
+
+/** A page as the root layout serves it in English: inside the locale's provider (its language switch reads it). */
+const renderPage = (page: ReactElement) =>
+  renderToStaticMarkup(createElement(LocaleProvider, { locale: 'en', messages: clientMessages(MESSAGES.en), children: page }));
 
 let url: string;
 let geo: string;
@@ -70,7 +77,7 @@ describe('every item page', () => {
 
 describe('/sources', () => {
   it('lists every source, the archive posts after their archive, each passage linked to the item it supports', async () => {
-    const html = renderToStaticMarkup(await SourcesPage());
+    const html = renderPage(await SourcesPage());
     const atlas = loadAtlas(geo);
     const positions = atlas.sources.map((s) => html.indexOf(`id="source-${s.id}"`));
     expect(positions.every((p) => p >= 0)).toBe(true);
@@ -93,7 +100,7 @@ describe('/sources', () => {
 
 describe('/about', () => {
   it('explains the method, the four risk levels, the hazards and precision, and credits the five texts', async () => {
-    const html = renderToStaticMarkup(await AboutPage());
+    const html = renderPage(await AboutPage());
     const pageText = text(html);
     for (const level of [1, 2, 3, 4] as const) expect(pageText).toContain(RISK_LEVELS[level].description);
     for (const h of Object.values(HAZARDS)) expect(pageText).toContain(h.description);
@@ -143,8 +150,8 @@ describe('with the database down', () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     await useDatabase(`file:${tempDir('text-missing')}/missing/atlas.db`);
     try {
-      expect(renderToStaticMarkup(await SourcesPage())).toContain('role="alert"');
-      expect(text(renderToStaticMarkup(await AboutPage()))).toContain('The risk scale');
+      expect(renderPage(await SourcesPage())).toContain('role="alert"');
+      expect(text(renderPage(await AboutPage()))).toContain('The risk scale');
       const res = await getExport(new Request('http://atlas.test/api/export'));
       expect(res.status).toBe(503);
       expect(ApiError.parse(await res.json()).error).toBe('unavailable');
