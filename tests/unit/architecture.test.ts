@@ -23,6 +23,16 @@ const text = new Map(files.map((f) => [f, fs.readFileSync(path.join(ROOT, f), 'u
 const where = (pattern: RegExp) => files.filter((f) => pattern.test(text.get(f)!));
 
 describe('the architecture', () => {
+  it('follows no system colour scheme (tests/e2e/a11y.spec.ts checks dark only where a theme option sets it)', () => {
+    const css = ['app', 'components'].flatMap(function walk(dir: string): string[] {
+      return fs
+        .readdirSync(path.join(ROOT, dir), { withFileTypes: true })
+        .flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.css') ? [path.join(dir, e.name)] : []));
+    });
+    expect(css.length).toBeGreaterThan(3);
+    const following = [...css, ...files].filter((f) => fs.readFileSync(path.join(ROOT, f), 'utf8').includes('prefers-color-scheme'));
+    expect(following, 'add dark-scheme axe runs to a11y.spec.ts for these').toEqual([]);
+  });
   it('makes the MapLibre map in exactly one place: the controller', () => {
     const sites = files.flatMap((f) => [...text.get(f)!.matchAll(/new\s+[A-Za-z_$][\w$]*\.Map\s*\(/g)].map(() => f));
     expect(sites).toEqual([path.join('lib', 'map', 'controller.ts')]);
