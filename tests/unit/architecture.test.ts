@@ -20,15 +20,16 @@ function sourceFiles(dir: string): string[] {
 }
 const files = SOURCE_DIRS.flatMap(sourceFiles);
 const text = new Map(files.map((f) => [f, fs.readFileSync(path.join(ROOT, f), 'utf8')]));
+function cssFiles(dir: string): string[] {
+  return fs
+    .readdirSync(path.join(ROOT, dir), { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? cssFiles(path.join(dir, e.name)) : e.name.endsWith('.css') ? [path.join(dir, e.name)] : []));
+}
 const where = (pattern: RegExp) => files.filter((f) => pattern.test(text.get(f)!));
 
 describe('the architecture', () => {
   it('follows no system colour scheme (tests/e2e/a11y.spec.ts checks dark only where a theme option sets it)', () => {
-    const css = ['app', 'components'].flatMap(function walk(dir: string): string[] {
-      return fs
-        .readdirSync(path.join(ROOT, dir), { withFileTypes: true })
-        .flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.css') ? [path.join(dir, e.name)] : []));
-    });
+    const css = ['app', 'components'].flatMap(cssFiles);
     expect(css.length).toBeGreaterThan(3);
     const following = [...css, ...files].filter((f) => fs.readFileSync(path.join(ROOT, f), 'utf8').includes('prefers-color-scheme'));
     expect(following, 'add dark-scheme axe runs to a11y.spec.ts for these').toEqual([]);
