@@ -14,10 +14,10 @@ const env = Object.fromEntries(Object.entries(process.env).filter((e): e is [str
 
 export default defineConfig({
   testDir: 'tests/e2e',
-  // Tests in one file run in order; two files at a time (E2E_WORKERS to change it). Most of a
-  // test is waiting on the map's first idle, so two browsers share two cores with the server and
-  // the suite takes about two thirds of the time. Specs that restart a server start their own.
-  workers: Number(process.env.E2E_WORKERS) || 2,
+  // Two shared cores and one server: tests in one file run in order, files one at a time. Two
+  // workers were tried: the map's first idle is CPU-bound (SwiftShader), so each test took twice
+  // as long and the suite no less. E2E_WORKERS changes it on a machine with more cores.
+  workers: Number(process.env.E2E_WORKERS) || 1,
   fullyParallel: false,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
