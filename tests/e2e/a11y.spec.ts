@@ -1,16 +1,12 @@
 // Issue #5: usable by everyone. axe-core finds no WCAG 2.2 AA violation on any kind of page, in
 // light and dark, at desktop and phone width; the explorer works from the keyboard alone;
 // reduced motion turns camera animations into jumps; the layout holds at 200% zoom.
-import fs from 'node:fs';
-import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { RISK_LEVEL_VALUES, riskPhrase } from '@/geo/vocabulary';
-import { mapSettled } from './fixtures';
+import { mapSettled, messagesOf } from './fixtures';
 
-/** The English words, read as data (Playwright's loader takes no JSON modules). */
-const EXPLORER_STRINGS = (JSON.parse(fs.readFileSync(path.join('messages', 'en.json'), 'utf8')) as typeof import('@/messages/en.json'))
-  .explorer;
+const EXPLORER_STRINGS = messagesOf('en').explorer;
 
 const SLUG = 'tumen-crossing-to-yanbian';
 const PAGES = ['/', `/routes/${SLUG}`, `/embed/${SLUG}`, '/sources', '/about'];

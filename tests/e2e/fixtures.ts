@@ -2,6 +2,8 @@
 // uncaught exception in the page fails the test, and so does any request to a host other than
 // the app's own (the atlas promises to talk to no one else). Also: waiting for the map to
 // settle, and reading it, without sleeps.
+import fs from 'node:fs';
+import path from 'node:path';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 
 export interface PageGuard {
@@ -86,3 +88,7 @@ export function camera(page: Page): Promise<{ zoom: number; lat: number; lng: nu
     return { zoom: map.getZoom(), lat: c.lat, lng: c.lng };
   });
 }
+
+/** A locale's message file, read as data (Playwright's loader takes no JSON modules). */
+export const messagesOf = (locale: 'en' | 'ko') =>
+  JSON.parse(fs.readFileSync(path.join('messages', `${locale}.json`), 'utf8')) as typeof import('@/messages/en.json');

@@ -8,13 +8,10 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { camera, expect, featureState, mapIdle, test, type PageGuard } from './fixtures';
+import { camera, expect, featureState, mapIdle, messagesOf, test, type PageGuard } from './fixtures';
 
-/** The message files, read as data (Playwright's loader takes no JSON modules). */
-type Messages = typeof import('@/messages/en.json');
-const messages = (locale: 'en' | 'ko') => JSON.parse(fs.readFileSync(path.join('messages', `${locale}.json`), 'utf8')) as Messages;
-const en = messages('en');
-const ko = messages('ko');
+const en = messagesOf('en');
+const ko = messagesOf('ko');
 
 const SLUG = 'tumen-crossing-to-yanbian';
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
