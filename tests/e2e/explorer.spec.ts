@@ -62,7 +62,10 @@ async function pointOnMap(page: Page, id: string | null): Promise<{ id: string; 
 }
 
 test.describe('the map', () => {
-  test('draws every route, crossing, event and zone, and the list has every item by corridor', async ({ page, request }) => {
+  test('draws every route, crossing, event and zone, risk with a line pattern as well as a colour, and approximate geometry marked; the list has every item by corridor', async ({
+    page,
+    request,
+  }) => {
     const { collection, items } = await atlas(request);
     await page.goto('/');
     await mapIdle(page);
@@ -80,12 +83,7 @@ test.describe('the map', () => {
     expect(await listedIds(page)).toEqual(items.map((i) => i.id));
     const headings = await page.locator('.corridor__name').evaluateAll((hs) => hs.map((h) => h.textContent));
     expect(headings).toEqual([...collection.corridors].sort((a, b) => a.order - b.order).map((c) => c.name.en));
-  });
 
-  test('draws risk with a line pattern as well as a colour, and marks approximate geometry', async ({ page, request }) => {
-    const { items } = await atlas(request);
-    await page.goto('/');
-    await mapIdle(page);
     const paint = await page.evaluate(() => {
       const map = window.__atlas!.map;
       return { dash: map.getPaintProperty('stage-line', 'line-dasharray'), color: map.getPaintProperty('stage-line', 'line-color') };
@@ -277,7 +275,10 @@ test.describe('one map', () => {
 });
 
 test.describe('list and map answer each other', () => {
-  test('hovering an item in the list highlights it on the map', async ({ page, request }) => {
+  test('hovering an item in the list highlights it on the map; hovering a route on the map highlights it in the list, and clicking it opens it', async ({
+    page,
+    request,
+  }) => {
     const { items } = await atlas(request);
     const route = items.find((i) => i.kind === 'route')!;
     await page.goto('/');
@@ -289,15 +290,11 @@ test.describe('list and map answer each other', () => {
     await page.locator('.panel__title').hover();
     await expect.poll(() => featureState(page, `route:${route.id}`)).toMatchObject({ hover: false });
     await expect(link).not.toHaveAttribute('data-hovered');
-  });
 
-  test('hovering a route on the map highlights it in the list, and clicking it opens it', async ({ page }) => {
-    await page.goto('/');
-    await mapIdle(page);
     const target = await pointOnMap(page, null);
     await page.mouse.move(target.x, target.y);
-    const link = page.locator(`a[data-item="${target.id}"]`);
-    await expect(link).toHaveAttribute('data-hovered', 'true');
+    const hovered = page.locator(`a[data-item="${target.id}"]`);
+    await expect(hovered).toHaveAttribute('data-hovered', 'true');
     await expect.poll(() => featureState(page, `route:${target.id}`)).toMatchObject({ hover: true });
 
     await page.evaluate(() => ((window as unknown as { __marker: string }).__marker = 'same page'));
@@ -413,23 +410,8 @@ test.describe('opening an item', () => {
     expect(near(cam.zoom, 5.5, 0.01) && near(cam.lat, 40.1, 0.01) && near(cam.lng, 127.5, 0.01), JSON.stringify(cam)).toBe(true);
     expect(await page.evaluate(() => (window as unknown as { __marker?: string }).__marker)).toBe('same page');
   });
-
-  test('the list is one Tab stop; arrow keys move through it and Enter opens an item', async ({ page }) => {
-    await page.goto('/');
-    await mapIdle(page);
-    const ids = await listedIds(page);
-    await page.locator(`a[data-item="${ids[0]}"]`).focus();
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('ArrowUp');
-    await expect(page.locator(`a[data-item="${ids[1]}"]`)).toBeFocused();
-    expect(await page.locator('a[data-item][tabindex="0"]').evaluateAll((as) => as.map((a) => (a as HTMLElement).dataset.item))).toEqual([
-      ids[1],
-    ]);
-    await page.keyboard.press('Enter');
-    await expect(page).toHaveURL(new RegExp(`/routes/${ids[1]}(\\?|#|$)`));
-    await expect(page.locator('#route-title')).toBeFocused();
-  });
+  // The list as one Tab stop walked with the arrow keys, and Enter opening an item with focus on
+  // its heading: tests/e2e/a11y.spec.ts (keyboard).
 });
 
 test.describe('filters', () => {

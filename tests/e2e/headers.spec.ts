@@ -202,6 +202,8 @@ test.describe('security headers', () => {
     }
   });
 
+  // That each page runs in the browser with no Content-Security-Policy violation is checked in
+  // privacy.spec.ts, in the one visit per page that also checks hosts, cookies and links.
   for (const path of PAGES) {
     test(`${path} is rendered per request: every script carries this response's nonce`, async ({ request }) => {
       const first = await request.get(path);
@@ -220,39 +222,6 @@ test.describe('security headers', () => {
         // JSON data blocks do not run, and so need no nonce.
         if (/type="application\/(ld\+)?json"/.test(tag)) continue;
         expect(tag, `${path}: a script without this response's nonce would be blocked`).toContain(`nonce="${nonce}"`);
-      }
-    });
-
-    test(`${path} runs with no Content-Security-Policy violation`, async ({ page }) => {
-      const violations: string[] = [];
-      page.on('console', (m) => {
-        if (/Content Security Policy|Refused to (load|execute|apply|frame|connect|create)/i.test(m.text())) violations.push(m.text());
-      });
-      await page.addInitScript(() => {
-        document.addEventListener('securitypolicyviolation', (e) => {
-          (window as unknown as { __csp: string[] }).__csp ??= [];
-          (window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} ${e.blockedURI}`);
-        });
-      });
-      expect((await page.goto(path))?.status(), path).toBe(200);
-      await page.waitForLoadState('networkidle');
-      const map = page.getByTestId('atlas-map');
-      // Where there is a map, let it load its worker and draw: that is where eval or blob: would show.
-      if ((await map.count()) > 0) await mapSettled(map.first());
-      const inPage = await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []);
-      expect([...inPage, ...violations]).toEqual([]);
-      if (path === '/embed' || path.startsWith('/embed/')) {
-        // The embeds run no React: their own script made the map (it ran, under this policy).
-        await expect(map.first()).toHaveAttribute('data-map-start', 'boot');
-      } else {
-        // Hydration ran: React attaches its root marker only when its scripts executed.
-        expect(
-          await page.evaluate(() =>
-            Object.keys(document.body)
-              .concat(Object.keys(document.documentElement))
-              .some((k) => k.startsWith('__react')),
-          ),
-        ).toBe(true);
       }
     });
   }

@@ -64,7 +64,8 @@ test.describe('Korean pages', () => {
       ['/ko/about', '/about'],
       ['/sources', '/sources'],
     ] as const) {
-      await page.goto(path);
+      // The links are in the served head: no need to wait for the page's map.
+      await page.goto(path, { waitUntil: 'domcontentloaded' });
       const en = page.locator('link[rel="alternate"][hreflang="en"]');
       const ko = page.locator('link[rel="alternate"][hreflang="ko"]');
       // The root's address may be written with or without its final slash.
@@ -81,22 +82,6 @@ test.describe('Korean pages', () => {
     await expect(page.locator('link[rel="alternate"][hreflang="en"]')).toHaveAttribute('href', new URL('/sources', baseURL).href);
     await expect(page.locator('link[rel="alternate"][hreflang="ko"]')).toHaveAttribute('href', new URL('/ko/sources', baseURL).href);
     await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', new URL('/ko/sources', baseURL).href);
-  });
-
-  test('the Korean map labels places and items in Korean, with Korean controls', async ({ page }) => {
-    await page.goto('/ko#5/41/127');
-    await mapIdle(page);
-    const fields = await page.evaluate(() => {
-      const map = window.__atlas!.map;
-      return ['country-label', 'point-label', 'route-label'].map((l) => JSON.stringify(map.getLayoutProperty(l, 'text-field')));
-    });
-    for (const f of fields) expect(f).toContain('name_ko');
-    const labels = await page.evaluate(() =>
-      window.__atlas!.map.queryRenderedFeatures({ layers: ['country-label'] }).map((f) => String(f.properties.name_ko)),
-    );
-    expect(labels).toContain('북한');
-    await expect(page.getByRole('button', { name: '확대' })).toBeVisible();
-    await expect(page.getByRole('button', { name: '축소' })).toBeVisible();
   });
 });
 
@@ -158,29 +143,41 @@ test('a Korean deep link restores route, stage, filters and camera', async ({ pa
   await expect(page).toHaveURL(/\/ko\?level=4/);
 });
 
-test('the Korean timeline writes its events’ dates in Korean', async ({ page }) => {
-  const content = JSON.parse(fs.readFileSync(path.join('geo', 'i18n', 'ko.json'), 'utf8')) as {
-    items: Record<string, { when?: { en: string; text: string } }>;
-  };
-  const dated = Object.entries(content.items).flatMap(([item, c]) => (c.when ? [{ item, ...c.when }] : []));
-  expect(dated.length).toBeGreaterThan(3);
-  await page.goto('/ko');
-  await mapIdle(page);
-  const strip = page.getByTestId('timeline');
-  for (const { item, en, text } of dated) {
-    const mark = strip.locator(`[data-event="${item}"]`);
-    if ((await mark.count()) === 0) continue; // not an event with its own date
-    await expect(mark).toContainText(text);
-    if (!/^[\d\s]+$/.test(en)) await expect(mark).not.toContainText(en);
-  }
-  // "about three years before the 2011 post" is a label in words, not a date the page formats.
-  await expect(strip.locator('[data-event="incheon-returned-boat"]')).toContainText('2011년 게시물보다 약 3년 전');
-});
-
-test.describe('Korean search', () => {
-  test('finds the same items by Hangul and by romanised Korean names', async ({ page }) => {
-    await page.goto('/ko');
+test.describe('the Korean explorer', () => {
+  // One visit (each visit of a map page costs seconds of software WebGL): the map's labels, the
+  // timeline's dates, then search.
+  test('labels places and items in Korean with Korean controls, writes the timeline’s dates in Korean, and search finds the same items by Hangul and by romanised Korean names', async ({
+    page,
+  }) => {
+    const content = JSON.parse(fs.readFileSync(path.join('geo', 'i18n', 'ko.json'), 'utf8')) as {
+      items: Record<string, { when?: { en: string; text: string } }>;
+    };
+    const dated = Object.entries(content.items).flatMap(([item, c]) => (c.when ? [{ item, ...c.when }] : []));
+    expect(dated.length).toBeGreaterThan(3);
+    await page.goto('/ko#5/41/127');
     await mapIdle(page);
+    const fields = await page.evaluate(() => {
+      const map = window.__atlas!.map;
+      return ['country-label', 'point-label', 'route-label'].map((l) => JSON.stringify(map.getLayoutProperty(l, 'text-field')));
+    });
+    for (const f of fields) expect(f).toContain('name_ko');
+    const labels = await page.evaluate(() =>
+      window.__atlas!.map.queryRenderedFeatures({ layers: ['country-label'] }).map((f) => String(f.properties.name_ko)),
+    );
+    expect(labels).toContain('북한');
+    await expect(page.getByRole('button', { name: '확대' })).toBeVisible();
+    await expect(page.getByRole('button', { name: '축소' })).toBeVisible();
+
+    const strip = page.getByTestId('timeline');
+    for (const { item, en, text } of dated) {
+      const mark = strip.locator(`[data-event="${item}"]`);
+      if ((await mark.count()) === 0) continue; // not an event with its own date
+      await expect(mark).toContainText(text);
+      if (!/^[\d\s]+$/.test(en)) await expect(mark).not.toContainText(en);
+    }
+    // "about three years before the 2011 post" is a label in words, not a date the page formats.
+    await expect(strip.locator('[data-event="incheon-returned-boat"]')).toContainText('2011년 게시물보다 약 3년 전');
+
     const search = page.getByLabel('검색');
     await search.fill('두만');
     await expect(page).toHaveURL(/\/ko\?q=/);
