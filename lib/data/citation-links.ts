@@ -4,7 +4,7 @@
 // addresses are linked: without one, the reader gets a search for the exact title, never a guess.
 import { stringsFor } from '../i18n/strings';
 import { LOCALE_TAGS, type Locale } from '../i18n/locales';
-import { monthYear } from '../time/period';
+import { dateText, monthYear } from '../time/period';
 
 /** Up to this many words, the whole passage is the fragment; longer ones use start and end. */
 const SHORT_PASSAGE_WORDS = 10;
@@ -107,16 +107,7 @@ export function reportedLabel(date: string | null, lang: Locale = 'en'): string 
   return when ? t.reported(when) : t.undated;
 }
 
-/**
- * A source's date as precise as it is known: "16 October 2012", "July 2015", "2010", or
- * "undated source". Written out, since "2012-10" reads as a range to some readers.
- */
+/** A source's date as precise as it is known (lib/time/period.ts dateText), or "undated source". */
 export function sourceDateLabel(date: string | null, locale = 'en-GB'): string {
-  const m = date?.match(/^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/);
-  if (!m) return stringsFor(locale.startsWith('ko') ? 'ko' : 'en').pages.citation.undated;
-  const [, y, mo, d] = m;
-  if (!mo) return monthYear(y, locale)!;
-  const when = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d ?? 1)));
-  const options: Intl.DateTimeFormatOptions = d ? { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' } : { month: 'long', year: 'numeric', timeZone: 'UTC' };
-  return new Intl.DateTimeFormat(locale, options).format(when);
+  return dateText(date, locale) ?? stringsFor(locale.startsWith('ko') ? 'ko' : 'en').pages.citation.undated;
 }

@@ -102,18 +102,6 @@ export function buildClientStrings(locale: Locale, m: ClientMessages) {
   /** Dates and numbers as the locale writes them. */
   const format = {
     number: (n: number) => new Intl.NumberFormat(locale).format(n),
-    /** A partial date (2012, 2012-10, 2012-10-16) at the precision it has. */
-    partialDate: (date: string) => {
-      const [y, mo, d] = date.split('-').map(Number);
-      const at = new Date(Date.UTC(y, (mo ?? 1) - 1, d ?? 1));
-      const options: Intl.DateTimeFormatOptions =
-        d !== undefined
-          ? { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }
-          : mo !== undefined
-            ? { year: 'numeric', month: 'long', timeZone: 'UTC' }
-            : { year: 'numeric', timeZone: 'UTC' };
-      return new Intl.DateTimeFormat(locale === 'ko' ? 'ko-KR' : 'en-GB', options).format(at);
-    },
   };
 
   /** The words of geo/vocabulary.ts that are not names: each entry's description in this locale. */

@@ -57,6 +57,21 @@ export function monthYear(date: PartialDate | null | undefined, locale = 'en-GB'
 }
 
 /**
+ * A date as precise as it is known, as `locale` (an Intl tag) writes it: "16 October 2012",
+ * "July 2015", "2010" ("2012년 10월 16일" in Korean); null for anything that is not a date.
+ * Written out, since "2012-10" reads as a range to some readers.
+ */
+export function dateText(date: PartialDate | null | undefined, locale = 'en-GB'): string | null {
+  const m = date ? DATE.exec(date) : null;
+  if (!m) return null;
+  const [, y, mo, d] = m;
+  if (!d) return monthYear(date, locale);
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d))),
+  );
+}
+
+/**
  * "October 2012 to November 2020", or one date when the period is a single one; `locale` (an Intl
  * tag) writes the dates and `range` joins two (the page's words: lib/i18n/client-strings.ts).
  */
