@@ -2,15 +2,28 @@
 // baseline page draws exactly the layers the app draws. Run by bench/lib/style.mjs through tsx.
 // A .mts file, so the app's type check (tsconfig's **/*.ts) never trips over the bench, and the
 // module is read by name so a renamed export fails here with a message, not in `next build`.
-const styleModule: Record<string, unknown> = await import('@/lib/map/style');
+// The style is the one the explorer's map is made with: lib/map/settings.ts atlasMapInit, with the
+// explorer's settings (app/(explorer)/layout.tsx) and the English map words. Its atlas source
+// starts empty here; the baseline page points it at the same route data the app serves.
+import fs from 'node:fs';
+import path from 'node:path';
 
-const buildStyle = styleModule.buildStyle;
-if (typeof buildStyle !== 'function') throw new Error('lib/map/style.ts exports no buildStyle()');
+const styleModule: Record<string, unknown> = await import('@/lib/map/style');
+const settingsModule: Record<string, unknown> = await import('@/lib/map/settings');
+const mapTextModule: Record<string, unknown> = await import('@/lib/i18n/map-text');
+
+const { atlasMapInit } = settingsModule;
+const { mapTextOf } = mapTextModule;
+if (typeof atlasMapInit !== 'function') throw new Error('lib/map/settings.ts exports no atlasMapInit()');
+if (typeof mapTextOf !== 'function') throw new Error('lib/i18n/map-text.ts exports no mapTextOf()');
+const english = JSON.parse(fs.readFileSync(path.join(process.cwd(), 'messages', 'en.json'), 'utf8')) as { map: unknown };
+const settings = { theme: 'light', interactive: true, cooperativeGestures: false, lang: 'en', text: mapTextOf(english.map) };
+const init = atlasMapInit(settings) as { style: unknown };
 const pick = (name: string, fallback: unknown) => styleModule[name] ?? fallback;
 
 process.stdout.write(
   JSON.stringify({
-    style: buildStyle(),
+    style: init.style,
     atlasSource: pick('ATLAS_SOURCE', 'atlas'),
     basemapSource: pick('BASEMAP_SOURCE', 'basemap'),
     defaultBounds: pick('DEFAULT_BOUNDS', [80, 5, 142, 50]),

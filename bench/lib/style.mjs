@@ -1,7 +1,7 @@
 // The style the baseline draws with: the app's own (lib/map/style.ts is pure data: its style is
 // exported as JSON through tsx and wrapped in a small module for the static page), with the
-// same camera limits and fit padding. When that cannot be done (the module is missing or does
-// not export what the bench expects), bench/baseline/style.js, a plain style of the same layers.
+// same camera limits and fit padding. Only when there is no lib/map/style.ts at all does it use
+// bench/baseline/style.js, a plain style; an export that fails stops the bench.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -27,7 +27,16 @@ export async function baselineStyleModule() {
       }),
     );
   } catch (e) {
-    return fallback(`lib/map/style.ts could not be exported (${e instanceof Error ? e.message.split('\n')[0] : e})`);
+    // No quiet fallback here: a baseline drawing another style makes every map ratio meaningless
+    // (it happened once, unnoticed, when buildStyle took new arguments). tests/unit/bench-style.test.ts
+    // runs the same export in CI.
+    const stderr = String(e?.stderr ?? '')
+      .trim()
+      .split('\n');
+    const reason = stderr.find((l) => /Error/.test(l)) ?? (e instanceof Error ? e.message.split('\n')[0] : String(e));
+    throw new Error(`bench: lib/map/style.ts could not be exported for the baseline (${reason}); fix bench/lib/export-style.mts`, {
+      cause: e,
+    });
   }
   // The app's fit options (FIT_MARGIN, FIT_MAX_ZOOM), as lib/map/style.ts exports them.
   const fit = exported.fit;

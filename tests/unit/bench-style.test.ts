@@ -1,0 +1,24 @@
+// The benchmark's baseline must draw the very style the explorer draws, or its ratios compare
+// the app with a lighter map. bench/lib/export-style.mts prints that style through tsx; when it
+// broke (buildStyle took new arguments), the bench fell back to a plain style with a third of the
+// layers and nobody noticed. This runs the export as the bench does and compares.
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import en from '@/messages/en.json';
+import { mapTextOf } from '@/lib/i18n/map-text';
+import { atlasMapInit } from '@/lib/map/settings';
+
+describe('the bench baseline style', () => {
+  it('is the explorer’s own style, layer for layer', () => {
+    const root = process.cwd();
+    const out = execFileSync(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'bench/lib/export-style.mts'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    const exported = JSON.parse(out) as { style: { layers: { id: string }[]; sprite: string } };
+    const explorer = atlasMapInit({ theme: 'light', interactive: true, cooperativeGestures: false, lang: 'en', text: mapTextOf(en.map) });
+    expect(exported.style).toEqual(JSON.parse(JSON.stringify(explorer.style)));
+    expect(exported.style.layers.length).toBeGreaterThan(10);
+  }, 30_000);
+});
