@@ -20,7 +20,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BENCH_DIR, DATABASE_URL, DIST_DIR, ROOT, TMP_DIR, ensureBasemap, pageExists, startApp } from './lib/app.mjs';
-import { DEFAULT_CACHE, startBaseline } from './lib/baseline.mjs';
+import { DEFAULT_CACHE, appSpriteFiles, startBaseline } from './lib/baseline.mjs';
 import { inspectChunks } from './lib/chunks.mjs';
 import { loadTest, rawGet, revalidation, stillImageTimes } from './lib/load.mjs';
 import { launchBrowser, measureLoad, measureRepeatVisit } from './lib/page-load.mjs';
@@ -279,18 +279,7 @@ async function main() {
   const style = await baselineStyleModule();
   if (style.note) note(style.note);
   // The style's sprite (the markers' disc), as the app serves it, so the baseline draws the same symbols.
-  const extraFiles = {};
-  for (const name of ['markers.json', 'markers.png', 'markers@2x.json', 'markers@2x.png']) {
-    const res = await fetch(`${appOrigin}/map-sprite/${name}`);
-    if (!res.ok) continue;
-    const file = path.join(TMP_DIR, `sprite-${name}`);
-    fs.writeFileSync(file, Buffer.from(await res.arrayBuffer()));
-    extraFiles[`/map-sprite/${name}`] = {
-      file,
-      type: res.headers.get('content-type') ?? 'application/octet-stream',
-      cache: cache.immutable,
-    };
-  }
+  const extraFiles = await appSpriteFiles(appOrigin, cache.immutable);
   await startBaseline({
     port: basePort,
     basemap,

@@ -22,7 +22,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { startStack, waitForHttp } from '../deploy/run-local.mjs';
-import { DEFAULT_CACHE, startBaseline } from './lib/baseline.mjs';
+import { DEFAULT_CACHE, appSpriteFiles, startBaseline } from './lib/baseline.mjs';
 import { ACCEPT_ENCODING, loadTest, rawGet } from './lib/load.mjs';
 import { launchBrowser, measureLoad } from './lib/page-load.mjs';
 import { cleanupAll, freePort } from './lib/processes.mjs';
@@ -232,6 +232,8 @@ async function syntheticRow(browser, styleFile, factor) {
       detailSnapshot: path.join(TMP, `route-detail-x${factor}.json`),
       styleModule: styleFile,
       cache: { ...DEFAULT_CACHE },
+      // The style's sprite, as in bench/run.mjs: without it the baseline's markers would not draw.
+      extraFiles: await appSpriteFiles(appOrigin, DEFAULT_CACHE.immutable),
     });
     /** @type {{ app: number[], baseline: number[] }} */
     const times = { app: [], baseline: [] };

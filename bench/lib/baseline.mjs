@@ -19,6 +19,25 @@ export const DEFAULT_CACHE = {
 };
 
 /**
+ * The style's sprite (the markers' disc) as the app at `appOrigin` serves it, saved under
+ * TMP_DIR, as extra files for the baseline server, so the baseline draws the same symbols.
+ * @param {string} appOrigin
+ * @param {string} cacheControl
+ */
+export async function appSpriteFiles(appOrigin, cacheControl) {
+  /** @type {Record<string, { file: string, type: string, cache: string }>} */
+  const files = {};
+  for (const name of ['markers.json', 'markers.png', 'markers@2x.json', 'markers@2x.png']) {
+    const res = await fetch(`${appOrigin}/map-sprite/${name}`);
+    if (!res.ok) throw new Error(`bench: the app answered ${res.status} for /map-sprite/${name}; the baseline needs its sprite`);
+    const file = path.join(TMP_DIR, `sprite-${name}`);
+    fs.writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+    files[`/map-sprite/${name}`] = { file, type: res.headers.get('content-type') ?? 'application/octet-stream', cache: cacheControl };
+  }
+  return files;
+}
+
+/**
  * Write the server's file list and start it.
  * @param {{ port: number, basemap: string, routesSnapshot: string, detailSnapshot: string, styleModule: string, cache: typeof DEFAULT_CACHE & { worker?: string, basemap?: string }, extraFiles?: Record<string, { file: string, type: string, cache: string }> }} o
  */
