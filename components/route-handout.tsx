@@ -7,10 +7,11 @@ import { stillImagePath } from '@/lib/view/paths';
 import styles from './route-handout.module.css';
 import { HAZARDS, RISK_LEVELS, riskPhrase, type HazardId } from '@/geo/vocabulary';
 import type { RouteDetail } from '@/lib/data/api-schema';
-import { reportedLabel, sourceDateLabel } from '@/lib/data/citation-links';
+import { reportedLabel } from '@/lib/data/citation-links';
 import { localizeDetail } from '@/lib/i18n/content';
 import { LOCALE_TAGS, type Locale } from '@/lib/i18n/locales';
 import { stringsFor } from '@/lib/i18n/strings';
+import { dateText } from '@/lib/time/period';
 
 /** What every part of the handout needs: its language. */
 interface InLocale {
@@ -21,8 +22,7 @@ type CitationOut = RouteDetail['stages'][number]['annotations'][number]['citatio
 
 /** The date this build of the atlas was made (next.config.ts), written out; null when unknown (dev, tests). */
 export function builtOn(locale: Locale = 'en'): string | null {
-  const date = process.env.ATLAS_BUILT_ON;
-  return date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? sourceDateLabel(date, LOCALE_TAGS[locale].dates) : null;
+  return dateText(process.env.ATLAS_BUILT_ON, LOCALE_TAGS[locale].dates);
 }
 
 function SourceAddress({ source, locale }: { source: CitationOut['source'] } & InLocale) {

@@ -13,7 +13,7 @@ import { requestLocale } from '@/lib/i18n/server';
 import { mapText } from '@/lib/i18n/strings';
 import { mapBundle } from '@/lib/map/assets/bundles';
 import { MAPLIBRE_SCRIPT_URL, MAPLIBRE_WORKER_URL } from '@/lib/map/maplibre-urls';
-import { EXPLORER_MAP_DESCRIPTION_ID, MAP_DATA_URL, type Bounds, type ExplorerMapConfig } from '@/lib/map/settings';
+import { EXPLORER_MAP_DESCRIPTION_ID, MAP_DATA_URL, explorerMapSettings, type Bounds, type ExplorerMapConfig } from '@/lib/map/settings';
 import { DEFAULT_BOUNDS } from '@/lib/map/style';
 
 export default async function ExplorerLayout({ children }: { children: ReactNode }) {
@@ -39,7 +39,7 @@ export default async function ExplorerLayout({ children }: { children: ReactNode
     : {};
   const lang = await requestLocale();
   const config: ExplorerMapConfig = {
-    settings: { theme: 'light', interactive: true, cooperativeGestures: false, lang, text: mapText(lang) },
+    settings: explorerMapSettings(lang, mapText(lang)),
     maplibre: { script: MAPLIBRE_SCRIPT_URL, worker: MAPLIBRE_WORKER_URL },
     dataUrl: MAP_DATA_URL,
     keyPadding: 'explorer',

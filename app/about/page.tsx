@@ -8,7 +8,6 @@ import { TextPage } from '@/components/text-page';
 import { HAZARDS, HAZARD_IDS, PRECISIONS, PRECISION_VALUES, RISK_LEVELS, RISK_LEVEL_VALUES } from '@/geo/vocabulary';
 import type { SourcesResponse } from '@/lib/data/api-schema';
 import { sourceDateLabel } from '@/lib/data/citation-links';
-import { LOCALE_TAGS } from '@/lib/i18n/locales';
 import { getSources } from '@/lib/data/queries';
 import { requestLocale } from '@/lib/i18n/server';
 import { stringsFor } from '@/lib/i18n/strings';
@@ -138,7 +137,7 @@ export default async function AboutPage() {
                 <li key={s.id}>
                   <cite lang="en">{s.title}</cite>
                   {s.author ? `, ${pages.citation.by(s.author)}` : ''}
-                  {`, ${s.publisher ?? pages.citation.unknownPublisher}, ${sourceDateLabel(s.date, LOCALE_TAGS[locale].dates)}. `}
+                  {`, ${s.publisher ?? pages.citation.unknownPublisher}, ${sourceDateLabel(s.date, locale)}. `}
                   <SourceLink source={s} locale={locale} />
                 </li>
               ))}

@@ -9,7 +9,7 @@ import type { SourcesResponse } from '@/lib/data/api-schema';
 import { sourceDateLabel } from '@/lib/data/citation-links';
 import { getSources } from '@/lib/data/queries';
 import { sourceNote } from '@/lib/i18n/content';
-import { LOCALE_TAGS, localeHref, type Locale } from '@/lib/i18n/locales';
+import { localeHref, type Locale } from '@/lib/i18n/locales';
 import { requestLocale } from '@/lib/i18n/server';
 import { stringsFor } from '@/lib/i18n/strings';
 import { pageAlternates } from '@/lib/share/metadata';
@@ -58,7 +58,7 @@ function SourceEntry({ source, level, locale, hasPosts = false }: { source: Sour
         </div>
         <div>
           <dt>{t.date}</dt>
-          <dd>{sourceDateLabel(source.date, LOCALE_TAGS[locale].dates)}</dd>
+          <dd>{sourceDateLabel(source.date, locale)}</dd>
         </div>
       </dl>
       {source.note && <p className={styles.note}>{sourceNote(source.id, source.note, locale)}</p>}

@@ -2,8 +2,8 @@
 // baseline page draws exactly the layers the app draws. Run by bench/lib/style.mjs through tsx.
 // A .mts file, so the app's type check (tsconfig's **/*.ts) never trips over the bench, and the
 // module is read by name so a renamed export fails here with a message, not in `next build`.
-// The style is the one the explorer's map is made with: lib/map/settings.ts atlasMapInit, with the
-// explorer's settings (app/(explorer)/layout.tsx) and the English map words. Its atlas source
+// The style is the one the explorer's map is made with: lib/map/settings.ts atlasMapInit with
+// explorerMapSettings (as app/(explorer)/layout.tsx uses them) and the English map words. Its atlas source
 // starts empty here; the baseline page points it at the same route data the app serves.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,13 +12,13 @@ const styleModule: Record<string, unknown> = await import('@/lib/map/style');
 const settingsModule: Record<string, unknown> = await import('@/lib/map/settings');
 const mapTextModule: Record<string, unknown> = await import('@/lib/i18n/map-text');
 
-const { atlasMapInit } = settingsModule;
+const { atlasMapInit, explorerMapSettings } = settingsModule;
 const { mapTextOf } = mapTextModule;
 if (typeof atlasMapInit !== 'function') throw new Error('lib/map/settings.ts exports no atlasMapInit()');
+if (typeof explorerMapSettings !== 'function') throw new Error('lib/map/settings.ts exports no explorerMapSettings()');
 if (typeof mapTextOf !== 'function') throw new Error('lib/i18n/map-text.ts exports no mapTextOf()');
 const english = JSON.parse(fs.readFileSync(path.join(process.cwd(), 'messages', 'en.json'), 'utf8')) as { map: unknown };
-const settings = { theme: 'light', interactive: true, cooperativeGestures: false, lang: 'en', text: mapTextOf(english.map) };
-const init = atlasMapInit(settings) as { style: unknown };
+const init = atlasMapInit(explorerMapSettings('en', mapTextOf(english.map))) as { style: unknown };
 const pick = (name: string, fallback: unknown) => styleModule[name] ?? fallback;
 
 process.stdout.write(

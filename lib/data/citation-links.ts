@@ -107,7 +107,7 @@ export function reportedLabel(date: string | null, lang: Locale = 'en'): string 
   return when ? t.reported(when) : t.undated;
 }
 
-/** A source's date as precise as it is known (lib/time/period.ts dateText), or "undated source". */
-export function sourceDateLabel(date: string | null, locale = 'en-GB'): string {
-  return dateText(date, locale) ?? stringsFor(locale.startsWith('ko') ? 'ko' : 'en').pages.citation.undated;
+/** A source's date as precise as it is known (lib/time/period.ts dateText), or "undated source", in `lang`. */
+export function sourceDateLabel(date: string | null, lang: Locale = 'en'): string {
+  return dateText(date, LOCALE_TAGS[lang].dates) ?? stringsFor(lang).pages.citation.undated;
 }

@@ -66,6 +66,11 @@ export function atlasMapInit({ theme, interactive, cooperativeGestures, lang, te
   };
 }
 
+/** The explorer's map (`/`, `/routes/{id}`): light, interactive, and the page's own gestures. */
+export function explorerMapSettings(lang: Locale, text: MapText): AtlasMapSettings {
+  return { theme: 'light', interactive: true, cooperativeGestures: false, lang, text };
+}
+
 /** An embed's map: still when not interactive, and cooperative gestures when it is. */
 export function embedMapSettings(
   { interactive, theme, lang }: { interactive: boolean; theme: MapTheme; lang: Locale },

@@ -31,7 +31,8 @@ describe('the architecture', () => {
   it('follows no system colour scheme (tests/e2e/a11y.spec.ts checks dark only where a theme option sets it)', () => {
     const css = ['app', 'components'].flatMap(cssFiles);
     expect(css.length).toBeGreaterThan(3);
-    const following = [...css, ...files].filter((f) => fs.readFileSync(path.join(ROOT, f), 'utf8').includes('prefers-color-scheme'));
+    const read = (f: string) => text.get(f) ?? fs.readFileSync(path.join(ROOT, f), 'utf8');
+    const following = [...css, ...files].filter((f) => read(f).includes('prefers-color-scheme'));
     expect(following, 'add dark-scheme axe runs to a11y.spec.ts for these').toEqual([]);
   });
   it('makes the MapLibre map in exactly one place: the controller', () => {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import en from '@/messages/en.json';
 import { mapTextOf } from '@/lib/i18n/map-text';
-import { atlasMapInit } from '@/lib/map/settings';
+import { atlasMapInit, explorerMapSettings } from '@/lib/map/settings';
 
 describe('the bench baseline style', () => {
   it('is the explorer’s own style, layer for layer', () => {
@@ -17,7 +17,7 @@ describe('the bench baseline style', () => {
       encoding: 'utf8',
     });
     const exported = JSON.parse(out) as { style: { layers: { id: string }[]; sprite: string } };
-    const explorer = atlasMapInit({ theme: 'light', interactive: true, cooperativeGestures: false, lang: 'en', text: mapTextOf(en.map) });
+    const explorer = atlasMapInit(explorerMapSettings('en', mapTextOf(en.map)));
     expect(exported.style).toEqual(JSON.parse(JSON.stringify(explorer.style)));
     expect(exported.style.layers.length).toBeGreaterThan(10);
   }, 30_000);

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadAtlas } from '@/geo/load';
 import { allCitations } from '@/geo/atlas';
+import { stringsFor } from '@/lib/i18n/strings';
 import {
   citationHref,
   encodeFragmentTerm,
@@ -170,7 +171,9 @@ describe('sourceDateLabel', () => {
     expect(sourceDateLabel(null)).toBe('undated source');
   });
   it('writes it as Korean does on Korean pages, a year alone included', () => {
-    expect(sourceDateLabel('2015-07', 'ko-KR')).toBe('2015년 7월');
-    expect(sourceDateLabel('2010', 'ko-KR')).toBe('2010년');
+    expect(sourceDateLabel('2012-10-16', 'ko')).toBe('2012년 10월 16일');
+    expect(sourceDateLabel('2015-07', 'ko')).toBe('2015년 7월');
+    expect(sourceDateLabel('2010', 'ko')).toBe('2010년');
+    expect(sourceDateLabel(null, 'ko')).toBe(stringsFor('ko').pages.citation.undated);
   });
 });

@@ -9,10 +9,9 @@ import ko from '@/messages/ko.json';
 import { CorridorFile, PlacesFile, SourcesFile } from '@/geo/schema';
 import { COUNTRIES, HAZARDS, PRECISIONS, RISK_LEVELS } from '@/geo/vocabulary';
 import { contentFor, localizeDetail, type Rendered } from '@/lib/i18n/content';
-import { LOCALE_TAGS, LOCALES, localeHref, splitLocale, toLocale } from '@/lib/i18n/locales';
+import { LOCALES, localeHref, splitLocale, toLocale } from '@/lib/i18n/locales';
 import { stringsFor } from '@/lib/i18n/strings';
 import type { RouteDetail } from '@/lib/data/api-schema';
-import { sourceDateLabel } from '@/lib/data/citation-links';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -62,12 +61,7 @@ describe('formatting', () => {
   it('writes numbers and dates as each language does', () => {
     expect(stringsFor('en').format.number(2737)).toBe('2,737');
     expect(stringsFor('ko').format.number(2737)).toBe('2,737');
-    // A source's date at the precision it has, as the sources page and the handout write it.
-    expect(sourceDateLabel('2012-10-16', LOCALE_TAGS.en.dates)).toBe('16 October 2012');
-    expect(sourceDateLabel('2012-10-16', LOCALE_TAGS.ko.dates)).toBe('2012년 10월 16일');
-    expect(sourceDateLabel('2015-07', LOCALE_TAGS.ko.dates)).toBe('2015년 7월');
-    expect(sourceDateLabel('2010', LOCALE_TAGS.en.dates)).toBe('2010');
-    expect(sourceDateLabel(null, LOCALE_TAGS.ko.dates)).toBe(stringsFor('ko').pages.citation.undated);
+    // Dates at the precision their source gives: tests/unit/citation-links.test.ts (sourceDateLabel).
     expect(stringsFor('ko').pages.route.stagesIntro(3)).toBe('여정의 시작부터 끝까지 3단계.');
   });
 
