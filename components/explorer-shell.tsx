@@ -3,7 +3,8 @@
 // the map, the side panel (a bottom sheet on phones) holding the page, and the live region that
 // announces what is selected.
 import { usePathname } from 'next/navigation';
-import { Suspense, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { AfterFirstMap, MapModuleContext } from './after-first-map';
 import { AtlasMap } from './atlas-map';
 import { useExplorer } from './explorer-state';
 import { LinkNotices } from './link-notices';
@@ -57,62 +58,63 @@ export function ExplorerShell({
   const announcement = ex.selected ? t.announce.selected(ex.selected.name[locale]) : '';
 
   return (
-    <main className="explorer" data-atlas="explorer">
-      {/* First in the page: keyboard users can pass the map and its controls in one step. */}
-      <a className="skip-link" href={`#${PANEL_ID}`}>
-        {t.skipToList}
-      </a>
-      <section className="explorer__map" aria-label={t.map.label}>
-        <p id={MAP_DESCRIPTION_ID} className="visually-hidden">
-          {t.map.description}
-        </p>
-        <AtlasMap
-          ref={mapRef}
-          module={map.module}
-          config={map.config}
-          collection={ex.collection}
-          items={ex.items}
-          selected={ex.selected?.id ?? null}
-          stage={ex.selected ? ex.view.stage : null}
-          hovered={ex.hovered}
-          visible={ex.visible}
-          layers={ex.layers}
-          onHover={ex.setHovered}
-          onSelect={ex.select}
-        />
-        {/* A Suspense boundary around the key, which the map does not need: React hydrates it as
-            a task of its own and yields before it. The server renders it in full. */}
-        <Suspense>
-          <MapLegend />
-        </Suspense>
-        {mapStart}
-      </section>
-      <section
-        id={PANEL_ID}
-        ref={panelRef}
-        className="panel"
-        data-expanded={expanded}
-        tabIndex={-1}
-        aria-label={t.panel.label}
-        data-testid="panel"
-      >
-        <button
-          type="button"
-          className="panel__handle"
-          aria-expanded={expanded}
-          aria-controls={PANEL_ID}
-          onClick={() => setExpanded((x) => !x)}
+    <MapModuleContext value={map.module}>
+      <main className="explorer" data-atlas="explorer">
+        {/* First in the page: keyboard users can pass the map and its controls in one step. */}
+        <a className="skip-link" href={`#${PANEL_ID}`}>
+          {t.skipToList}
+        </a>
+        <section className="explorer__map" aria-label={t.map.label}>
+          <p id={MAP_DESCRIPTION_ID} className="visually-hidden">
+            {t.map.description}
+          </p>
+          {/* The map's host and key hydrate once the map module's map has first drawn. */}
+          <AfterFirstMap>
+            <AtlasMap
+              ref={mapRef}
+              module={map.module}
+              config={map.config}
+              collection={ex.collection}
+              items={ex.items}
+              selected={ex.selected?.id ?? null}
+              stage={ex.selected ? ex.view.stage : null}
+              hovered={ex.hovered}
+              visible={ex.visible}
+              layers={ex.layers}
+              onHover={ex.setHovered}
+              onSelect={ex.select}
+            />
+            <MapLegend />
+          </AfterFirstMap>
+          {mapStart}
+        </section>
+        <section
+          id={PANEL_ID}
+          ref={panelRef}
+          className="panel"
+          data-expanded={expanded}
+          tabIndex={-1}
+          aria-label={t.panel.label}
+          data-testid="panel"
         >
-          <span className="panel__grip" aria-hidden="true" />
-          <span className="visually-hidden">{expanded ? t.panel.collapse : t.panel.expand}</span>
-        </button>
-        {/* Not in a Suspense boundary: a page's notFound() must still set the 404 status. */}
-        <LinkNotices />
-        {children}
-      </section>
-      <p className="visually-hidden" aria-live="polite" data-testid="announcer">
-        {announcement}
-      </p>
-    </main>
+          <button
+            type="button"
+            className="panel__handle"
+            aria-expanded={expanded}
+            aria-controls={PANEL_ID}
+            onClick={() => setExpanded((x) => !x)}
+          >
+            <span className="panel__grip" aria-hidden="true" />
+            <span className="visually-hidden">{expanded ? t.panel.collapse : t.panel.expand}</span>
+          </button>
+          {/* Not in a Suspense boundary: a page's notFound() must still set the 404 status. */}
+          <LinkNotices />
+          {children}
+        </section>
+        <p className="visually-hidden" aria-live="polite" data-testid="announcer">
+          {announcement}
+        </p>
+      </main>
+    </MapModuleContext>
   );
 }

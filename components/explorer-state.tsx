@@ -139,7 +139,12 @@ export function ExplorerProvider({
   // never reaches the server), after hydration; the page for a bad route address says so itself.
   const [openingLink] = useState(() => {
     let found: ViewNotice[] | undefined;
-    return () => (found ??= parseViewState(new URL(window.location.href)).notices.filter((n) => n.key !== 'route'));
+    return () => {
+      if (found) return found;
+      const notices = parseViewState(new URL(window.location.href)).notices.filter((n) => n.key !== 'route');
+      // The server's snapshot when there is nothing to say: no update after hydration.
+      return (found = notices.length > 0 ? notices : NO_NOTICES);
+    };
   });
   const opening = useSyncExternalStore(noSubscription, openingLink, () => NO_NOTICES);
   const [dismissed, setDismissed] = useState(false);
@@ -186,31 +191,64 @@ export function ExplorerProvider({
   const dismissNotices = useCallback(() => setDismissed(true), []);
   const listHref = localeHref(locale, formatViewState({ ...view, route: null, stage: null, camera: null }));
 
-  const value: ExplorerState = {
-    collection,
-    whenLabels,
-    error,
-    groups,
-    shown,
-    items,
-    visible,
-    choices,
-    view,
-    filters: view.filters,
-    setFilters,
-    selected,
-    select,
-    listHref,
-    cameFromList: view.route !== null && view.route === openedFromList,
-    hovered,
-    setHovered,
-    layers,
-    setLayer,
-    notices,
-    dismissNotices,
-    mapRef,
-    panelScroll,
-    returnFocusRef,
-  };
+  // The same object until something in it changes: the parts of the explorer that hydrate after
+  // the map (components/after-first-map.tsx) must see no update before they do, or React
+  // renders them again from scratch.
+  const cameFromList = view.route !== null && view.route === openedFromList;
+  const filters = view.filters;
+  const value: ExplorerState = useMemo(
+    () => ({
+      collection,
+      whenLabels,
+      error,
+      groups,
+      shown,
+      items,
+      visible,
+      choices,
+      view,
+      filters,
+      setFilters,
+      selected,
+      select,
+      listHref,
+      cameFromList,
+      hovered,
+      setHovered,
+      layers,
+      setLayer,
+      notices,
+      dismissNotices,
+      mapRef,
+      panelScroll,
+      returnFocusRef,
+    }),
+    [
+      collection,
+      whenLabels,
+      error,
+      groups,
+      shown,
+      items,
+      visible,
+      choices,
+      view,
+      filters,
+      setFilters,
+      selected,
+      select,
+      listHref,
+      cameFromList,
+      hovered,
+      setHovered,
+      layers,
+      setLayer,
+      notices,
+      dismissNotices,
+      mapRef,
+      panelScroll,
+      returnFocusRef,
+    ],
+  );
   return <ExplorerContext value={value}>{children}</ExplorerContext>;
 }

@@ -1,5 +1,6 @@
 // `/` – the explorer: every route, crossing, event and zone on the map and in the list.
 import type { Metadata } from 'next';
+import { AfterFirstMap } from '@/components/after-first-map';
 import { RouteList } from '@/components/route-list';
 import { requestLocale } from '@/lib/i18n/server';
 import { explorerMetadata } from '@/lib/share/metadata';
@@ -9,5 +10,9 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default function ExplorerPage() {
-  return <RouteList />;
+  return (
+    <AfterFirstMap>
+      <RouteList />
+    </AfterFirstMap>
+  );
 }

@@ -134,6 +134,9 @@ export class AtlasMapController {
   private pointer: PointerHandlers;
   private camera: CameraUrlSync | null = null;
   private removed = false;
+  private drawn!: () => void;
+  /** Settles at the first idle with the atlas drawn (the idle marker's first "true"), or when the map is removed first. */
+  readonly firstDrawn = new Promise<void>((resolve) => (this.drawn = resolve));
 
   private constructor(map: MapLibreMap, o: ControllerOptions) {
     this.map = map;
@@ -193,6 +196,7 @@ export class AtlasMapController {
     const set = (idle: boolean) => {
       const value = String(idle);
       if (el.dataset.mapIdle !== value) el.dataset.mapIdle = value;
+      if (idle) this.drawn();
     };
     this.map.on('render', () => set(false));
     this.map.on('idle', () =>
@@ -298,6 +302,7 @@ export class AtlasMapController {
   remove(): void {
     if (this.removed) return;
     this.removed = true;
+    this.drawn();
     this.camera?.dispose();
     if (window.__atlas?.map === this.map) delete window.__atlas;
     this.map.remove();

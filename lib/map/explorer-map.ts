@@ -98,6 +98,19 @@ export function startExplorerMap(
   return started;
 }
 
+/**
+ * Settles once the map this module started in `container` has first drawn the atlas, or at once
+ * when it started none (or its start gave up): what the explorer's React tree waits for before
+ * it hydrates (components/after-first-map.tsx), so the map's start has the machine to itself.
+ */
+export function whenFirstDrawn(container: HTMLElement): Promise<void> {
+  const settle = () => (starts.get(container) ?? Promise.resolve(null)).then((c) => c?.firstDrawn);
+  // React may hydrate while the parser has not yet reached the page's config: this module then
+  // starts at DOMContentLoaded (its listener, added when it was evaluated, runs before this one).
+  if (document.readyState !== 'loading') return settle();
+  return new Promise<void>((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true })).then(settle);
+}
+
 /** Forget a container's map (the React host removed it): a later start makes a new one. */
 export function forgetExplorerMap(container: HTMLElement): void {
   starts.delete(container);

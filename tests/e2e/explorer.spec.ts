@@ -155,12 +155,44 @@ test.describe('starting the map', () => {
     guard.allowConsoleError(/Failed to load resource/);
     await page.route('**/_next/static/chunks/**/*.js', (route) => route.abort());
     await page.goto(`/routes/${SLUG}?stage=${stage.properties.stage}`);
-    await mapIdle(page);
+    await mapIdle(page, { app: false });
     await expect(page.getByTestId('atlas-map')).toHaveAttribute('data-map-start', 'boot');
     for (const uid of item.uids) expect(await featureState(page, uid)).toMatchObject({ selected: true });
     expect(await featureState(page, stage.properties.uid)).toMatchObject({ stage: true });
     const other = items.find((i) => i.id !== SLUG)!;
     expect(await featureState(page, other.uids[0])).not.toMatchObject({ selected: true });
+  });
+
+  test('the explorer hydrates after the map has first drawn, not before', async ({ page }) => {
+    // When the map first reports itself drawn, React's host has not taken it yet: the page's app
+    // waits for the map (components/after-first-map.tsx), then hydrates and takes it.
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        const map = document.querySelector('[data-testid="atlas-map"]');
+        if (map?.getAttribute('data-map-idle') !== 'true') return;
+        Object.assign(window, { __hostAtFirstDrawing: map.getAttribute('data-map-host') });
+        observer.disconnect();
+      }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-map-idle'] });
+    });
+    await page.goto('/');
+    await mapIdle(page);
+    expect(await page.evaluate(() => (window as unknown as { __hostAtFirstDrawing: string | null }).__hostAtFirstDrawing)).toBeNull();
+    await expect(page.getByTestId('atlas-map')).toHaveAttribute('data-map-host', 'react');
+  });
+
+  test('a visitor who reaches for the list before the map has drawn gets a working page at once', async ({ page, request, guard }) => {
+    const { collection } = await atlas(request);
+    // The map's data never arrives, so the map never draws: typing in the search box must still
+    // filter the list (the list's data is in the page), long before the 10 s fallback.
+    guard.allowConsoleError(/Failed to load resource/);
+    await page.route('**/api/routes', () => undefined);
+    await page.goto('/', { waitUntil: 'domcontentloaded' });
+    const search = page.getByLabel('Search');
+    await search.click();
+    await search.pressSequentially('yalu');
+    await expect(page).toHaveURL(/\/\?q=yalu$/, { timeout: 5_000 });
+    await expect.poll(() => listedIds(page)).toEqual(expectedIds(collection, { q: 'yalu' }));
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
   });
 
   test("issue 15: a ?level= deep link draws muted items from the map's first frame", async ({ page, request }) => {
@@ -267,7 +299,7 @@ test.describe('one map', () => {
     guard.allowConsoleError(/Failed to load resource/);
     await page.route('**/_next/static/chunks/**/*.js', (route) => route.abort());
     await page.goto('/');
-    await mapIdle(page);
+    await mapIdle(page, { app: false });
     const target = await pointOnMap(page, null);
     await page.mouse.click(target.x, target.y);
     await expect(page).toHaveURL(new RegExp(`/routes/${target.id}$`));

@@ -51,19 +51,21 @@ export { expect };
 
 /**
  * The map (`map`, its container) has drawn its data and stopped moving, and the page's own code
- * drives it: AtlasMap on the explorer, which takes over the boot script's map once React has
- * hydrated (after the map's first idle: the boot script holds the app until then,
- * lib/map/app-start-gate.ts), or the embed's script. Both mark
- * `data-map-start`; `window.__atlas` exists from the map's creation on.
+ * drives it: on the explorer, AtlasMap, which adopts the map module's map once React has
+ * hydrated (after the map's first drawing: components/after-first-map.tsx) and marks
+ * `data-map-host`; on an embed, the embed's script. Both mark `data-map-start`; `window.__atlas`
+ * exists from the map's creation on.
  */
-export async function mapSettled(map: Locator): Promise<void> {
+export async function mapSettled(map: Locator, { app = true }: { app?: boolean } = {}): Promise<void> {
   await expect(map).toHaveAttribute('data-map-idle', 'true', { timeout: 30_000 });
   await expect(map).toHaveAttribute('data-map-start', /^(boot|react)$/, { timeout: 30_000 });
+  if (app && (await map.page().locator('main[data-atlas="explorer"]').count()) > 0)
+    await expect(map).toHaveAttribute('data-map-host', 'react', { timeout: 30_000 });
 }
 
-/** The page's map has settled (mapSettled). */
-export async function mapIdle(page: Page): Promise<void> {
-  await mapSettled(page.getByTestId('atlas-map'));
+/** The page's map has settled (mapSettled); `app: false` for a page whose app scripts a test blocks. */
+export async function mapIdle(page: Page, options?: { app?: boolean }): Promise<void> {
+  await mapSettled(page.getByTestId('atlas-map'), options);
 }
 
 /** Item ids drawn on the map right now, in the given layers. */

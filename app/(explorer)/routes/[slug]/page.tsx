@@ -3,6 +3,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
+import { AfterFirstMap } from '@/components/after-first-map';
 import { RouteDetailPanel, stageAnchor } from '@/components/route-detail';
 import { PrintButton } from '@/components/print-button';
 import { RouteHandout } from '@/components/route-handout';
@@ -36,8 +37,9 @@ export default async function RoutePage({ params, searchParams }: Props) {
   const { stage, print } = await searchParams;
   const activeStage = typeof stage === 'string' && detail.stages.some((s) => s.id === stage) ? stage : null;
   const locale = await requestLocale();
+  // Hydrated once the map has first drawn; outside the boundary, notFound() above sets the 404.
   return (
-    <>
+    <AfterFirstMap>
       <RouteNav stageAnchor={activeStage ? stageAnchor(activeStage) : null} />
       <RouteDetailPanel
         detail={detail}
@@ -51,6 +53,6 @@ export default async function RoutePage({ params, searchParams }: Props) {
       />
       {/* What printing this page gives; on screen only at ?print=1 (a preview of the handout). */}
       <RouteHandout detail={detail} preview={print === '1'} locale={locale} />
-    </>
+    </AfterFirstMap>
   );
 }
