@@ -1,5 +1,5 @@
-// How many short links one client (and everyone together) may create: the one statement of these
-// limits (the README prints them). Generous for a person sharing views by hand; tight enough that
+// How many short links one client (and everyone together) may create (the figures: ./view-limits.ts;
+// the README prints them). Generous for a person sharing views by hand; tight enough that
 // a script cannot fill the database; and shaped so that no one client can use up what the others
 // get. The counters are in the database, so the limits hold across instances and restarts.
 //
@@ -12,15 +12,9 @@
 //   counters, and one whose write fails is given back.
 import 'server-only';
 import { DatabaseRateLimiter } from '../http/rate-limit';
+import { VIEW_LIMITS } from './view-limits';
 
-export const VIEW_BODY_LIMIT_BYTES = 4096;
-
-export const VIEW_LIMITS = {
-  windowMinutes: 10,
-  perClient: 30,
-  overall: 1000,
-  shareWhenBusy: 5,
-} as const;
+export { VIEW_BODY_LIMIT_BYTES, VIEW_LIMITS } from './view-limits';
 
 const windowMs = VIEW_LIMITS.windowMinutes * 60 * 1000;
 

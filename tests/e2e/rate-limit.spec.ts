@@ -7,11 +7,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { VIEW_LIMITS } from '../../lib/share/view-limits';
 
 const PORT = Number(process.env.E2E_RATE_LIMIT_PORT ?? 3192);
 const ORIGIN = `http://localhost:${PORT}`;
-/** VIEW_LIMITS.perClient in lib/share/short-view-limits.ts (server-only, so not imported here). */
-const PER_CLIENT = 30;
+const PER_CLIENT = VIEW_LIMITS.perClient;
 
 test.skip(Boolean(process.env.E2E_BASE_URL), 'needs the local build');
 test.setTimeout(180_000);

@@ -11,6 +11,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, startStack } from '../../deploy/run-local.mjs';
 import { freePort } from '../free-port';
+import { VIEW_LIMITS } from '../../lib/share/view-limits';
 
 type Stack = Awaited<ReturnType<typeof startStack>>;
 
@@ -103,7 +104,7 @@ describe('two instances behind nginx on one database', () => {
   // two instances gets the limit once, not twice. The instances trust one proxy (TRUST_PROXY=1),
   // so the client is the address in X-Forwarded-For.
   it('the short-link rate limit counts writes through both instances together', async () => {
-    const PER_CLIENT = 30; // VIEW_LIMITS.perClient in lib/share/short-view-limits.ts (server-only, so not imported here)
+    const PER_CLIENT = VIEW_LIMITS.perClient;
     const statuses: number[] = [];
     for (let i = 0; i <= PER_CLIENT; i++) {
       const res = await fetch(`${stack.instances[i % 2].origin}/api/views`, {
