@@ -1,10 +1,12 @@
 // Proxy (Next 16's successor to middleware) – puts the security headers of lib/security/headers.ts
 // on every response: pages, route handlers, images and static files alike; and reads the
 // language from the address: `/ko/...` is served by the same pages as `/...`, rewritten, with
-// the locale in a request header (lib/i18n/locales.ts) that a client cannot choose.
+// the locale in a request header (lib/i18n/locales.ts) that a client cannot choose. A reading
+// page asked for with `?lang=` is sent to its address in that language (lib/view/paths.ts).
 import { NextResponse, type NextRequest } from 'next/server';
 import { LOCALE_HEADER, PATH_HEADER, splitLocale } from '@/lib/i18n/locales';
 import { newNonce, securityHeaders } from '@/lib/security/headers';
+import { languageRedirect } from '@/lib/view/paths';
 
 export function proxy(request: NextRequest): NextResponse {
   const { locale, path } = splitLocale(request.nextUrl.pathname);
@@ -28,7 +30,15 @@ export function proxy(request: NextRequest): NextResponse {
   requestHeaders.set(PATH_HEADER, path);
 
   let response: NextResponse;
-  if (path !== request.nextUrl.pathname) {
+  const moved = languageRedirect(request.nextUrl);
+  if (moved !== null) {
+    // Permanent: the language belongs in the address, and a shared link should say so.
+    const url = request.nextUrl.clone();
+    const [pathname, search = ''] = moved.split('?');
+    url.pathname = pathname;
+    url.search = search;
+    response = NextResponse.redirect(url, 308);
+  } else if (path !== request.nextUrl.pathname) {
     const url = request.nextUrl.clone();
     url.pathname = path;
     response = NextResponse.rewrite(url, { request: { headers: requestHeaders } });

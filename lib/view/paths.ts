@@ -1,7 +1,7 @@
 // The item page's address, `/routes/{id}` (`/ko/routes/{id}` in Korean): written and read here
 // only. No zod, so the map module can read the page it is on without a validator; the id it reads
 // is only ever looked up in the data (an id the data does not have selects nothing).
-import { DEFAULT_LOCALE, localeHref, splitLocale, type Locale } from '../i18n/locales';
+import { DEFAULT_LOCALE, isLocale, localeHref, splitLocale, type Locale } from '../i18n/locales';
 
 /** The pattern of an item page's path; the id is the first group, still URI-encoded. */
 export const ROUTE_PATH = /^\/routes\/([^/]*)\/?$/;
@@ -31,4 +31,27 @@ export function routeIdOf(pathname: string): string | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * The reading pages, whose language is in the address: the explorer (`/`, `/routes/{id}`),
+ * `/sources`, `/about` and the tours (`/tour`, `/tour/{id}`). Embeds and still images take their
+ * language from `?lang=` instead, and keep it there.
+ */
+const READING_PAGE = /^\/(?:sources|about|tour(?:\/[^/]+)?)?\/?$/;
+
+/**
+ * Where a reading page's address with `?lang=` belongs: `/tour?lang=ko` is `/ko/tour`, and
+ * `/ko/about?lang=en` is `/about`; the rest of the query stays. null when there is nothing to
+ * move: no `lang`, one that is no locale, the address's own language, or not a reading page.
+ */
+export function languageRedirect(url: URL): string | null {
+  const lang = url.searchParams.get('lang');
+  if (!isLocale(lang)) return null;
+  const { locale, path } = splitLocale(url.pathname);
+  if (lang === locale || !(READING_PAGE.test(path) || ROUTE_PATH.test(path))) return null;
+  const query = new URLSearchParams(url.search);
+  query.delete('lang');
+  const search = query.toString();
+  return localeHref(lang, `${path}${search ? `?${search}` : ''}`);
 }

@@ -276,6 +276,17 @@ test.describe('Korean guided tours', () => {
     );
     expect(korean.equals(english)).toBe(false);
   });
+
+  test('a tour asked for with ?lang=ko is sent to its Korean address, the step kept', async ({ page, request }) => {
+    const res = await request.get(`/tour/${SLUG}?step=2&lang=ko`, { maxRedirects: 0 });
+    expect(res.status()).toBe(308);
+    const location = new URL(res.headers()['location']!, 'http://atlas.invalid');
+    expect(location.pathname + location.search).toBe(`/ko/tour/${SLUG}?step=2`);
+    expect(res.headers()['content-security-policy']).toBeTruthy();
+    await page.goto('/tour?lang=ko');
+    await expect(page).toHaveURL(/\/ko\/tour$/);
+    await expect(page.locator('h1')).toHaveText(ko.tour.atlasTitle);
+  });
 });
 
 test.describe('Korean still images and link cards', () => {

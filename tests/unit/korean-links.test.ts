@@ -6,6 +6,7 @@ import type { MapFeatureCollection } from '@/lib/data/api-schema';
 import { romanizeKorean } from '@/lib/data/romanize';
 import { embedTargetFor, oembedResponse } from '@/lib/embed/oembed';
 import { viewTarget } from '@/lib/share/short-view';
+import { languageRedirect } from '@/lib/view/paths';
 import { EMPTY_FILTERS } from '@/lib/view/view-state';
 
 const ORIGIN = 'https://atlas.example';
@@ -92,5 +93,34 @@ describe('romanised Korean names', () => {
     expect(found('Tumen')).toEqual(['t1']);
     expect(found('압록')).toEqual(['y1']);
     expect(found('amnok')).toEqual(['y1']);
+  });
+});
+
+describe('a reading page asked for with ?lang=', () => {
+  const moved = (href: string) => languageRedirect(new URL(href, ORIGIN));
+
+  it('is sent to its address in that language, the rest of the query kept', () => {
+    expect(moved('/tour?lang=ko')).toBe('/ko/tour');
+    expect(moved('/tour/tumen-crossing-to-yanbian?step=3&lang=ko')).toBe('/ko/tour/tumen-crossing-to-yanbian?step=3');
+    expect(moved('/?lang=ko&level=4')).toBe('/ko?level=4');
+    expect(moved('/routes/tumen-crossing-to-yanbian?lang=ko')).toBe('/ko/routes/tumen-crossing-to-yanbian');
+    expect(moved('/sources?lang=ko')).toBe('/ko/sources');
+    expect(moved('/ko/about?lang=en')).toBe('/about');
+  });
+
+  it('stays where it is with no lang, an unknown one or its own; embeds and images keep lang in the query', () => {
+    for (const href of [
+      '/tour',
+      '/tour?lang=fr',
+      '/ko/tour?lang=ko',
+      '/about?lang=en',
+      '/embed/tumen-crossing-to-yanbian?lang=ko',
+      '/embed/tour/tumen-crossing-to-yanbian?lang=ko',
+      '/routes/tumen-crossing-to-yanbian/image.png?lang=ko',
+      '/image.png?lang=ko',
+      '/tour/tumen-crossing-to-yanbian/image.png?lang=ko',
+      '/api/routes?lang=ko',
+    ])
+      expect(moved(href), href).toBeNull();
   });
 });
