@@ -107,6 +107,14 @@ const noSubscription = () => () => {};
 
 const ALL_LAYERS = Object.fromEntries(LAYER_GROUP_IDS.map((g) => [g, true])) as Record<LayerGroup, boolean>;
 
+/** `fields` itself while each field is the same value (Object.is) as at the last render. */
+function useSameWhileEqual<T extends object>(fields: T): T {
+  // The fields are the dependencies, listed once: the same keys in the same order on every
+  // render, so the list's length never changes (the linter cannot see that it is fixed).
+  // eslint-disable-next-line react-hooks/use-memo, react-hooks/exhaustive-deps -- see above
+  return useMemo(() => fields, Object.values(fields));
+}
+
 export function ExplorerProvider({
   initialCollection,
   whenLabels = NO_LABELS,
@@ -194,61 +202,31 @@ export function ExplorerProvider({
   // The same object until something in it changes: the parts of the explorer that hydrate after
   // the map (components/after-first-map.tsx) must see no update before they do, or React
   // renders them again from scratch.
-  const cameFromList = view.route !== null && view.route === openedFromList;
-  const filters = view.filters;
-  const value: ExplorerState = useMemo(
-    () => ({
-      collection,
-      whenLabels,
-      error,
-      groups,
-      shown,
-      items,
-      visible,
-      choices,
-      view,
-      filters,
-      setFilters,
-      selected,
-      select,
-      listHref,
-      cameFromList,
-      hovered,
-      setHovered,
-      layers,
-      setLayer,
-      notices,
-      dismissNotices,
-      mapRef,
-      panelScroll,
-      returnFocusRef,
-    }),
-    [
-      collection,
-      whenLabels,
-      error,
-      groups,
-      shown,
-      items,
-      visible,
-      choices,
-      view,
-      filters,
-      setFilters,
-      selected,
-      select,
-      listHref,
-      cameFromList,
-      hovered,
-      setHovered,
-      layers,
-      setLayer,
-      notices,
-      dismissNotices,
-      mapRef,
-      panelScroll,
-      returnFocusRef,
-    ],
-  );
+  const value: ExplorerState = useSameWhileEqual({
+    collection,
+    whenLabels,
+    error,
+    groups,
+    shown,
+    items,
+    visible,
+    choices,
+    view,
+    filters: view.filters,
+    setFilters,
+    selected,
+    select,
+    listHref,
+    cameFromList: view.route !== null && view.route === openedFromList,
+    hovered,
+    setHovered,
+    layers,
+    setLayer,
+    notices,
+    dismissNotices,
+    mapRef,
+    panelScroll,
+    returnFocusRef,
+  });
   return <ExplorerContext value={value}>{children}</ExplorerContext>;
 }
