@@ -2,9 +2,12 @@
 // on every response: pages, route handlers, images and static files alike; and reads the
 // language from the address: `/ko/...` is served by the same pages as `/...`, rewritten, with
 // the locale in a request header (lib/i18n/locales.ts) that a client cannot choose. A reading
-// page asked for with `?lang=` is sent to its address in that language (lib/view/paths.ts).
+// page asked for with `?lang=` is sent to its address in that language (lib/view/paths.ts). A
+// page a trusted reverse proxy promises to give fresh nonces may be kept there
+// (lib/http/shared-page.ts).
 import { NextResponse, type NextRequest } from 'next/server';
 import { LOCALE_HEADER, PATH_HEADER, splitLocale } from '@/lib/i18n/locales';
+import { sharedPageCacheControl } from '@/lib/http/shared-page';
 import { newNonce, securityHeaders } from '@/lib/security/headers';
 import { languageRedirect } from '@/lib/view/paths';
 
@@ -46,5 +49,8 @@ export function proxy(request: NextRequest): NextResponse {
     response = NextResponse.next({ request: { headers: requestHeaders } });
   }
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  // A page a trusted proxy will give fresh nonces may be kept there (lib/http/shared-page.ts).
+  const shared = moved === null ? sharedPageCacheControl(path, request.headers, process.env.TRUST_PROXY) : null;
+  if (shared !== null) response.headers.set('Cache-Control', shared);
   return response;
 }

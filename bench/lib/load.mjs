@@ -6,6 +6,8 @@ import autocannon from 'autocannon';
 import { median } from './stats.mjs';
 
 export const ACCEPT_ENCODING = 'gzip, deflate, br, zstd';
+/** Chromium's Accept for a navigation. */
+export const BROWSER_PAGE_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8';
 
 /** @returns {Promise<import('autocannon').Result>} */
 function cannon(options) {
@@ -16,10 +18,11 @@ function cannon(options) {
 
 /**
  * `connections` clients hammering `url` for `seconds`, after a one-second warm-up whose figures
- * are dropped (JIT, route module loading, the data cache).
+ * are dropped (JIT, route module loading, the data cache). `accept`: what a browser sends for the
+ * kind of answer (BROWSER_PAGE_ACCEPT for a page it navigates to).
  */
-export async function loadTest(url, { seconds, connections = 50 }) {
-  const headers = { 'accept-encoding': ACCEPT_ENCODING };
+export async function loadTest(url, { seconds, connections = 50, accept = '*/*' }) {
+  const headers = { 'accept-encoding': ACCEPT_ENCODING, accept };
   await cannon({ url, connections, duration: 1, headers });
   const r = await cannon({ url, connections, duration: seconds, headers });
   return {

@@ -55,3 +55,16 @@ export function languageRedirect(url: URL): string | null {
   const search = query.toString();
   return localeHref(lang, `${path}${search ? `?${search}` : ''}`);
 }
+
+/** The embed pages: `/embed`, `/embed/{id}`, `/embed/tour/{id}` (not their still images). */
+const EMBED_PAGE = /^\/embed(?:\/tour)?(?:\/[^/.]+)?\/?$/;
+
+/**
+ * The HTML pages that are the same for every visitor at one address (no cookie, no account; the
+ * language is in the path): the reading pages and the embeds. Only their CSP nonce differs, so a
+ * reverse proxy that gives each copy a fresh nonce may keep one (lib/http/cache-policy.ts
+ * `pageCacheControl`, deploy/nginx.conf). `path` is without its locale prefix.
+ */
+export function isSharedPage(path: string): boolean {
+  return READING_PAGE.test(path) || ROUTE_PATH.test(path) || EMBED_PAGE.test(path);
+}

@@ -100,6 +100,31 @@ describe('two instances behind nginx on one database', () => {
     for (const instance of stack.instances) expect((await resolveShortLink(instance.origin, viaNginx.url!)).status).toBe(307);
   });
 
+  // Pages are kept by nginx too (lib/http/shared-page.ts), each copy sent with a nonce of its own:
+  // the one in the policy is the one on every script and in the flight data, and no two agree.
+  it('nginx keeps a page and sends every copy with a fresh CSP nonce, in the policy and in the body', async () => {
+    const nonces = async (accept: string) => {
+      const res = await fetch(`${stack.origin}/routes/${SLUG}`, { headers: { accept, 'accept-encoding': 'gzip' } });
+      const html = await res.text();
+      expect(res.status).toBe(200);
+      const policy = /'nonce-([A-Za-z0-9+/=]+)'/.exec(res.headers.get('content-security-policy') ?? '')?.[1];
+      const inBody = new Set([...html.matchAll(/nonce(?:="|\\":\\")([A-Za-z0-9+/=]+)/g)].map((m) => m[1]));
+      expect(policy).toBeTruthy();
+      expect([...inBody]).toEqual([policy]);
+      return { nonce: policy, cache: res.headers.get('x-cache-status'), cacheControl: res.headers.get('cache-control') };
+    };
+    const pages = [];
+    for (let i = 0; i < 3; i++) pages.push(await nonces('text/html,application/xhtml+xml,*/*;q=0.8'));
+    expect(pages.slice(1).map((p) => p.cache)).toEqual(['HIT', 'HIT']);
+    expect(new Set(pages.map((p) => p.nonce)).size).toBe(3);
+    // Nothing past nginx may share a copy.
+    for (const p of pages) expect(p.cacheControl).toBe('private, no-store');
+    // Asked for as anything but a page, it is rendered afresh (never kept) with the app's own nonce.
+    const other = await nonces('*/*');
+    expect(other.cache).not.toBe('HIT');
+    expect(other.cacheControl).toContain('no-store');
+  });
+
   // The counters live in the database (lib/http/rate-limit.ts): a client alternating between the
   // two instances gets the limit once, not twice. The instances trust one proxy (TRUST_PROXY=1),
   // so the client is the address in X-Forwarded-For.
