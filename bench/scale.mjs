@@ -10,9 +10,9 @@
 //    does for data), and against bare `next start` (no cache of its own).
 // 2. Two `next start` instances behind nginx (deploy/nginx.conf, started by deploy/run-local.mjs)
 //    against one instance alone: /api/routes and a route page.
-// 3. Synthetic atlases 10× and 100× the size (scripts/synthetic-atlas.ts, written on branch db):
-//    /api/routes size and map idle against the bare-MapLibre baseline on the same data. Prints
-//    "skipped: no generator" while the generator does not exist.
+// 3. Synthetic atlases 10× and 100× the size (scripts/synthetic-atlas.ts): /api/routes size and
+//    map idle against the bare-MapLibre baseline on the same data. A row says "skipped" with the
+//    reason when its atlas could not be made.
 //
 // BENCH_QUICK=1: 3 s load tests. BENCH_RUNS=n: cold loads per side for the synthetic rows (3).
 import { execFileSync, spawn } from 'node:child_process';

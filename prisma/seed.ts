@@ -76,10 +76,22 @@ export async function seed(prisma: PrismaClient, options: SeedOptions = {}): Pro
       await writePlaces(tx, atlas, existing);
       // Deletions last, children before parents: an annotation or stage that moved has already
       // been re-pointed, so only what geo/ no longer has goes.
-      await tx.annotation.deleteMany({ where: { slug: { notIn: keptAnnotations } } });
-      await tx.item.deleteMany({ where: { slug: { notIn: atlas.features.map((f) => f.properties.id) } } });
-      await tx.corridor.deleteMany({ where: { slug: { notIn: atlas.corridors.map((c) => c.id) } } });
-      await tx.source.deleteMany({ where: { slug: { notIn: atlas.sources.map((s) => s.id) } } });
+      await deleteMissing(existing.annotations, keptAnnotations, (slugs) => tx.annotation.deleteMany({ where: { slug: { in: slugs } } }));
+      await deleteMissing(
+        existing.items,
+        atlas.features.map((f) => f.properties.id),
+        (slugs) => tx.item.deleteMany({ where: { slug: { in: slugs } } }),
+      );
+      await deleteMissing(
+        existing.corridors,
+        atlas.corridors.map((c) => c.id),
+        (slugs) => tx.corridor.deleteMany({ where: { slug: { in: slugs } } }),
+      );
+      await deleteMissing(
+        existing.sources,
+        atlas.sources.map((src) => src.id),
+        (slugs) => tx.source.deleteMany({ where: { slug: { in: slugs } } }),
+      );
       await tx.atlasMeta.upsert({
         where: { key: DATA_VERSION_KEY },
         create: { key: DATA_VERSION_KEY, value: version },
@@ -89,6 +101,20 @@ export async function seed(prisma: PrismaClient, options: SeedOptions = {}): Pro
     { maxWait: 10_000, timeout: 120_000 },
   );
   return { version, changed, skipped: false, counts };
+}
+
+/** Bound values per statement: well under SQLite's limit as Prisma's adapter enforces it. */
+const DELETE_BATCH = 500;
+
+/**
+ * Delete the rows that were there before this run (`existing`) and are not in `keep`, by slug, a
+ * batch at a time. Not `notIn: keep`: that binds one value per kept row, and an atlas of a few
+ * thousand annotations (the synthetic ones, bench/scale.mjs) passes the database's limit.
+ */
+async function deleteMissing(existing: Map<string, number>, keep: Iterable<string>, remove: (slugs: string[]) => Promise<unknown>) {
+  const kept = new Set(keep);
+  const gone = [...existing.keys()].filter((slug) => !kept.has(slug));
+  for (let i = 0; i < gone.length; i += DELETE_BATCH) await remove(gone.slice(i, i + DELETE_BATCH));
 }
 
 function countAtlas(atlas: Atlas): SeedResult['counts'] {
@@ -360,7 +386,11 @@ async function writePlaces(tx: Tx, atlas: Atlas, existing: ExistingIds): Promise
       () => tx.place.create({ data: { slug: pl.id, ...data }, ...ID }),
     );
   }
-  await tx.place.deleteMany({ where: { slug: { notIn: atlas.places.map((pl) => pl.id) } } });
+  await deleteMissing(
+    existing.places,
+    atlas.places.map((pl) => pl.id),
+    (slugs) => tx.place.deleteMany({ where: { slug: { in: slugs } } }),
+  );
 }
 
 async function main(argv: string[]): Promise<void> {
