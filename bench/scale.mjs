@@ -281,6 +281,9 @@ async function main() {
   const staticRps = api['static node:http'].rps;
   const cached = api['npm start (caching proxy)'];
   const page = (/** @type {string} */ name) => nginx[`/routes/${SLUG} | ${name}`];
+  const x100 = 'rows' in synthetic ? synthetic.rows.x100 : undefined;
+  /** @param {Summary} s */
+  const spread = (s) => (s ? `${Math.round(s.median)} (${Math.round(s.min)}–${Math.round(s.max)})` : '–');
   const lines = [
     `Measured ${results.measuredAt} on ${results.cpus} CPUs; load average ${loadAtStart[0]} at the start, ${results.loadAverage.end[0]} at the end. autocannon, ${SECONDS} s, gzip, 50 connections (10 on route pages).`,
     '',
@@ -299,6 +302,14 @@ async function main() {
     `| /api/routes errors | 0 | ${cached.errors} |`,
     `| route page through nginx vs one instance | ≥ 3× | ${(page('nginx + 2 instances').rps / Math.max(1, page('one instance').rps)).toFixed(2)}× |`,
     `| route page p99 through nginx | < 50 ms | ${page('nginx + 2 instances').p99} ms |`,
+    ...(x100 && !('skipped' in x100)
+      ? [
+          `| /api/routes at 100× the data | ≤ 600 kB gz | ${x100.apiRoutesKbGz} kB |`,
+          `| map idle at 100× the data vs the baseline on it | ≤ 1.25× | ${x100.ratio}× |`,
+        ]
+      : []),
+    '',
+    `Synthetic atlases: map idle of \`/\` at CPU 1×, ${RUNS} cold loads per side, ms median (min–max).`,
     '',
     '| Synthetic atlas | /api/routes kB gz | Map idle `/` app ms | Baseline ms | App / baseline |',
     '| --- | --- | --- | --- | --- |',
@@ -306,8 +317,8 @@ async function main() {
       ? [`| 10×, 100× | skipped: ${synthetic.skipped} | | | |`]
       : Object.entries(synthetic.rows).map(([k, v]) =>
           'skipped' in v
-            ? `| ${k} | skipped: ${v.skipped} | | | |`
-            : `| ${k} | ${v.apiRoutesKbGz} | ${v.idleMs.app?.median} | ${v.idleMs.baseline?.median} | ${v.ratio}× |`,
+            ? `| ${k.slice(1)}× | skipped: ${v.skipped} | | | |`
+            : `| ${k.slice(1)}× | ${v.apiRoutesKbGz} | ${spread(v.idleMs.app)} | ${spread(v.idleMs.baseline)} | ${v.ratio}× |`,
         )),
   ];
   const md = lines.join('\n');
