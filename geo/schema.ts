@@ -1,17 +1,13 @@
 // The zod schema of geo/: the single source of truth for what the map shows.
 // Types are derived with z.infer; every file is parsed through these schemas (tests, seed).
 import { z } from 'zod';
+import { Slug } from './slug';
 import { COUNTRY_CODES, FINDINGS, HAZARD_IDS, ITEM_KINDS, PRECISION_VALUES, type ItemKind } from './vocabulary';
 
 export const DATA_VERSION = 1;
 
-/** Stable, URL-safe ids: they appear in shared links. */
-export const Slug = z
-  .string()
-  .min(2)
-  .max(80)
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a slug: lower-case letters, digits and single hyphens');
-export type Slug = z.infer<typeof Slug>;
+/** Stable, URL-safe ids (geo/slug.ts). */
+export { Slug };
 
 /** A calendar date as precise as the source allows: 2012, 2012-10 or 2012-10-16. */
 export const PartialDate = z.string().regex(/^\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/, 'YYYY, YYYY-MM or YYYY-MM-DD');
@@ -35,7 +31,7 @@ export const Source = z
     /** A verified address, or null: never a guessed one. */
     url: z.url({ protocol: /^https?$/ }).nullable(),
     /** For a post inside an archive page: the archive source it was read in. */
-    partOf: Slug.optional(),
+    partOf: z.optional(Slug),
     /** Which seed document holds the text (file name in ../shared/seeds). */
     document: z.string().regex(/^\d{3}_[0-9a-f]{16}\.txt$/),
     note: z.string().optional(),

@@ -13,7 +13,7 @@ export const MapFeatureProps = z.object({
   /** The item (route, crossing, event or zone) this feature belongs to: its page is /routes/{item}. */
   item: Slug,
   /** For kind 'stage': the stage slug and its position (1-based) along the route. */
-  stage: Slug.optional(),
+  stage: z.optional(Slug),
   order: z.number().int().optional(),
   name_en: z.string(),
   name_ko: z.string(),

@@ -1,11 +1,17 @@
 'use client';
 // One SWR hook per API resource. Responses are parsed with the same zod schemas the route
 // handlers validate against (lib/data/api-schema.ts), so a server/client mismatch surfaces as an
-// error here rather than as a broken map.
+// error here rather than as a broken map. The schemas (and zod's full build with them) load with
+// the first request, not with the page: the explorer's first render uses the data the server
+// rendered with, and evaluating zod then would slow the map's start (issue 15).
 import useSWR, { type SWRConfiguration } from 'swr';
 import type { z } from 'zod';
-import { MapFeatureCollection, RouteDetail, ApiError } from './api-schema';
-import { Slug } from '@/geo/schema';
+import type { MapFeatureCollection } from './api-schema';
+import { Slug } from '@/geo/slug';
+
+type Schemas = typeof import('./api-schema');
+let schemas: Promise<Schemas> | undefined;
+const loadSchemas = () => (schemas ??= import('./api-schema'));
 
 export class FetchError extends Error {
   override name = 'FetchError';
@@ -17,14 +23,14 @@ export class FetchError extends Error {
   }
 }
 
-async function fetchParsed<S extends z.ZodType>(url: string, schema: S): Promise<z.infer<S>> {
-  const res = await fetch(url, { headers: { accept: 'application/json' } });
+async function fetchParsed<K extends 'MapFeatureCollection' | 'RouteDetail'>(url: string, name: K): Promise<z.infer<Schemas[K]>> {
+  const [res, api] = await Promise.all([fetch(url, { headers: { accept: 'application/json' } }), loadSchemas()]);
   const body: unknown = await res.json().catch(() => null);
   if (!res.ok) {
-    const error = ApiError.safeParse(body);
+    const error = api.ApiError.safeParse(body);
     throw new FetchError(res.status, error.success ? error.data.message : `${url} answered ${res.status}`);
   }
-  return schema.parse(body);
+  return api[name].parse(body) as z.infer<Schemas[K]>;
 }
 
 // The atlas changes only when it is re-seeded: no refetch on focus or reconnect.
@@ -33,7 +39,7 @@ const STABLE: SWRConfiguration = { keepPreviousData: true, revalidateOnFocus: fa
 /** Everything drawable: GET /api/routes. `fallbackData` lets a server component hand it over. */
 export function useMapCollection(fallbackData?: MapFeatureCollection) {
   // Data the server rendered with is as fresh as a request would be: do not ask again on mount.
-  return useSWR('/api/routes', (url: string) => fetchParsed(url, MapFeatureCollection), {
+  return useSWR('/api/routes', (url: string) => fetchParsed(url, 'MapFeatureCollection'), {
     ...STABLE,
     fallbackData,
     revalidateOnMount: fallbackData === undefined,
@@ -43,5 +49,5 @@ export function useMapCollection(fallbackData?: MapFeatureCollection) {
 /** One item's page data: GET /api/routes/{slug}; no request while `slug` is null or no slug. */
 export function useRouteDetail(slug: string | null) {
   const key = slug !== null && Slug.safeParse(slug).success ? `/api/routes/${slug}` : null;
-  return useSWR(key, (url: string) => fetchParsed(url, RouteDetail), STABLE);
+  return useSWR(key, (url: string) => fetchParsed(url, 'RouteDetail'), STABLE);
 }

@@ -9,8 +9,9 @@
 //   stage={stage id}     fit to one stage of the route (/embed/{id} only)   default none
 //   lang=en|ko           the language of the frame's words and labels        default en (ko under /ko/embed)
 //   level, hazard, to, q the explorer's filters (lib/view/view-state.ts), which dim what they leave out
-import { z } from 'zod';
-import { Slug } from '@/geo/schema';
+// zod's tree-shakable build: the explorer's Embed dialog writes these URLs in the browser.
+import * as z from 'zod/mini';
+import { Slug } from '@/geo/slug';
 import { LOCALES, type Locale } from '../i18n/locales';
 import { MAP_THEMES, type MapTheme } from '../map/theme';
 import { EMPTY_FILTERS, formatFilters, parseViewState, type Filters } from '../view/view-state';
@@ -38,18 +39,21 @@ export const DEFAULT_EMBED_OPTIONS: EmbedOptions = Object.freeze({
 }) as EmbedOptions;
 
 const flag = (fallback: boolean) =>
-  z
-    .enum(['0', '1'])
-    .transform((v) => v === '1')
-    .catch(fallback);
+  z.catch(
+    z.pipe(
+      z.enum(['0', '1']),
+      z.transform((v) => v === '1'),
+    ),
+    fallback,
+  );
 
-/** `.catch` on every field: a bad value becomes the default, never an error. */
+/** `catch` on every field: a bad value becomes the default, never an error. */
 const EmbedQuery = z.object({
   interactive: flag(DEFAULT_EMBED_OPTIONS.interactive),
   legend: flag(DEFAULT_EMBED_OPTIONS.legend),
-  theme: z.enum(MAP_THEMES).catch(DEFAULT_EMBED_OPTIONS.theme),
-  stage: Slug.nullable().catch(null),
-  lang: z.enum(EMBED_LANGS).catch(DEFAULT_EMBED_OPTIONS.lang),
+  theme: z.catch(z.enum(MAP_THEMES), DEFAULT_EMBED_OPTIONS.theme),
+  stage: z.catch(z.nullable(Slug), null),
+  lang: z.catch(z.enum(EMBED_LANGS), DEFAULT_EMBED_OPTIONS.lang),
 });
 
 /** What Next.js hands a page as `searchParams`. */

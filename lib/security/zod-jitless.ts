@@ -4,6 +4,7 @@
 // zod up front not to compile skips the probe. The setting lives on globalThis, so it reaches
 // every copy of zod in a bundle, and it must be set before any schema is created: import this
 // module before any module that makes schemas (instrumentation-client.ts, lib/embed/checks.ts).
-import { config } from 'zod';
+// From zod's tree-shakable build: the setting is its core's, which the full build shares.
+import { config } from 'zod/mini';
 
 config({ jitless: true });

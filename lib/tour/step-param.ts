@@ -2,13 +2,11 @@
 // it. Step 1 is the default and is left out of the URLs this writes. A malformed step is a 400,
 // a step past the tour's end a 404: the pages say so, never a 500.
 import '../security/zod-jitless'; // first: before any schema is made
-import { z } from 'zod';
+// zod's tree-shakable build: tour links are written in the browser (the explorer's Embed dialog).
+import * as z from 'zod/mini';
 
 /** A step as the query spells it: digits only ("3", not "3.0", "+3" or " 3"). */
-const StepParam = z
-  .string()
-  .regex(/^[1-9]\d{0,3}$/)
-  .transform(Number);
+const StepParam = z.pipe(z.string().check(z.regex(/^[1-9]\d{0,3}$/)), z.transform(Number));
 
 export type StepParse = { ok: true; step: number } | { ok: false; status: 400 | 404 };
 

@@ -8,10 +8,13 @@
 // Lists are written comma-separated (`level=3,4`), the form short links (lib/share/short-view.ts) store;
 // repeated keys (`level=3&level=4`) are read too. `to` holds destinations and the period's last
 // year alike (`to=KR,2015`): a year is four digits, a country two letters, so neither is mistaken.
-import { z } from 'zod';
-import { Slug } from '@/geo/schema';
+// zod's tree-shakable build (zod/mini): this codec runs in the browser as the explorer hydrates,
+// and zod's full build, evaluated then, slows the map's start (issue 15).
+import * as z from 'zod/mini';
+import { Slug } from '@/geo/slug';
 import { COUNTRY_CODES, HAZARD_IDS, RISK_LEVEL_VALUES, type CountryCode, type HazardId, type RiskLevel } from '@/geo/vocabulary';
 import { formatCameraHash, type Camera } from './camera-hash';
+import { ROUTE_PATH } from './paths';
 import { splitLocale } from '@/lib/i18n/locales';
 import { YEAR_LIMITS, isOpenRange, type YearRange } from '@/lib/time/period';
 
@@ -61,31 +64,31 @@ const RAW_LIST_MAX = 300;
 
 /** A plain decimal: no exponent, hex, Infinity or empty string, which Number() would accept. */
 const decimal = (min: number, max: number) =>
-  z
-    .string()
-    .max(20)
-    .regex(/^-?\d{1,3}(?:\.\d{1,12})?$/)
-    .transform(Number)
-    .pipe(z.number().min(min).max(max));
+  z.pipe(
+    z.pipe(z.string().check(z.maxLength(20), z.regex(/^-?\d{1,3}(?:\.\d{1,12})?$/)), z.transform(Number)),
+    z.number().check(z.gte(min), z.lte(max)),
+  );
 
 const CameraParts = z.tuple([decimal(...CAMERA_LIMITS.zoom), decimal(...CAMERA_LIMITS.lat), decimal(...CAMERA_LIMITS.lng)]);
-const LevelToken = z.enum(RISK_LEVEL_VALUES.map(String) as ['1', '2', '3', '4']).transform((s) => Number(s) as RiskLevel);
+const LevelToken = z.pipe(
+  z.enum(RISK_LEVEL_VALUES.map(String) as ['1', '2', '3', '4']),
+  z.transform((s) => Number(s) as RiskLevel),
+);
 const HazardToken = z.enum(HAZARD_IDS);
-const YearToken = z
-  .string()
-  .regex(/^\d{4}$/)
-  .transform(Number)
-  .pipe(z.number().int().min(YEAR_LIMITS.min).max(YEAR_LIMITS.max));
+const YearToken = z.pipe(
+  z.pipe(z.string().check(z.regex(/^\d{4}$/)), z.transform(Number)),
+  z.int().check(z.gte(YEAR_LIMITS.min), z.lte(YEAR_LIMITS.max)),
+);
 /** A `to` token that is meant as a year (digits only), whether or not it is a valid one. */
 const looksLikeYear = (token: string) => /^\d+$/.test(token);
-const CountryToken = z
-  .string()
-  .transform((s) => s.toUpperCase())
-  .pipe(z.enum(COUNTRY_CODES));
-const Query = z
-  .string()
-  .max(Q_MAX_LENGTH)
-  .regex(/^[^\p{Cc}]*$/u);
+const CountryToken = z.pipe(
+  z.pipe(
+    z.string(),
+    z.transform((s) => s.toUpperCase()),
+  ),
+  z.enum(COUNTRY_CODES),
+);
+const Query = z.string().check(z.maxLength(Q_MAX_LENGTH), z.regex(/^[^\p{Cc}]*$/u));
 
 /** The query value that marks a shared link whose route has since been removed (lib/share/short-view.ts). */
 const ROUTE_REMOVED = { key: 'notice', value: 'route-removed' } as const;
@@ -120,7 +123,7 @@ function tokens(params: URLSearchParams, key: string): string[] | null {
 function parseList<T>(
   params: URLSearchParams,
   key: string,
-  schema: z.ZodType<T>,
+  schema: z.ZodMiniType<T>,
   order: readonly T[],
   /** Tokens another filter reads from the same key. */
   othersOf: (token: string) => boolean = () => false,
@@ -156,7 +159,7 @@ function parseYears(params: URLSearchParams): { years: YearRange; bad: boolean }
 }
 
 function parseRoute(pathname: string): { route: string | null; bad: boolean } {
-  const m = /^\/routes\/([^/]*)\/?$/.exec(pathname);
+  const m = ROUTE_PATH.exec(pathname);
   if (!m) return { route: null, bad: false };
   let slug: string;
   try {
