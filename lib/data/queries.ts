@@ -31,7 +31,7 @@ import {
 import { DATA_VERSION_KEY, DatabaseConfigError, databaseUrl, getPrisma } from './db';
 import { stageUid } from '../map/style';
 import { buildTimeline, itemTimes } from '../time/atlas-time';
-import type { Prisma } from '../generated/prisma/client';
+import type { Annotation as AnnotationModel, Citation, Item, Stage } from '../generated/prisma/client';
 
 /** A response value with its serialised body and ETag. */
 export type Payload<T> = JsonPayload & { data: T };
@@ -84,34 +84,68 @@ export async function getDataVersion(): Promise<string | null> {
   return version;
 }
 
-const itemInclude = {
-  corridor: { select: { slug: true } },
-  stages: {
-    orderBy: { order: 'asc' },
-    include: {
-      annotations: {
-        orderBy: { order: 'asc' },
-        include: { citations: { orderBy: { order: 'asc' }, include: { source: { select: { slug: true } } } } },
-      },
-    },
-  },
-} satisfies Prisma.ItemInclude;
-type ItemRow = Prisma.ItemGetPayload<{ include: typeof itemInclude }>;
-type StageRow = ItemRow['stages'][number];
+/** An item with what the database holds under it, in order: the shape readAtlas() reads. */
+type CitationRow = Citation & { source: { slug: string } };
+type AnnotationRow = AnnotationModel & { citations: CitationRow[] };
+type StageRow = Stage & { annotations: AnnotationRow[] };
+type ItemRow = Item & { corridor: { slug: string }; stages: StageRow[] };
 
+/** `rows` by `key`, each group in the order of `rows`. */
+function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const group = groups.get(k);
+    if (group) group.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
+}
+
+/**
+ * Every table the atlas is made of, read whole in one transaction (one consistent snapshot), and
+ * put together here. Not one findMany with nested includes: Prisma loads an include with one bound
+ * value per parent row, and on SQLite it allows 999 a statement, so an atlas of a few thousand
+ * stages (the 100x synthetic one, bench/scale.mjs) could not be read at all (P2029). Whole
+ * tables bind nothing, whatever the atlas's size.
+ */
 async function readRows() {
   const prisma = getPrisma();
+  let tables;
   try {
-    const [sources, corridors, items, places] = await Promise.all([
-      prisma.source.findMany({ orderBy: { order: 'asc' }, include: { partOf: { select: { slug: true } } } }),
-      prisma.corridor.findMany({ orderBy: { order: 'asc' } }),
-      prisma.item.findMany({ orderBy: { order: 'asc' }, include: itemInclude }),
-      prisma.place.findMany({ orderBy: { order: 'asc' } }),
+    const byOrder = { orderBy: { order: 'asc' } } as const;
+    tables = await prisma.$transaction([
+      prisma.source.findMany(byOrder),
+      prisma.corridor.findMany(byOrder),
+      prisma.item.findMany(byOrder),
+      prisma.stage.findMany(byOrder),
+      prisma.annotation.findMany(byOrder),
+      prisma.citation.findMany(byOrder),
+      prisma.place.findMany(byOrder),
     ]);
-    return { sources, corridors, items, places };
   } catch (e) {
     throw unavailable(e);
   }
+  const [sourceRows, corridors, itemRows, stageRows, annotationRows, citationRows, places] = tables;
+  const sourceSlug = new Map(sourceRows.map((r) => [r.id, r.slug]));
+  const corridorSlug = new Map(corridors.map((r) => [r.id, r.slug]));
+  // A foreign key always names a row (the schema's relations); '' would fail the schemas' Slug.
+  const slugOf = (slugs: Map<number, string>, id: number) => slugs.get(id) ?? '';
+  const citations = groupBy(
+    citationRows.map((c): CitationRow => ({ ...c, source: { slug: slugOf(sourceSlug, c.sourceId) } })),
+    (c) => c.annotationId,
+  );
+  const annotations = groupBy(
+    annotationRows.map((a): AnnotationRow => ({ ...a, citations: citations.get(a.id) ?? [] })),
+    (a) => a.stageId,
+  );
+  const stages = groupBy(
+    stageRows.map((st): StageRow => ({ ...st, annotations: annotations.get(st.id) ?? [] })),
+    (st) => st.itemId,
+  );
+  const items = itemRows.map((i): ItemRow => ({ ...i, corridor: { slug: slugOf(corridorSlug, i.corridorId) }, stages: stages.get(i.id) ?? [] }));
+  const sources = sourceRows.map((r) => ({ ...r, partOf: r.partOfId === null ? null : { slug: slugOf(sourceSlug, r.partOfId) } }));
+  return { sources, corridors, items, places };
 }
 
 /** Annotation slugs as the seed stores them, joined by ","; empty fails the schema's min(1), as it should. */

@@ -8,7 +8,8 @@ import type { CorridorFile } from '@/geo/schema';
 import { disconnectPrisma, getPrisma } from '@/lib/data/db';
 import { getDataVersion, getRouteDetail, getSources, readAtlas } from '@/lib/data/queries';
 import { seed } from '@/prisma/seed';
-import { copyGeo, dumpDatabase, freshDatabase, rowCountsOf } from './test-db';
+import { writeSyntheticAtlas } from '@/scripts/synthetic-atlas';
+import { copyGeo, dumpDatabase, freshDatabase, rowCountsOf, tempDir } from './test-db';
 
 let url: string;
 let original: string;
@@ -166,6 +167,21 @@ describe('seed', () => {
     expect(((await dumpDatabase(url)).Source as { slug: string }[]).map((s) => s.slug)).not.toContain('test-added-source');
     expect(await getRouteDetail(removed)).not.toBeNull();
   });
+
+  // Issue 18: an atlas far larger than today's. At 30x there are about 1,300 stages and 2,600
+  // annotations, more than the 999 values a statement may bind on SQLite, which the seed's
+  // `notIn` and the reader's nested includes once needed (P2029).
+  it('stores and reads back an atlas thirty times the size, then shrinks back to geo/', async () => {
+    const dir = path.join(tempDir('seed-synthetic'), 'synthetic-30x');
+    writeSyntheticAtlas({ scale: 30, out: dir });
+    const big = loadAtlas(dir);
+    const result = await seed(getPrisma(), { dir });
+    expect(result.counts.stages).toBeGreaterThan(999);
+    expect(await readAtlas()).toEqual(big);
+    await seed(getPrisma(), { dir: original });
+    expect(await readAtlas()).toEqual(loadAtlas(original));
+    expect(await rowCountsOf(url)).toMatchObject({ Item: loadAtlas(original).features.length });
+  }, 120_000);
 
   it('writes nothing when geo/ is unsound', async () => {
     await seed(getPrisma(), { dir: original });
