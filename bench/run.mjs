@@ -25,7 +25,7 @@ import { inspectChunks } from './lib/chunks.mjs';
 import { loadTest, rawGet, revalidation, stillImageTimes } from './lib/load.mjs';
 import { launchBrowser, measureLoad, measureRepeatVisit } from './lib/page-load.mjs';
 import { cleanupAll, freePort, installExitHandlers, isExiting, onCleanup } from './lib/processes.mjs';
-import { checkTargets, markdown } from './lib/report.mjs';
+import { checkTargets, markdown, updateReadme } from './lib/report.mjs';
 import { baselineStyleModule } from './lib/style.mjs';
 import { summary } from './lib/stats.mjs';
 
@@ -74,20 +74,9 @@ function version(pkg) {
 /**
  * Put the latest table into README.md between its bench markers; false when the README has no
  * markers (then only bench/RESULTS.md is written). BENCH_QUICK runs leave the README alone.
+ * The README's own headings are level 2; the bench's bold captions stay as they are.
  */
-function updateReadme(md) {
-  if (QUICK) return false;
-  const file = path.join(ROOT, 'README.md');
-  const start = '<!-- bench:start -->';
-  const end = '<!-- bench:end -->';
-  const text = fs.readFileSync(file, 'utf8');
-  const a = text.indexOf(start);
-  const b = text.indexOf(end);
-  if (a < 0 || b < a) return false;
-  // The README's own headings are level 2; the bench's bold captions stay as they are.
-  fs.writeFileSync(file, `${text.slice(0, a + start.length)}\n${md.trim()}\n${text.slice(b)}`);
-  return true;
-}
+const writeReadme = (md) => !QUICK && updateReadme(ROOT, 'bench', md);
 
 /** Save a GET of the app's API as a file: the baseline serves these exact bytes. */
 async function snapshot(origin, pathname, file) {
@@ -446,7 +435,7 @@ async function main() {
   fs.writeFileSync(path.join(BENCH_DIR, 'results.json'), JSON.stringify(results, null, 2) + '\n');
   fs.writeFileSync(path.join(BENCH_DIR, 'RESULTS.md'), `<!-- written by npm run bench (bench/run.mjs); do not edit -->\n${md}`);
   console.log(`\n${md}`);
-  const readmeUpdated = updateReadme(md);
+  const readmeUpdated = writeReadme(md);
   log(
     `wrote bench/results.json and bench/RESULTS.md${readmeUpdated ? ', and the table in README.md' : ''}; screenshots of the first loads are in bench/tmp/screens/`,
   );

@@ -22,12 +22,15 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { startStack, waitForHttp } from '../deploy/run-local.mjs';
+import { npmCommand } from './lib/app.mjs';
 import { DEFAULT_CACHE, appSpriteFiles, startBaseline } from './lib/baseline.mjs';
 import { ACCEPT_ENCODING, BROWSER_PAGE_ACCEPT, loadTest, rawGet } from './lib/load.mjs';
 import { launchBrowser, measureLoad } from './lib/page-load.mjs';
-import { cleanupAll, freePort } from './lib/processes.mjs';
+import { cleanupAll, freePort, runProcess } from './lib/processes.mjs';
+import { updateReadme } from './lib/report.mjs';
 import { summary } from './lib/stats.mjs';
 import { baselineStyleModule } from './lib/style.mjs';
+import { staleBuildReason } from '../scripts/build-state.mjs';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const TMP = path.join(ROOT, 'bench', 'tmp');
@@ -261,7 +264,13 @@ async function syntheticRow(browser, styleFile, factor) {
 
 async function main() {
   fs.mkdirSync(TMP, { recursive: true });
-  if (!fs.existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) throw new Error('no build in .next/: run `npm run build` first');
+  // The stack runs `next start` on .next/: build it when it is missing or older than its sources.
+  const stale = staleBuildReason('.next');
+  if (stale) {
+    log(`${stale}: running npm run build (a few minutes on 2 cores)`);
+    const [npm, npmArgs] = npmCommand();
+    await runProcess(npm, [...npmArgs, 'run', 'build'], { cwd: ROOT, env: process.env, logFile: path.join(TMP, 'scale-build.log') });
+  }
   const databaseUrl = 'file:./data/scale.db';
   const loadAtStart = os.loadavg().map((x) => +x.toFixed(2));
   // The database is prepared by startStack (migrate, seed) before the first servers start.
@@ -325,6 +334,8 @@ async function main() {
   console.log(`\n${md}\n`);
   fs.writeFileSync(path.join(ROOT, 'bench', 'scale-results.json'), JSON.stringify(results, null, 2) + '\n');
   fs.writeFileSync(path.join(ROOT, 'bench', 'SCALE.md'), `<!-- written by npm run bench:scale (bench/scale.mjs); do not edit -->\n${md}\n`);
+  const inReadme = !QUICK && updateReadme(ROOT, 'bench-scale', md);
+  log(`wrote bench/scale-results.json and bench/SCALE.md${inReadme ? ', and the scale tables in README.md' : ''}`);
 }
 
 main()

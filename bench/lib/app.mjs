@@ -27,7 +27,7 @@ function packageScripts() {
 }
 
 /** npm itself, run with this Node: `npm_execpath` when the bench runs under `npm run`. */
-function npmCommand() {
+export function npmCommand() {
   const execPath = process.env.npm_execpath;
   return execPath && fs.existsSync(execPath) ? [process.execPath, [execPath]] : ['npm', []];
 }

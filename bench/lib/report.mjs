@@ -1,6 +1,26 @@
 // The targets of issue #6 checked against the figures, and the figures as a console table and
 // as bench/RESULTS.md. Marks are information, not a verdict: the harness exits 0 either way.
 
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Put `md` into the README at `root` between `<!-- name:start -->` and `<!-- name:end -->`; false
+ * when the README has no such markers. bench/run.mjs writes `bench`, bench/scale.mjs `bench-scale`.
+ * @param {string} root @param {string} name @param {string} md
+ */
+export function updateReadme(root, name, md) {
+  const file = path.join(root, 'README.md');
+  const start = `<!-- ${name}:start -->`;
+  const end = `<!-- ${name}:end -->`;
+  const text = fs.readFileSync(file, 'utf8');
+  const a = text.indexOf(start);
+  const b = text.indexOf(end);
+  if (a < 0 || b < a) return false;
+  fs.writeFileSync(file, `${text.slice(0, a + start.length)}\n${md.trim()}\n${text.slice(b)}`);
+  return true;
+}
+
 const kB = (bytes) => (bytes == null ? 'n/a' : `${(bytes / 1000).toFixed(1)}`);
 const ms = (x) => (x == null ? 'n/a' : `${Math.round(x)}`);
 const ratio = (x) => (x == null ? 'n/a' : `${x.toFixed(2)}×`);
