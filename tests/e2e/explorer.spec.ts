@@ -460,7 +460,7 @@ test.describe('filters', () => {
     expect(extreme.length).toBeGreaterThan(0);
     expect(extreme.length).toBeLessThan(items.length);
     await expect.poll(() => listedIds(page)).toEqual(extreme);
-    for (const meta of await page.locator('a[data-item] .item__meta').allInnerTexts()) expect(meta).toContain('Extreme risk');
+    for (const meta of await page.locator('a[data-item] .item__meta').allTextContents()) expect(meta).toContain('Extreme risk');
     await expect(count).toHaveText(`${extreme.length} of ${items.length} shown`);
     const other = items.find((i) => i.level !== 4)!;
     await expect.poll(() => featureState(page, other.uids[0])).toMatchObject({ muted: true });
