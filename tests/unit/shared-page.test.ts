@@ -9,34 +9,29 @@ import { isSharedPage } from '../../lib/view/paths';
 const promised = new Headers({ [NONCE_REWRITE_HEADER]: '1' });
 
 describe('isSharedPage', () => {
-  it('takes the reading pages and the embeds', () => {
-    for (const path of [
-      '/',
-      '/routes/tumen-crossing-to-yanbian',
-      '/sources',
-      '/about',
-      '/tour',
-      '/tour/yalu',
-      '/embed',
-      '/embed/x',
-      '/embed/tour/yalu',
-    ]) {
-      expect(isSharedPage(path), path).toBe(true);
-    }
-  });
-
-  it('leaves out data, images, short links and files', () => {
-    for (const path of [
-      '/api/routes',
-      '/routes/x/image.png',
-      '/image.png',
-      '/v/abc',
-      '/_next/static/x.js',
-      '/embed/x/image.png',
-      '/maplibre-gl.mjs',
-    ]) {
-      expect(isSharedPage(path), path).toBe(false);
-    }
+  const pages = [
+    '/',
+    '/routes/tumen-crossing-to-yanbian',
+    '/sources',
+    '/about',
+    '/tour',
+    '/tour/yalu',
+    '/embed',
+    '/embed/x',
+    '/embed/tour/yalu',
+  ];
+  // Data, images, short links and files.
+  const others = [
+    '/api/routes',
+    '/routes/x/image.png',
+    '/image.png',
+    '/v/abc',
+    '/_next/static/x.js',
+    '/embed/x/image.png',
+    '/maplibre-gl.mjs',
+  ];
+  it.each([...pages.map((p) => [p, true] as const), ...others.map((p) => [p, false] as const)])('%s: %s', (path, shared) => {
+    expect(isSharedPage(path)).toBe(shared);
   });
 });
 
