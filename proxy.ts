@@ -6,7 +6,7 @@
 // page a trusted reverse proxy promises to give fresh nonces may be kept there
 // (lib/http/shared-page.ts).
 import { NextResponse, type NextRequest } from 'next/server';
-import { LOCALE_HEADER, PATH_HEADER, splitLocale } from '@/lib/i18n/locales';
+import { LOCALE_HEADER, PATH_HEADER, QUERY_HEADER, splitLocale } from '@/lib/i18n/locales';
 import { sharedPageCacheControl } from '@/lib/http/shared-page';
 import { newNonce, securityHeaders } from '@/lib/security/headers';
 import { languageRedirect } from '@/lib/view/paths';
@@ -31,6 +31,7 @@ export function proxy(request: NextRequest): NextResponse {
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set(LOCALE_HEADER, locale);
   requestHeaders.set(PATH_HEADER, path);
+  requestHeaders.set(QUERY_HEADER, request.nextUrl.search);
 
   let response: NextResponse;
   const moved = languageRedirect(request.nextUrl);

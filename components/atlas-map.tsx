@@ -8,8 +8,8 @@
 // the URL's hash.
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type Ref } from 'react';
-import type { MapFeatureCollection } from '@/lib/data/api-schema';
 import type { AtlasItem } from '@/lib/data/atlas-items';
+import { loadMapCollection } from '@/lib/data/use-atlas';
 import type { AtlasMapController } from '@/lib/map/controller';
 import type { LayerGroup } from '@/lib/map/style';
 import { OWNER_ATTRIBUTE, type ExplorerMapConfig } from '@/lib/map/settings';
@@ -30,15 +30,14 @@ export interface AtlasMapProps {
   module: string;
   /** The page's config for it (app/(explorer)/layout.tsx). */
   config: ExplorerMapConfig;
-  collection: MapFeatureCollection | undefined;
   /** Items by id: their bounds. */
   items: ReadonlyMap<string, AtlasItem>;
   /** The item whose page is open. @default null */
   selected: string | null;
   /** The item under the pointer, here or in the list. @default null */
   hovered: string | null;
-  /** Ids passing the filters; the others are dimmed. null: no filter. */
-  visible: ReadonlySet<string> | null;
+  /** Ids passing the filters; the others are dimmed. null: no filter; undefined: not known yet (the map keeps what the address named). */
+  visible: ReadonlySet<string> | null | undefined;
   layers: Readonly<Record<LayerGroup, boolean>>;
   onHover(id: string | null): void;
   onSelect(id: string): void;
@@ -53,7 +52,6 @@ const NOT_REACTS = { __html: '' };
 export function AtlasMap({
   module,
   config,
-  collection,
   items,
   selected,
   hovered,
@@ -70,9 +68,9 @@ export function AtlasMap({
   const [failed, setFailed] = useState(false);
   const pendingFocus = useRef<string | null>(null);
   // The latest props for callbacks the controller holds, and for the start below.
-  const latest = useRef({ collection, onHover, onSelect });
+  const latest = useRef({ onHover, onSelect });
   useLayoutEffect(() => {
-    latest.current = { collection, onHover, onSelect };
+    latest.current = { onHover, onSelect };
   });
 
   useImperativeHandle(ref, () => ({
@@ -84,11 +82,9 @@ export function AtlasMap({
     },
   }));
 
-  // Take the module's map, or have it make one once React holds the data. A layout effect: it
-  // runs in the commit that hydrates the page, not after the browser has painted it.
-  const hasData = collection !== undefined;
+  // Take the module's map, or have it make one from the API's data. A layout effect: it runs in
+  // the commit that hydrates the page, not after the browser has painted it.
   useLayoutEffect(() => {
-    if (!hasData) return;
     let cancelled = false;
     let mod: ExplorerMapModule | undefined;
     let made: AtlasMapController | null = null;
@@ -96,7 +92,7 @@ export function AtlasMap({
     (import(/* webpackIgnore: true */ /* turbopackIgnore: true */ module) as Promise<ExplorerMapModule>)
       .then((m) => {
         mod = m;
-        return m.startExplorerMap(container, config, { data: latest.current.collection });
+        return m.startExplorerMap(container, config, { load: loadMapCollection });
       })
       .then((c) => {
         made = c;
@@ -121,18 +117,15 @@ export function AtlasMap({
       mod?.forgetExplorerMap(container);
       setController(null);
     };
-    // Started once, when React first holds data; later data reaches the map through setData.
+    // Started once; the atlas's data does not change while the page is open.
     // eslint-disable-next-line react-hooks/exhaustive-deps -- config and module are fixed for the page's life
-  }, [hasData]);
-
-  useEffect(() => {
-    if (controller && collection) controller.setData(collection);
-  }, [controller, collection]);
+  }, []);
 
   useEffect(() => {
     if (!controller) return;
-    const muted = visible ? [...items.keys()].filter((id) => !visible.has(id)) : [];
-    controller.setView({ selected, hovered, muted, stage: selected ? stage : null, layers });
+    const view = { selected, hovered, stage: selected ? stage : null, layers };
+    if (visible === undefined) controller.setView(view);
+    else controller.setView({ ...view, muted: visible ? [...items.keys()].filter((id) => !visible.has(id)) : [] });
   }, [controller, items, selected, hovered, visible, stage, layers]);
 
   // Fit to an item the visitor just chose, once its page is the current one.

@@ -3,7 +3,7 @@
 // the map, the side panel (a bottom sheet on phones) holding the page, and the live region that
 // announces what is selected.
 import { usePathname } from 'next/navigation';
-import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { AfterFirstMap, MapModuleContext } from './after-first-map';
 import { AtlasMap } from './atlas-map';
 import { useExplorer } from './explorer-state';
@@ -13,6 +13,19 @@ import { EXPLORER_MAP_DESCRIPTION_ID as MAP_DESCRIPTION_ID, type ExplorerMapConf
 import { useStrings } from '@/lib/i18n/client';
 
 export const PANEL_ID = 'route-panel';
+
+/**
+ * A larger atlas's first response carries a window of the list (lib/data/explorer-data.ts): the
+ * rest is asked for once this has hydrated, which is after the map has first drawn.
+ */
+function LoadTheRest() {
+  const { complete, loadAll } = useExplorer();
+  useEffect(() => {
+    if (!complete) loadAll();
+  }, [complete, loadAll]);
+  return null;
+}
+
 /**
  * `map`: the map module's URL and the page's config for it; `mapStart`: the server's tags that
  * start it (components/map-start.tsx), placed right after the map and its key, so the parser
@@ -74,7 +87,6 @@ export function ExplorerShell({
               ref={mapRef}
               module={map.module}
               config={map.config}
-              collection={ex.collection}
               items={ex.items}
               selected={ex.selected?.id ?? null}
               stage={ex.selected ? ex.view.stage : null}
@@ -85,6 +97,7 @@ export function ExplorerShell({
               onSelect={ex.select}
             />
             <MapLegend />
+            <LoadTheRest />
           </AfterFirstMap>
           {mapStart}
         </section>

@@ -16,8 +16,9 @@ import {
   type RefObject,
 } from 'react';
 import type { AtlasMapHandle } from './atlas-map';
-import type { MapFeatureCollection } from '@/lib/data/api-schema';
-import { corridorGroups, filterGroups, filterChoices, type AtlasItem, type CorridorGroup } from '@/lib/data/atlas-items';
+import type { TimelineEntry } from '@/lib/data/api-schema';
+import { filterGroups, type AtlasItem, type CorridorGroup } from '@/lib/data/atlas-items';
+import { atlasIndex, itemCount, type AtlasIndex, type ExplorerStart, type FilterChoices } from '@/lib/data/explorer-data';
 import { LAYER_GROUP_IDS, type LayerGroup } from '@/lib/map/style';
 import { useMapCollection } from '@/lib/data/use-atlas';
 import { usePageLocale } from '@/lib/i18n/client';
@@ -33,17 +34,30 @@ import {
 } from '@/lib/view/view-state';
 
 export interface ExplorerState {
-  collection: MapFeatureCollection | undefined;
+  /** True once the list knows every item (the server sent them all, or /api/routes has answered). */
+  complete: boolean;
+  /** True when there is nothing to list yet: the server sent no data and /api/routes has not answered. */
+  loading: boolean;
+  /** Ask for every item (a larger atlas's first response carries a window of the list). */
+  loadAll(): void;
+  /** The dated events, oldest first (empty until the list is complete). */
+  timeline: TimelineEntry[];
   /** The timeline's date labels in the page's language, by item id, where they differ from the API's English. */
   whenLabels: Readonly<Record<string, string>>;
   error: Error | undefined;
-  groups: CorridorGroup[];
-  /** The groups after filtering. */
-  shown: CorridorGroup[];
+  /** How many items the atlas holds. */
+  total: number;
+  /** The groups after filtering: all of them once complete, else the first that the window carries; null while the filters wait for the whole list. */
+  shown: CorridorGroup[] | null;
+  /** How many items pass the filters; null while unknown. */
+  matching: number | null;
+  /** The items known here, by id: every item once complete. */
   items: ReadonlyMap<string, AtlasItem>;
-  /** Ids that pass the filters, or null when nothing is filtered. */
-  visible: ReadonlySet<string> | null;
-  choices: ReturnType<typeof filterChoices>;
+  /** Ids that pass the filters, or null when nothing is filtered; undefined until the list is complete. */
+  visible: ReadonlySet<string> | null | undefined;
+  choices: FilterChoices;
+  /** The period filter's years. */
+  years: number[];
   view: ViewState;
   filters: Filters;
   setFilters(next: Filters): void;
@@ -102,6 +116,7 @@ function useLiveSearch(): string {
 }
 
 const NO_NOTICES: ViewNotice[] = [];
+const NO_INDEX: AtlasIndex = { groups: [], choices: { hazards: [], to: [] }, years: [], timeline: [] };
 const NO_LABELS: Readonly<Record<string, string>> = {};
 const noSubscription = () => () => {};
 
@@ -115,12 +130,16 @@ function useSameWhileEqual<T extends object>(fields: T): T {
   return useMemo(() => fields, Object.values(fields));
 }
 
+/**
+ * `start`: what the server read for this address (lib/data/explorer-data.ts), or nothing when the
+ * database did not answer: the list then asks /api/routes, which says why.
+ */
 export function ExplorerProvider({
-  initialCollection,
+  start,
   whenLabels = NO_LABELS,
   children,
 }: {
-  initialCollection?: MapFeatureCollection;
+  start?: ExplorerStart;
   whenLabels?: Readonly<Record<string, string>>;
   children: ReactNode;
 }) {
@@ -128,17 +147,28 @@ export function ExplorerProvider({
   const pathname = usePathname();
   const locale = usePageLocale();
   const search = useLiveSearch();
-  const { data: collection, error } = useMapCollection(initialCollection);
+  const listWindow = start && 'window' in start ? start.window : null;
+  const [wantAll, setWantAll] = useState(start === undefined);
+  const { data: collection, error } = useMapCollection(wantAll && (start === undefined || listWindow !== null));
+  const index = useMemo(() => (collection ? atlasIndex(collection) : start && 'index' in start ? start.index : null), [collection, start]);
 
   const view = useMemo(() => parseViewState(new URL(`${pathname}?${search}`, 'http://atlas.invalid')).state, [pathname, search]);
-  const groups = useMemo(() => (collection ? corridorGroups(collection) : []), [collection]);
-  const items = useMemo(() => new Map(groups.flatMap((g) => g.items.map((i) => [i.id, i] as const))), [groups]);
-  const shown = useMemo(() => filterGroups(groups, view.filters), [groups, view.filters]);
-  const visible = useMemo(
-    () => (hasFilters(view.filters) ? new Set(shown.flatMap((g) => g.items.map((i) => i.id))) : null),
-    [shown, view.filters],
+  const known = index?.groups ?? listWindow?.groups ?? NO_INDEX.groups;
+  const items = useMemo(() => {
+    const byId = new Map(known.flatMap((g) => g.items.map((i) => [i.id, i] as const)));
+    if (listWindow?.selected && !index) byId.set(listWindow.selected.id, listWindow.selected);
+    return byId;
+  }, [known, listWindow, index]);
+  const shown = useMemo(
+    () => (index ? filterGroups(index.groups, view.filters) : listWindow?.query === formatFilters(view.filters) ? listWindow.groups : null),
+    [index, listWindow, view.filters],
   );
-  const choices = useMemo(() => filterChoices(groups), [groups]);
+  const visible = useMemo(
+    () => (!index ? undefined : hasFilters(view.filters) ? new Set((shown ?? []).flatMap((g) => g.items.map((i) => i.id))) : null),
+    [index, shown, view.filters],
+  );
+  const matching = index ? itemCount(shown ?? []) : shown ? listWindow!.matching : null;
+  const total = index ? itemCount(index.groups) : (listWindow?.total ?? 0);
   const selected = view.route ? (items.get(view.route) ?? null) : null;
 
   const [hovered, setHovered] = useState<string | null>(null);
@@ -197,20 +227,26 @@ export function ExplorerProvider({
 
   const setLayer = useCallback((group: LayerGroup, on: boolean) => setLayers((l) => ({ ...l, [group]: on })), []);
   const dismissNotices = useCallback(() => setDismissed(true), []);
+  const loadAll = useCallback(() => setWantAll(true), []);
   const listHref = localeHref(locale, formatViewState({ ...view, route: null, stage: null, camera: null }));
 
   // The same object until something in it changes: the parts of the explorer that hydrate after
   // the map (components/after-first-map.tsx) must see no update before they do, or React
   // renders them again from scratch.
   const value: ExplorerState = useSameWhileEqual({
-    collection,
+    complete: index !== null,
+    loading: index === null && listWindow === null,
+    loadAll,
+    timeline: (index ?? NO_INDEX).timeline,
     whenLabels,
     error,
-    groups,
+    total,
     shown,
+    matching,
     items,
     visible,
-    choices,
+    choices: (index ?? listWindow ?? NO_INDEX).choices,
+    years: (index ?? listWindow ?? NO_INDEX).years,
     view,
     filters: view.filters,
     setFilters,

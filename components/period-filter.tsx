@@ -1,32 +1,16 @@
 'use client';
 // The period filter (`?from=2011&to=2015`): two year menus over the years the atlas's dates span.
 // What falls outside is dimmed on the map and left out of the list, as the other filters do.
-import { useId, useMemo } from 'react';
+import { useId } from 'react';
 import { useExplorer } from './explorer-state';
 import styles from './time.module.css';
 import { useStrings } from '@/lib/i18n/client';
-import { yearOf } from '@/lib/time/period';
-
-/** Every year from the earliest to the latest date the data carries (item periods, event dates, the timeline). */
-function dataYears(dates: (string | null | undefined)[]): number[] {
-  const years = dates.map(yearOf).filter((y): y is number => y !== null);
-  if (years.length === 0) return [];
-  const first = Math.min(...years);
-  return Array.from({ length: Math.max(...years) - first + 1 }, (_, i) => first + i);
-}
 
 export function PeriodFilter() {
-  const { filters, setFilters, groups, collection } = useExplorer();
+  // Every year from the earliest to the latest date the data carries (lib/data/explorer-data.ts).
+  const { filters, setFilters, years } = useExplorer();
   const t = useStrings().time;
   const id = useId();
-  const years = useMemo(
-    () =>
-      dataYears([
-        ...groups.flatMap((g) => g.items.flatMap((i) => [i.period?.from, i.period?.to, i.date])),
-        ...(collection?.timeline ?? []).map((e) => e.date),
-      ]),
-    [groups, collection],
-  );
   // A link may name a year the data does not reach: it stays a choice, so the menu shows it.
   const choices = [...new Set([...years, ...[filters.years.from, filters.years.to].filter((y): y is number => y !== null)])].sort();
   if (choices.length === 0) return null;

@@ -14,11 +14,9 @@ function toggle<T>(list: readonly T[], value: T, on: boolean): T[] {
 }
 
 export function RouteFilters() {
-  const { filters, setFilters, choices, shown, groups } = useExplorer();
+  const { filters, setFilters, choices, matching, total } = useExplorer();
   const { explorer: t, locale } = useStrings();
   const searchId = useId();
-  const total = groups.reduce((n, g) => n + g.items.length, 0);
-  const count = shown.reduce((n, g) => n + g.items.length, 0);
 
   // The box keeps what is typed; the URL follows. When the URL changes under it (Back, a
   // cleared filter) the box takes the URL's text: adjusted during render, not in an effect.
@@ -112,7 +110,7 @@ export function RouteFilters() {
 
       <div className="filters__status">
         <p aria-live="polite" className="filters__count" data-testid="result-count">
-          {t.filters.count(count, total)}
+          {matching === null ? t.panel.loading : t.filters.count(matching, total)}
         </p>
         {hasFilters(filters) && (
           <button

@@ -4,7 +4,7 @@
 // highlights it on the map and the reverse; one Tab stop for the whole list, arrow keys move
 // within it (roving tabindex), Enter opens the item without reloading the page.
 import Link from 'next/link';
-import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { RiskSwatch } from './risk-swatch';
 import { RouteFilters } from './route-filters';
 import { LanguageSwitch } from './language-switch';
@@ -13,6 +13,7 @@ import { TimelineStrip } from './timeline-strip';
 import { useExplorer } from './explorer-state';
 import { riskPhrase } from '@/geo/vocabulary';
 import type { AtlasItem } from '@/lib/data/atlas-items';
+import { LIST_PAGE, firstItems } from '@/lib/data/explorer-data';
 import { useStrings } from '@/lib/i18n/client';
 import { localeHref } from '@/lib/i18n/locales';
 import { formatViewState } from '@/lib/view/view-state';
@@ -25,9 +26,18 @@ export interface RouteListProps {
 export function RouteList({ notice }: RouteListProps) {
   const { returnFocusRef, ...ex } = useExplorer();
   const { explorer: t, locale } = useStrings();
-  const { shown, view, hovered, setHovered, select, collection, error } = ex;
+  const { shown, matching, view, hovered, setHovered, select, loading, error } = ex;
   const listRef = useRef<HTMLDivElement>(null);
-  const flat = shown.flatMap((g) => g.items);
+  // A long list shows a page of items, and more on request; a new filter starts from the top.
+  const [limit, setLimit] = useState(LIST_PAGE);
+  const [limitFor, setLimitFor] = useState(view.filters);
+  if (limitFor !== view.filters) {
+    setLimitFor(view.filters);
+    setLimit(LIST_PAGE);
+  }
+  const groups = useMemo(() => firstItems(shown ?? [], limit), [shown, limit]);
+  const flat = groups.flatMap((g) => g.items);
+  const more = Math.min(LIST_PAGE, (matching ?? 0) - flat.length);
   const [active, setActive] = useState<string | null>(null);
   // The Tab stop: the item last moved to if it is still shown, else the first one.
   const tabStop = active && flat.some((i) => i.id === active) ? active : (flat[0]?.id ?? null);
@@ -65,7 +75,7 @@ export function RouteList({ notice }: RouteListProps) {
     select(item.id);
   };
 
-  if (!collection) {
+  if (loading) {
     return (
       <>
         {notice}
@@ -99,8 +109,9 @@ export function RouteList({ notice }: RouteListProps) {
         role="group"
         data-testid="route-list"
       >
-        {shown.length === 0 && <p className="panel__status">{t.filters.none}</p>}
-        {shown.map((group) => (
+        {shown === null && <p className="panel__status">{t.panel.loading}</p>}
+        {shown?.length === 0 && <p className="panel__status">{t.filters.none}</p>}
+        {groups.map((group) => (
           <section key={group.id} className="corridor" aria-labelledby={`corridor-${group.id}`}>
             <h2 id={`corridor-${group.id}`} className="corridor__name">
               {group.name[locale]}
@@ -142,6 +153,11 @@ export function RouteList({ notice }: RouteListProps) {
           </section>
         ))}
       </div>
+      {more > 0 && (
+        <button type="button" className="route-list__more" onClick={() => setLimit(flat.length + LIST_PAGE)} data-testid="show-more">
+          {t.list.showMore(more)}
+        </button>
+      )}
     </>
   );
 }

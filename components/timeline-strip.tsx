@@ -18,17 +18,15 @@ function whenText(e: TimelineEntry, t: ClientStrings['time'], labels: Readonly<R
 }
 
 export function TimelineStrip() {
-  const { collection, whenLabels, items, filters, visible, view, select } = useExplorer();
+  const { timeline: entries, whenLabels, items, filters, visible, view, select } = useExplorer();
   const { time: t, locale } = useStrings();
   const id = useId();
   const listRef = useRef<HTMLOListElement>(null);
   const [active, setActive] = useState<string | null>(null);
-  const entries = collection?.timeline ?? [];
   if (entries.length === 0) return null;
   const tabStop = active && entries.some((e) => e.item === active) ? active : entries[0].item;
   // An event drawn on the map follows the list's filters; one without a place, the period alone.
-  const outside = (e: TimelineEntry) =>
-    items.has(e.item) ? visible !== null && !visible.has(e.item) : !inYears(filters.years, null, e.date);
+  const outside = (e: TimelineEntry) => (items.has(e.item) ? !!visible && !visible.has(e.item) : !inYears(filters.years, null, e.date));
 
   const onKeyDown = (e: KeyboardEvent<HTMLOListElement>) => {
     const buttons = [...listRef.current!.querySelectorAll<HTMLButtonElement>('button')];

@@ -2,9 +2,9 @@
 // One SWR hook per API resource. Responses are parsed with the same zod schemas the route
 // handlers validate against (lib/data/api-schema.ts), so a server/client mismatch surfaces as an
 // error here rather than as a broken map. The schemas (and zod's full build with them) load with
-// the first request, not with the page: the explorer's first render uses the data the server
+// the first request, not with the page: the explorer's first render uses what the server
 // rendered with, and evaluating zod then would slow the map's start (issue 15).
-import useSWR, { type SWRConfiguration } from 'swr';
+import useSWR, { preload, type SWRConfiguration } from 'swr';
 import type { z } from 'zod';
 import type { MapFeatureCollection } from './api-schema';
 import { Slug } from '@/geo/slug';
@@ -36,14 +36,21 @@ async function fetchParsed<K extends 'MapFeatureCollection' | 'RouteDetail'>(url
 // The atlas changes only when it is re-seeded: no refetch on focus or reconnect.
 const STABLE: SWRConfiguration = { keepPreviousData: true, revalidateOnFocus: false, revalidateOnReconnect: false };
 
-/** Everything drawable: GET /api/routes. `fallbackData` lets a server component hand it over. */
-export function useMapCollection(fallbackData?: MapFeatureCollection) {
-  // Data the server rendered with is as fresh as a request would be: do not ask again on mount.
-  return useSWR('/api/routes', (url: string) => fetchParsed(url, 'MapFeatureCollection'), {
-    ...STABLE,
-    fallbackData,
-    revalidateOnMount: fallbackData === undefined,
-  });
+const MAP_COLLECTION = '/api/routes';
+const fetchMapCollection = (url: string) => fetchParsed(url, 'MapFeatureCollection');
+
+/**
+ * Everything drawable: GET /api/routes, asked for only when `wanted`. The explorer's first
+ * response carries what its list shows (lib/data/explorer-data.ts), and the map module reads the
+ * map's data itself: the list asks for the whole collection only when it needs more.
+ */
+export function useMapCollection(wanted: boolean) {
+  return useSWR(wanted ? MAP_COLLECTION : null, fetchMapCollection, STABLE);
+}
+
+/** The same collection as a promise (one request, shared with the hook): for the map's React host. */
+export function loadMapCollection(): Promise<MapFeatureCollection> {
+  return preload(MAP_COLLECTION, fetchMapCollection);
 }
 
 /** One item's page data: GET /api/routes/{slug}; no request while `slug` is null or no slug. */

@@ -36,7 +36,12 @@ export function buildClientStrings(locale: Locale, m: ClientMessages) {
         shown === total ? tr('explorer.filters.countAll', { total }) : tr('explorer.filters.countShown', { shown, total }),
     },
     /** Short meta line under each item: "Route · Extreme risk" (the phrase from geo/vocabulary.ts riskPhrase). */
-    list: { ...e.list, meta: (kind: string, risk: string) => tr('explorer.list.meta', { kind, risk }) },
+    list: {
+      ...e.list,
+      meta: (kind: string, risk: string) => tr('explorer.list.meta', { kind, risk }),
+      /** "Show 100 more items" */
+      showMore: (count: number) => tr('explorer.list.showMore', { count }),
+    },
     announce: { ...e.announce, selected: (name: string) => tr('explorer.announce.selected', { name }) },
   };
 

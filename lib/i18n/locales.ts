@@ -17,6 +17,8 @@ export const LOCALE_TAGS: Record<Locale, { lang: string; og: string; name: strin
 export const LOCALE_HEADER = 'x-atlas-locale';
 /** The request header with the address's path without its locale prefix (for hreflang links). */
 export const PATH_HEADER = 'x-atlas-path';
+/** The request header with the address's query (`?…`, or empty): layouts are not given it otherwise. */
+export const QUERY_HEADER = 'x-atlas-query';
 
 /** Whether a value is one of the atlas's locales. */
 export function isLocale(value: unknown): value is Locale {

@@ -79,20 +79,20 @@ async function pageData(config: ExplorerMapConfig): Promise<unknown> {
 
 /**
  * The map in `container`: the one this module already started there, or a new one. The React
- * host passes the data it has: used when nothing was started, or when the page's own start gave
- * up (the data had changed since the page was rendered).
+ * host passes a loader for the data (the API's, checked by its schema): used when nothing was
+ * started, or when the page's own start gave up (the data had changed since the page was rendered).
  */
 export function startExplorerMap(
   container: HTMLElement,
   config: ExplorerMapConfig,
-  given?: { data: unknown },
+  given?: { load(): Promise<unknown> },
 ): Promise<AtlasMapController | null> {
   const earlier = starts.get(container);
-  const started = (earlier ?? Promise.resolve(null)).then((c) => {
+  const started = (earlier ?? Promise.resolve(null)).then(async (c) => {
     if (c && !c.isRemoved) return c;
     if (!given) return null;
     container.setAttribute(OWNER_ATTRIBUTE, 'react');
-    return start(container, config, given.data, 'react');
+    return start(container, config, await given.load(), 'react');
   });
   starts.set(container, started);
   return started;
