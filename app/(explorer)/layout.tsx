@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import { ExplorerProvider } from '@/components/explorer-state';
 import { ExplorerShell } from '@/components/explorer-shell';
 import { MapStart } from '@/components/map-start';
+import type { TimelineEntry } from '@/lib/data/api-schema';
 import { atlasIndex, explorerStart, type ExplorerStart } from '@/lib/data/explorer-data';
 import { mapCollectionPayload } from '@/lib/data/queries';
 import { timelineLabels } from '@/lib/i18n/content';
@@ -28,7 +29,7 @@ export default async function ExplorerLayout({ children }: { children: ReactNode
   const address = new URL(`${request.get(PATH_HEADER) ?? '/'}${request.get(QUERY_HEADER) ?? ''}`, 'http://atlas.invalid');
   const { route, filters } = parseViewState(address).state;
   let start: ExplorerStart | undefined;
-  let timeline: { item: string; label: string | null }[] = [];
+  let timeline: TimelineEntry[] = [];
   let etag = '';
   // The map keeps its camera across the explorer's pages, but a page loaded on /routes/{id}
   // starts fitted to that item: the map module needs every item's bounds. With no data (and so

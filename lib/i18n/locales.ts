@@ -15,7 +15,7 @@ export const LOCALE_TAGS: Record<Locale, { lang: string; og: string; name: strin
 
 /** The request header the proxy sets from the address (a client cannot choose it: it is overwritten). */
 export const LOCALE_HEADER = 'x-atlas-locale';
-/** The request header with the address's path without its locale prefix (for hreflang links). */
+/** The request header with the address's path without its locale prefix (for hreflang links, and the explorer's layout). */
 export const PATH_HEADER = 'x-atlas-path';
 /** The request header with the address's query (`?…`, or empty): layouts are not given it otherwise. */
 export const QUERY_HEADER = 'x-atlas-query';
