@@ -24,8 +24,6 @@ export interface AtlasItem {
   period: Period | null;
   /** The date of what it reports, when the data gives one. */
   date: string | null;
-  /** Every drawable feature of the item (a route and its stages): targets of feature-state. */
-  uids: string[];
   /** [west, south, east, north] of all its features; null for an unplaced event (no point to fit). */
   bounds: [number, number, number, number] | null;
   /** Lower-cased names of the item, its stages and its corridor: what the search box matches. */
@@ -68,20 +66,17 @@ export function corridorGroups(collection: MapFeatureCollection): CorridorGroup[
         to: p.to ?? null,
         period: p.reported_from && p.reported_to ? { from: p.reported_from, to: p.reported_to } : null,
         date: p.date ?? null,
-        uids: [],
         bounds: null,
         haystack: '',
       };
       items.set(p.item, item);
     }
-    if (item) item.uids.push(p.uid);
   }
   // Stages listed before their route (not the API's order, but possible) still count.
   const geometries = new Map<string, Geometry[]>();
   for (const f of collection.features) {
     const item = items.get(f.properties.item);
     if (!item) continue;
-    if (!item.uids.includes(f.properties.uid)) item.uids.push(f.properties.uid);
     // The API's geometry is one of Point, LineString or Polygon (api-schema.ts), with its coordinates,
     // or null for an unplaced event, which the list shows and the map does not.
     if (f.geometry) geometries.set(item.id, [...(geometries.get(item.id) ?? []), f.geometry as Geometry]);

@@ -29,7 +29,6 @@ import {
   SourcesResponse,
 } from './api-schema';
 import { DATA_VERSION_KEY, DatabaseConfigError, databaseUrl, getPrisma } from './db';
-import { stageUid } from '../map/style';
 import { buildTimeline, itemTimes } from '../time/atlas-time';
 import type { Annotation as AnnotationModel, Citation, Item, Stage } from '../generated/prisma/client';
 
@@ -295,7 +294,7 @@ export function buildMapCollection(atlas: Atlas): MapFeatureCollection {
       push(geometry, { uid: `route:${p.id}`, kind: 'route', ...base, level: routeLevel(route), hazards: joinHazards(routeHazards(route)), ...travel });
       p.stages.forEach((s, i) =>
         push(roundGeometry(stageLine(route, s), p.precision), {
-          uid: stageUid(p.id, s.id),
+          uid: `stage:${p.id}:${s.id}`,
           kind: 'stage',
           ...base,
           stage: s.id,

@@ -1,12 +1,12 @@
-// The one owner of an atlas map. It makes the MapLibre map (the only `new Map` in the source), or
-// is handed the map module's own; it holds the data the atlas source was given and sends new data
-// only when the collection really changed; it turns a view (what is selected, hovered, muted, the
-// stage a link names, which layer groups are on) into feature-state and layer visibility by
-// diffing against what it last applied, never by resending data; it fits the camera and keeps it
+// The one owner of an atlas map. It makes the MapLibre map (the only `new Map` in the source),
+// whose style carries the data (or the address MapLibre's worker fetches it from); it turns a
+// view (what is selected, hovered, muted, the stage a link names, which layer groups are on) into
+// feature-state on item ids and layer visibility by diffing against what it last applied, never
+// by resending data: it needs nothing from the data itself; it fits the camera and keeps it
 // in the URL's hash (lib/map/behaviour.ts). The explorer's map module (lib/map/explorer-map.ts),
 // the embeds' script (lib/embed/client.ts) and, through them, the React host
 // (components/atlas-map.tsx) all drive maps through this class.
-import type { GeoJSONSource, LngLatBoundsLike, Map as MapLibreMap } from 'maplibre-gl';
+import type { LngLatBoundsLike, Map as MapLibreMap } from 'maplibre-gl';
 import { bindPointer, syncCameraWithUrl, type CameraUrlSync } from './behaviour';
 import { fitPadding, type Padding } from './padding';
 import type { Bounds, MapInit, MaplibreUrls } from './settings';
@@ -16,8 +16,8 @@ import {
   FIT_MAX_ZOOM,
   LAYER_GROUPS,
   LAYER_GROUP_IDS,
-  stageUid,
-  type FeatureStateName,
+  STAGE_STATE,
+  type FeatureStateFlag,
   type LayerGroup,
 } from './style';
 import type { Camera } from '../view/camera-hash';
@@ -64,34 +64,26 @@ export interface MapView {
 export const ALL_LAYERS: Readonly<Record<LayerGroup, boolean>> = Object.freeze({ routes: true, points: true, zones: true });
 export const EMPTY_VIEW: MapView = Object.freeze({ selected: null, hovered: null, muted: [], stage: null, layers: ALL_LAYERS });
 
-/** Feature uids by item id, read from the collection the map draws (each feature's `item` and `uid`). */
-export function uidsByItem(data: unknown): Map<string, string[]> {
-  const index = new Map<string, string[]>();
-  const features = typeof data === 'object' && data !== null && 'features' in data && Array.isArray(data.features) ? data.features : [];
-  for (const f of features as { properties?: { item?: unknown; uid?: unknown } }[]) {
-    const { item, uid } = f.properties ?? {};
-    if (typeof item !== 'string' || typeof uid !== 'string') continue;
-    const list = index.get(item);
-    if (list) list.push(uid);
-    else index.set(item, [uid]);
-  }
-  return index;
+/** What the view asks of the map's feature-state, by item id (the atlas source's promoteId). */
+export interface FeatureStates {
+  flags: Record<FeatureStateFlag, ReadonlySet<string>>;
+  /** The selected route's stage a link names, as [item, stage]: lit where a stage feature of the item has that `stage`. */
+  stage: readonly [string, string] | null;
 }
 
-/** The feature uids each state is true on, for a view over a data set (the rest are false). */
-export function featureStatesOf(view: MapView, index: ReadonlyMap<string, readonly string[]>): Record<FeatureStateName, Set<string>> {
-  const uids = (ids: readonly (string | null)[]) => new Set(ids.flatMap((id) => (id === null ? [] : (index.get(id) ?? []))));
-  const stageId = view.selected !== null && view.stage !== null ? stageUid(view.selected, view.stage) : null;
-  const drawn = stageId !== null && (index.get(view.selected!) ?? []).includes(stageId);
+/** The items each flag is true on (false on the rest), and the stage lit, for a view. */
+export function featureStatesOf(view: MapView): FeatureStates {
   return {
-    selected: uids([view.selected]),
-    hover: uids([view.hovered]),
-    muted: uids(view.muted),
-    stage: new Set(drawn ? [stageId!] : []),
+    flags: {
+      selected: new Set(view.selected === null ? [] : [view.selected]),
+      hover: new Set(view.hovered === null ? [] : [view.hovered]),
+      muted: new Set(view.muted),
+    },
+    stage: view.selected !== null && view.stage !== null ? [view.selected, view.stage] : null,
   };
 }
 
-const STATE_NAMES: readonly FeatureStateName[] = ['selected', 'hover', 'muted', 'stage'];
+const FLAGS: readonly FeatureStateFlag[] = ['selected', 'hover', 'muted'];
 
 export type StartCamera = { center: [number, number]; zoom: number } | { bounds: Bounds };
 
@@ -101,9 +93,8 @@ export interface PointerHandlers {
 }
 
 export interface ControllerOptions {
+  /** The style's atlas source holds the data, or the address MapLibre fetches it from (atlasMapInit). */
   init: MapInit;
-  /** The data the style's atlas source already holds (atlasMapInit's `data`). */
-  data: unknown;
   camera: StartCamera;
   view: MapView;
   /** Extra room to leave when fitting (a key over the map); read at each fit. */
@@ -114,6 +105,8 @@ export interface ControllerOptions {
   pointer: PointerHandlers;
   /** Who made it, for tests and for anyone curious: the page's map module, or the React host. */
   startedBy: 'boot' | 'react';
+  /** The atlas source's data could not be loaded (its address answered an error, say). */
+  onDataError?(error: Error): void;
 }
 
 const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -122,15 +115,8 @@ export class AtlasMapController {
   readonly map: MapLibreMap;
   private readonly container: HTMLElement;
   private readonly keyPadding: () => Partial<Padding>;
-  private data: unknown;
-  private index: Map<string, string[]>;
   private view: MapView;
-  private readonly applied: Record<FeatureStateName, Set<string>> = {
-    selected: new Set(),
-    hover: new Set(),
-    muted: new Set(),
-    stage: new Set(),
-  };
+  private applied: FeatureStates = { flags: { selected: new Set(), hover: new Set(), muted: new Set() }, stage: null };
   private pointer: PointerHandlers;
   private camera: CameraUrlSync | null = null;
   private removed = false;
@@ -142,8 +128,6 @@ export class AtlasMapController {
     this.map = map;
     this.container = map.getContainer();
     this.keyPadding = o.keyPadding;
-    this.data = o.data;
-    this.index = uidsByItem(o.data);
     this.view = o.view;
     this.pointer = o.pointer;
   }
@@ -184,24 +168,27 @@ export class AtlasMapController {
     // Once the style has its sources, before any tile is drawn: the first frames show the view.
     map.once('styledata', () => controller.applyView());
     bindPointer(map, { hover: (id) => controller.pointer.hover(id), select: (id) => controller.pointer.select(id) });
+    const onDataError = o.onDataError;
+    if (onDataError)
+      map.on('error', (e) => {
+        // A source's errors carry its id (MapLibre's evented parent data); the type does not say so.
+        if ((e as { sourceId?: unknown }).sourceId === ATLAS_SOURCE) onDataError(new Error(e.error.message));
+      });
     // Whoever made it: tests read the map from here as soon as it exists.
     window.__atlas = { map };
     return controller;
   }
 
-  /** The idle marker (`data-map-idle`) tests and benchmarks wait on: "true" at an idle once the atlas source has data and is loaded. */
+  /** The idle marker (`data-map-idle`) tests and benchmarks wait on: "true" at an idle once the atlas source has loaded its data. */
   private watchIdle(): void {
     const el = this.container;
-    if (this.index.size > 0) el.dataset.atlasData = 'true';
     const set = (idle: boolean) => {
       const value = String(idle);
       if (el.dataset.mapIdle !== value) el.dataset.mapIdle = value;
       if (idle) this.drawn();
     };
     this.map.on('render', () => set(false));
-    this.map.on('idle', () =>
-      set(this.map.getSource(ATLAS_SOURCE) !== undefined && el.dataset.atlasData === 'true' && this.map.isSourceLoaded(ATLAS_SOURCE)),
-    );
+    this.map.on('idle', () => set(this.map.getSource(ATLAS_SOURCE) !== undefined && this.map.isSourceLoaded(ATLAS_SOURCE)));
   }
 
   /** Clear the idle marker before a change, so nobody reads the old drawing as settled. */
@@ -213,25 +200,6 @@ export class AtlasMapController {
     return this.removed;
   }
 
-  /** The collection the atlas source holds (the object it was given). */
-  get currentData(): unknown {
-    return this.data;
-  }
-
-  /** Send new data, only when it is another collection than the one the map holds. */
-  setData(data: unknown): void {
-    if (this.removed || data === this.data) return;
-    const source = this.map.getSource<GeoJSONSource>(ATLAS_SOURCE);
-    if (!source) return;
-    this.markBusy();
-    // The API's collection is checked by its schema where it is read (lib/data/use-atlas.ts).
-    source.setData(data as GeoJSON.FeatureCollection);
-    this.data = data;
-    this.index = uidsByItem(data);
-    if (this.index.size > 0) this.container.dataset.atlasData = 'true';
-    this.applyView();
-  }
-
   /** Show `view` (merged into the current one): feature-state and layer visibility, by difference. */
   setView(view: Partial<MapView>): void {
     if (this.removed) return;
@@ -241,22 +209,22 @@ export class AtlasMapController {
 
   private applyView(): void {
     if (this.removed || !this.map.getSource(ATLAS_SOURCE)) return;
-    const wanted = featureStatesOf(this.view, this.index);
-    for (const name of STATE_NAMES) {
-      const had = this.applied[name];
-      const want = wanted[name];
-      for (const id of had) {
-        if (want.has(id)) continue;
-        this.markBusy();
-        this.map.setFeatureState({ source: ATLAS_SOURCE, id }, { [name]: false });
-      }
-      for (const id of want) {
-        if (had.has(id)) continue;
-        this.markBusy();
-        this.map.setFeatureState({ source: ATLAS_SOURCE, id }, { [name]: true });
-      }
-      this.applied[name] = want;
+    const wanted = featureStatesOf(this.view);
+    const set = (id: string, state: Record<string, boolean | string>) => {
+      this.markBusy();
+      this.map.setFeatureState({ source: ATLAS_SOURCE, id }, state);
+    };
+    for (const name of FLAGS) {
+      const had = this.applied.flags[name];
+      const want = wanted.flags[name];
+      for (const id of had) if (!want.has(id)) set(id, { [name]: false });
+      for (const id of want) if (!had.has(id)) set(id, { [name]: true });
     }
+    const [hadItem, hadStage] = this.applied.stage ?? [null, null];
+    const [item, stage] = wanted.stage ?? [null, null];
+    if (hadItem !== null && hadItem !== item) set(hadItem, { [STAGE_STATE]: '' });
+    if (item !== null && (item !== hadItem || stage !== hadStage)) set(item, { [STAGE_STATE]: stage! });
+    this.applied = wanted;
     for (const group of LAYER_GROUP_IDS) {
       const visibility = this.view.layers[group] ? 'visible' : 'none';
       // Only real changes: setting a layout property, even to its current value, makes the

@@ -35,25 +35,50 @@ function pointerOnItsOwn(controller: () => AtlasMapController | undefined, lang:
   };
 }
 
-async function start(container: HTMLElement, config: ExplorerMapConfig, data: unknown, by: 'boot' | 'react'): Promise<AtlasMapController> {
+/**
+ * Where the map's data comes from: the page's own start gives MapLibre the data's address, so its
+ * worker fetches and parses it off the main thread, as a bare MapLibre page does; the React host
+ * hands over the data it has read.
+ */
+type DataSource = { url: string } | { load(): Promise<unknown> };
+
+/**
+ * Whether the query may hold filters, whose muted items only the data can tell (read before the
+ * zod readers are in, so the data is asked for at once): any parameter but the stage.
+ */
+const mayFilter = (url: URL) => [...url.searchParams.keys()].some((key) => key !== 'stage');
+
+async function start(
+  container: HTMLElement,
+  config: ExplorerMapConfig,
+  source: DataSource,
+  by: 'boot' | 'react',
+): Promise<AtlasMapController | null> {
   const url = new URL(window.location.href);
   const needsChecks = url.search !== '' || url.hash !== '';
-  const [maplibre, lib] = await Promise.all([loadMaplibre(config.maplibre), needsChecks ? loadChecks() : null, stylesheetsLoaded()]);
-  let view: MapView;
+  // The collection itself where the filters need it, else its address; null when the page's
+  // version is gone (the React host then has the map made from its own).
+  const dataReady: Promise<unknown> = !('url' in source) ? source.load() : mayFilter(url) ? pageData(config) : Promise.resolve(source.url);
+  const [maplibre, lib, data] = await Promise.all([
+    loadMaplibre(config.maplibre),
+    needsChecks ? loadChecks() : null,
+    dataReady,
+    stylesheetsLoaded(),
+  ]);
+  if (data === null) return null;
+  const id = routeIdOf(url.pathname);
+  const selected = id !== null && Object.hasOwn(config.boundsById, id) ? id : null;
+  let view: MapView = { ...EMPTY_VIEW, selected };
   let camera: StartCamera = { bounds: homeBounds(config) };
   if (lib) {
-    const named = lib.addressView(url, data);
-    view = { ...EMPTY_VIEW, selected: named.selected, stage: named.stage, muted: named.muted };
+    const named = lib.addressView(url);
+    view = { ...view, stage: selected !== null ? named.stage : null, muted: typeof data === 'string' ? [] : lib.mutedBy(url, data) };
     if (named.camera) camera = { center: [named.camera.lng, named.camera.lat], zoom: named.camera.zoom };
-  } else {
-    const id = routeIdOf(url.pathname);
-    view = { ...EMPTY_VIEW, selected: id !== null && Object.hasOwn(config.boundsById, id) ? id : null };
   }
   // The pointer's handlers reach the controller once it exists.
   const made: { controller?: AtlasMapController } = {};
   made.controller = AtlasMapController.create(maplibre, container, {
-    init: atlasMapInit(config.settings, data as GeoJSON.FeatureCollection),
-    data,
+    init: atlasMapInit(config.settings, data as GeoJSON.FeatureCollection | string),
     camera,
     view,
     keyPadding: KEY_PADDING[config.keyPadding],
@@ -92,7 +117,7 @@ export function startExplorerMap(
     if (c && !c.isRemoved) return c;
     if (!given) return null;
     container.setAttribute(OWNER_ATTRIBUTE, 'react');
-    return start(container, config, await given.load(), 'react');
+    return start(container, config, given, 'react');
   });
   starts.set(container, started);
   return started;
@@ -124,16 +149,15 @@ function startOnLoad(): void {
   el.setAttribute(OWNER_ATTRIBUTE, 'boot');
   // Our own server's JSON, rendered into this page (components/map-start.tsx).
   const config = JSON.parse(json) as ExplorerMapConfig;
-  // The library evaluates and its workers warm up while the data is on its way (start() awaits
-  // the same promise, and reports its failure).
-  loadMaplibre(config.maplibre).catch(() => undefined);
-  const started = pageData(config)
-    .then((data) => (data === null ? null : start(el, config, data, 'boot')))
-    .catch((e: unknown) => {
-      // The React host tries again with its own data, and says so if that fails too.
-      console.warn('Escape Atlas: the map could not start before the app.', e);
-      return null;
-    });
+  // No ETag: the server could not read the data either; the React host asks, and says why.
+  const started =
+    config.etag === ''
+      ? Promise.resolve(null)
+      : start(el, config, { url: new URL(config.dataUrl, window.location.href).href }, 'boot').catch((e: unknown) => {
+          // The React host tries again with its own data, and says so if that fails too.
+          console.warn('Escape Atlas: the map could not start before the app.', e);
+          return null;
+        });
   starts.set(el, started);
 }
 

@@ -54,8 +54,14 @@ export interface MapInit {
   locale: Record<string, string>;
 }
 
-/** The atlas's MapInit; `data` goes into the style's atlas source when given (one pass in the worker). */
-export function atlasMapInit({ theme, interactive, cooperativeGestures, lang, text }: AtlasMapSettings, data?: FeatureCollection): MapInit {
+/**
+ * The atlas's MapInit; `data` goes into the style's atlas source when given: the collection, or
+ * the address MapLibre's worker fetches it from (fetched, parsed and laid out off the main thread).
+ */
+export function atlasMapInit(
+  { theme, interactive, cooperativeGestures, lang, text }: AtlasMapSettings,
+  data?: FeatureCollection | string,
+): MapInit {
   return {
     style: themedStyle(buildStyle(undefined, data, { lang, approximateSuffix: text.approximateSuffix, credit: text.credit }), theme),
     interactive,
@@ -113,7 +119,7 @@ export interface EmbedClientConfig extends MapConfigBase {
   bounds: Bounds;
   /** Whether the key is drawn over the map (small frames fold it). */
   legend: boolean;
-  /** Items drawn selected (the embed's item) and muted (left out by the link's filters); the stage's feature uid. */
+  /** Items drawn selected (the embed's item) and muted (left out by the link's filters); the id of the stage the link names. */
   view: { selected: string | null; muted: string[]; stage: string | null };
 }
 

@@ -24,15 +24,6 @@ export const BASEMAP_URL = `/generated/basemap.json?v=${process.env.NEXT_PUBLIC_
 export const ATLAS_SOURCE = 'atlas';
 export const BASEMAP_SOURCE = 'basemap';
 
-/**
- * The feature id (`uid`, the atlas source's promoteId) of a route's stage: made by the API
- * (lib/data/queries.ts), looked up by AtlasMap and the boot module. Self-contained (the boot module
- * carries its source text).
- */
-export function stageUid(item: string, stage: string): string {
-  return `stage:${item}:${stage}`;
-}
-
 /** The region the atlas covers, [west, south, east, north]: Nepal to the Sea of Japan. */
 export const DEFAULT_BOUNDS: [number, number, number, number] = [80, 5, 142, 50];
 export const MIN_ZOOM = 2;
@@ -86,9 +77,16 @@ const levelDash: ExpressionSpecification = [
   ['literal', [...RD[4]]],
 ];
 
-/** The feature-states the atlas layers paint by (set by components/atlas-map.tsx). */
-export type FeatureStateName = 'hover' | 'selected' | 'muted' | 'stage';
-const state = (name: FeatureStateName): ExpressionSpecification => ['boolean', ['feature-state', name], false];
+/**
+ * The feature-states the atlas layers paint by, set on items (the atlas source's promoteId is
+ * `item`: every feature of an item, a route and its stages, shares its state) by
+ * lib/map/controller.ts. Three are flags; `stage` holds the id of the stage a link names, lit on
+ * the stage feature whose `stage` property it equals.
+ */
+export type FeatureStateFlag = 'hover' | 'selected' | 'muted';
+export const STAGE_STATE = 'stage';
+const state = (name: FeatureStateFlag): ExpressionSpecification => ['boolean', ['feature-state', name], false];
+const stageLit: ExpressionSpecification = ['==', ['string', ['feature-state', STAGE_STATE], ''], ['string', ['get', 'stage'], '-']];
 /** `then` when hovered or selected, `muted` when filtered out, else `otherwise`. */
 const emphasis = (then: number, otherwise: number, muted: number): ExpressionSpecification => [
   'case',
@@ -279,7 +277,7 @@ function atlasLayers(labels: MapLabels): LayerSpecification[] {
       ...src,
       filter: kind('stage'),
       layout: { 'line-cap': 'round', 'line-join': 'round' },
-      paint: { 'line-color': INK, 'line-width': 16, 'line-opacity': ['case', state('stage'), 0.6, 0] },
+      paint: { 'line-color': INK, 'line-width': 16, 'line-opacity': ['case', stageLit, 0.6, 0] },
     },
     {
       id: 'stage-underline',
@@ -425,13 +423,13 @@ function pointMarker(): LayerSpecification {
 }
 
 /**
- * The whole style. The atlas source carries `atlas` from the start when the page already has it
- * (the worker then prepares it alongside the basemap, with no second pass after `load`); it
- * starts empty otherwise and is filled with setData.
+ * The whole style. The atlas source is `atlas`: the collection itself, or the address MapLibre's
+ * worker fetches it from (it then fetches, parses and lays it out off the main thread, alongside
+ * the basemap); empty when not given.
  */
 export function buildStyle(
   basemapUrl: string | undefined,
-  atlas: GeoJSON.FeatureCollection | undefined,
+  atlas: GeoJSON.FeatureCollection | string | undefined,
   /** The labels' language (Korean labels come from each feature's `name_ko`) and words. */
   labels: MapLabels,
 ): StyleSpecification {
@@ -440,7 +438,7 @@ export function buildStyle(
     sprite: MARKER_SPRITE_PATH,
     sources: {
       [BASEMAP_SOURCE]: { type: 'geojson', data: basemapUrl ?? BASEMAP_URL, attribution: labels.credit },
-      [ATLAS_SOURCE]: { type: 'geojson', data: atlas ?? { type: 'FeatureCollection', features: [] }, promoteId: 'uid' },
+      [ATLAS_SOURCE]: { type: 'geojson', data: atlas ?? { type: 'FeatureCollection', features: [] }, promoteId: 'item' },
     },
     layers: [...basemapLayers(labels.lang), ...atlasLayers(labels)],
   };

@@ -137,38 +137,40 @@ function main(): void {
     if (!document.fullscreenElement && root.dataset.present === 'true') setPresenting(false);
   });
 
-  void startMap(root, c, () => current)
+  // No WebGL, or the data failed to load: the steps still read and step without a map.
+  const failed = (e: unknown) => {
+    console.warn('Escape Atlas: the map could not start.', e);
+    const status = root.querySelector<HTMLElement>('[data-map-status]');
+    if (status) {
+      status.textContent = c.text.mapFailed;
+      status.classList.add('atlas-map__status--error');
+      status.setAttribute('role', 'status');
+      status.hidden = false;
+    }
+  };
+  void startMap(root, c, () => current, failed)
     .then((made) => {
       controller = made;
       made.setView(viewOf(current));
     })
-    .catch((e: unknown) => {
-      // No WebGL, or the data failed to load: the steps still read and step without a map.
-      console.warn('Escape Atlas: the map could not start.', e);
-      const status = root.querySelector<HTMLElement>('[data-map-status]');
-      if (status) {
-        status.textContent = c.text.mapFailed;
-        status.classList.add('atlas-map__status--error');
-        status.setAttribute('role', 'status');
-      }
-    });
+    .catch(failed);
 }
 
-async function startMap(root: HTMLElement, c: TourClientConfig, current: () => number): Promise<AtlasMapController> {
+async function startMap(
+  root: HTMLElement,
+  c: TourClientConfig,
+  current: () => number,
+  onDataError: (e: Error) => void,
+): Promise<AtlasMapController> {
   const el = root.querySelector<HTMLElement>('[data-atlas-owner]');
   if (!el) throw new Error('no map container');
   el.setAttribute('data-atlas-owner', 'boot');
-  const dataReady = fetch(c.dataUrl, { headers: { accept: 'application/json' } }).then((res) => {
-    if (!res.ok) throw new Error(`${c.dataUrl} answered ${res.status}`);
-    return res.json() as Promise<unknown>;
-  });
-  const [maplibre, data] = await Promise.all([loadMaplibre(c.maplibre), dataReady, stylesheetsLoaded()]);
+  const [maplibre] = await Promise.all([loadMaplibre(c.maplibre), stylesheetsLoaded()]);
   const camera = window.location.hash ? parseCameraHash(window.location.hash) : null;
   const step = c.steps[current() - 1];
   const controller = AtlasMapController.create(maplibre, el, {
-    // MapLibre reads the GeoJSON itself.
-    init: atlasMapInit(c.settings, data as GeoJSON.FeatureCollection),
-    data,
+    // MapLibre's worker fetches and reads the data, by its address.
+    init: atlasMapInit(c.settings, new URL(c.dataUrl, window.location.href).href),
     camera: camera ? { center: [camera.lng, camera.lat], zoom: camera.zoom } : { bounds: step.bounds },
     view: { ...EMPTY_VIEW, ...step.view },
     keyPadding: KEY_PADDING[c.keyPadding],
@@ -176,6 +178,7 @@ async function startMap(root: HTMLElement, c: TourClientConfig, current: () => n
     // A click on the map does not leave the tour: the step's text links to its sources.
     pointer: { hover: () => {}, select: () => {} },
     startedBy: 'boot',
+    onDataError,
   });
   // In a tour the arrow keys step; the map still pans by dragging and zooms with its buttons.
   controller.map.keyboard.disable();

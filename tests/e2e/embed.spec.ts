@@ -101,7 +101,7 @@ test.describe('an embed on another site', () => {
 
       // The route's stages are drawn, and the route is the selected item.
       expect(await frameItems(f, ['stage-line'])).toContain(SLUG);
-      expect(await f.evaluate((uid) => window.__atlas!.map.getFeatureState({ source: 'atlas', id: uid }), `route:${SLUG}`)).toMatchObject({
+      expect(await f.evaluate((id) => window.__atlas!.map.getFeatureState({ source: 'atlas', id }), SLUG)).toMatchObject({
         selected: true,
       });
       // The camera was fitted to the route: its whole box is in view.
@@ -330,9 +330,9 @@ test.describe('an embed on another site', () => {
     const routes = collection.features.filter((f) => f.properties.kind === 'route');
     const dimmed = routes.find((f) => f.properties.level !== 4)!;
     const kept = routes.find((f) => f.properties.level === 4)!;
-    const state = (uid: string) => page.evaluate((id) => window.__atlas!.map.getFeatureState({ source: 'atlas', id }), uid);
-    expect(await state(dimmed.properties.uid)).toMatchObject({ muted: true });
-    expect(await state(kept.properties.uid)).not.toMatchObject({ muted: true });
+    const state = (item: string) => page.evaluate((id) => window.__atlas!.map.getFeatureState({ source: 'atlas', id }), item);
+    expect(await state(dimmed.properties.item)).toMatchObject({ muted: true });
+    expect(await state(kept.properties.item)).not.toMatchObject({ muted: true });
 
     // Point at a drawn route: it lights up and the cursor says it can be clicked.
     const target = await page.evaluate(() => {
@@ -348,7 +348,7 @@ test.describe('an embed on another site', () => {
     });
     expect(target, 'a route drawn on the map').not.toBeNull();
     await page.mouse.move(target!.x, target!.y);
-    await expect.poll(() => state(`route:${target!.item}`)).toMatchObject({ hover: true });
+    await expect.poll(() => state(target!.item)).toMatchObject({ hover: true });
     await expect.poll(() => page.evaluate(() => window.__atlas!.map.getCanvas().style.cursor)).toBe('pointer');
 
     // A click opens the item's full page beside the host page.

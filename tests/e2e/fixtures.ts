@@ -77,9 +77,9 @@ export function renderedItems(page: Page, layers: string[]): Promise<string[]> {
   }, layers);
 }
 
-/** The feature-state of one atlas feature. */
-export function featureState(page: Page, uid: string): Promise<Record<string, unknown>> {
-  return page.evaluate((uid) => window.__atlas!.map.getFeatureState({ source: 'atlas', id: uid }), uid);
+/** The feature-state of one atlas item (the atlas source's promoteId is `item`: a route and its stages share it). */
+export function featureState(page: Page, item: string): Promise<Record<string, unknown>> {
+  return page.evaluate((id) => window.__atlas!.map.getFeatureState({ source: 'atlas', id }), item);
 }
 
 /** The camera, as numbers. */

@@ -123,11 +123,11 @@ test('a Korean deep link restores route, stage, filters and camera', async ({ pa
   await mapIdle(page);
   await expect(page.locator('#route-title')).toHaveText('두만강을 건너 중국으로');
   await expect(page.locator('[data-stage="river"]')).toHaveAttribute('aria-current', 'step');
-  await expect.poll(() => featureState(page, `stage:${SLUG}:river`)).toMatchObject({ stage: true });
+  await expect.poll(() => featureState(page, SLUG)).toMatchObject({ stage: 'river' });
   // level=4 leaves the lower-risk items dimmed on the map.
   const lower = await page.evaluate(() => {
     const f = window.__atlas!.map.querySourceFeatures('atlas').find((x) => x.properties.level === 1 && x.properties.kind !== 'stage');
-    return f ? String(f.properties.uid) : null;
+    return f ? String(f.properties.item) : null;
   });
   expect(lower).not.toBeNull();
   await expect.poll(() => featureState(page, lower!)).toMatchObject({ muted: true });

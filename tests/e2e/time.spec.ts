@@ -22,7 +22,7 @@ const listedIds = (page: Page) => page.locator('a[data-item]').evaluateAll((as) 
 
 /** Whether the map draws every one of these items dimmed (true) or none of them (false). */
 async function mutedOnMap(page: Page, items: AtlasItem[]): Promise<boolean[]> {
-  return Promise.all(items.map(async (i) => (await featureState(page, i.uids[0])).muted === true));
+  return Promise.all(items.map(async (i) => (await featureState(page, i.id)).muted === true));
 }
 
 test.describe('the period filter', () => {
@@ -108,7 +108,7 @@ test.describe('the timeline strip', () => {
     await expect(page.getByRole('heading', { level: 1 })).toContainText(/Imjin/);
     await expect(page.getByTestId('announcer')).toContainText(/Imjin/);
     const item = items.find((i) => i.id === 'imjin-river-shooting-2013')!;
-    await expect.poll(() => featureState(page, item.uids[0])).toMatchObject({ selected: true });
+    await expect.poll(() => featureState(page, item.id)).toMatchObject({ selected: true });
   });
 
   test('is one Tab stop walked with the arrow keys; Enter opens the event', async ({ page }) => {

@@ -17,14 +17,10 @@ const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 // WebGL maps drawn by a software renderer on two shared cores.
 test.describe.configure({ timeout: 120_000 });
 
-/** The stage uids of the route drawn lit (feature-state `stage`) right now. */
+/** Which of the route's stages is drawn lit (its item's feature-state `stage`) right now. */
 async function litStages(page: Page | Frame, stages: string[]): Promise<string[]> {
-  const lit: string[] = [];
-  for (const id of stages) {
-    const state = await featureState(page as Page, `stage:${SLUG}:${id}`);
-    if (state.stage === true) lit.push(id);
-  }
-  return lit;
+  const { stage } = await featureState(page as Page, SLUG);
+  return stages.filter((id) => id === stage);
 }
 
 /** The step the page shows: its counter, the visible step's number and title, the address's step. */
@@ -267,8 +263,8 @@ test.describe('a tour in a frame on another site', () => {
       const states = await f.evaluate(() => {
         const map = window.__atlas!.map;
         return {
-          russia: map.getFeatureState({ source: 'atlas', id: 'crossing:tumen-russia-border' }),
-          tumen: map.getFeatureState({ source: 'atlas', id: 'crossing:tumen-river-crossings' }),
+          russia: map.getFeatureState({ source: 'atlas', id: 'tumen-russia-border' }),
+          tumen: map.getFeatureState({ source: 'atlas', id: 'tumen-river-crossings' }),
         };
       });
       expect(states.russia.muted).not.toBe(true);

@@ -98,10 +98,6 @@ describe('corridorGroups', () => {
     ]);
   });
 
-  it('gives a route every uid to highlight, its own and its stages', () => {
-    expect(groups[0].items[0].uids).toEqual(['route:r1', 'stage:r1:a', 'stage:r1:b']);
-  });
-
   it('bounds an item by all its coordinates', () => {
     expect(groups[0].items[0].bounds).toEqual([129, 42, 131, 43]);
     expect(groups[1].items[0].bounds).toEqual([100, 15, 100, 15]);
@@ -185,7 +181,7 @@ describe('an event its source does not place (issue #20)', () => {
     const item = corridorGroups(withUnplaced)
       .flatMap((g) => g.items)
       .find((i) => i.id === 'nowhere')!;
-    expect(item).toMatchObject({ corridor: 'river', precision: 'unplaced', bounds: null, uids: ['event:nowhere'] });
+    expect(item).toMatchObject({ corridor: 'river', precision: 'unplaced', bounds: null });
   });
 
   it('in the real atlas: every unplaced event is in the list, every other item has bounds', () => {

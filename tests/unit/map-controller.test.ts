@@ -2,8 +2,8 @@
 // on a map that stands in for MapLibre's (the calls it receives are what is checked); the
 // address reader gives the map module the same view the explorer's React state derives.
 import { describe, expect, it } from 'vitest';
-import { AtlasMapController, EMPTY_VIEW, featureStatesOf, uidsByItem, type ControllerOptions, type Maplibre } from '@/lib/map/controller';
-import { addressView } from '@/lib/map/view-checks';
+import { AtlasMapController, EMPTY_VIEW, featureStatesOf, type ControllerOptions, type Maplibre } from '@/lib/map/controller';
+import { addressView, mutedBy } from '@/lib/map/view-checks';
 import { atlasMapInit } from '@/lib/map/settings';
 import { routeIdOf, routePath } from '@/lib/view/paths';
 import { buildMapCollection } from '@/lib/data/queries';
@@ -15,7 +15,7 @@ type Handler = (...args: unknown[]) => void;
 /** A MapLibre map reduced to what the controller calls, recording feature-state and layout changes. */
 class FakeMap {
   readonly calls: string[] = [];
-  readonly states = new Map<string, Record<string, boolean>>();
+  readonly states = new Map<string, Record<string, boolean | string>>();
   readonly options: Record<string, unknown>;
   private readonly handlers = new Map<string, Handler[]>();
   private readonly visibility = new Map<string, string>();
@@ -33,14 +33,14 @@ class FakeMap {
   on = (type: string, f: Handler) => this.handlers.set(type, [...(this.handlers.get(type) ?? []), f]);
   once = (type: string, f: Handler) => this.on(type, f);
   fire = (type: string) => (this.handlers.get(type) ?? []).forEach((f) => f());
-  getSource = () => (this.sourceReady ? { setData: () => this.calls.push('setData') } : undefined);
+  getSource = () => (this.sourceReady ? {} : undefined);
   getLayer = () => ({});
   getLayoutProperty = (id: string) => this.visibility.get(id);
   setLayoutProperty = (id: string, _: string, value: string) => {
     this.visibility.set(id, value);
     this.calls.push(`layout ${id} ${value}`);
   };
-  setFeatureState = ({ id }: { id: string }, state: Record<string, boolean>) => {
+  setFeatureState = ({ id }: { id: string }, state: Record<string, boolean | string>) => {
     this.states.set(id, { ...this.states.get(id), ...state });
     this.calls.push(`state ${id} ${JSON.stringify(state)}`);
   };
@@ -48,7 +48,7 @@ class FakeMap {
   remove = () => this.calls.push('remove');
 }
 
-function makeController(data: unknown, view = EMPTY_VIEW) {
+function makeController(view = EMPTY_VIEW) {
   let made: FakeMap | undefined;
   const maplibre = {
     Map: class {
@@ -63,8 +63,7 @@ function makeController(data: unknown, view = EMPTY_VIEW) {
   const container = { clientWidth: 800, clientHeight: 600, dataset: {} as Record<string, string> } as unknown as HTMLElement;
   Object.assign(globalThis, { window: { matchMedia: () => ({ matches: false }), location: { origin: 'http://atlas.test' } } });
   const options: ControllerOptions = {
-    init: atlasMapInit({ theme: 'light', interactive: true, cooperativeGestures: false, lang: 'en', text: mapText('en') }),
-    data,
+    init: atlasMapInit({ theme: 'light', interactive: true, cooperativeGestures: false, lang: 'en', text: mapText('en') }, '/api/routes'),
     camera: { bounds: [120, 35, 135, 45] },
     view,
     keyPadding: () => ({}),
@@ -77,48 +76,63 @@ function makeController(data: unknown, view = EMPTY_VIEW) {
 }
 
 const collection = buildMapCollection(loadAtlas());
-const index = uidsByItem(collection);
-const [first, second] = [...index.keys()];
+const itemIds = [...new Set(collection.features.map((f) => f.properties.item))];
+const [first, second] = itemIds;
+/** A route with stages, and one of them. */
+const staged = collection.features.find((f) => f.properties.kind === 'stage')!.properties;
 
 describe('the map controller', () => {
-  it('indexes feature uids by item, ignoring features without them', () => {
-    expect(index.get(first)!.length).toBeGreaterThan(0);
-    expect(uidsByItem({ features: [{ properties: {} }, { properties: { item: 'a', uid: 'route:a' } }] })).toEqual(
-      new Map([['a', ['route:a']]]),
+  it('keys feature-state by item: the style promotes `item`, and lights a stage by its id', () => {
+    const init = atlasMapInit(
+      { theme: 'light', interactive: true, cooperativeGestures: false, lang: 'en', text: mapText('en') },
+      '/api/routes',
     );
-    expect(uidsByItem(null).size).toBe(0);
+    expect(init.style.sources.atlas).toMatchObject({ type: 'geojson', data: '/api/routes', promoteId: 'item' });
+    const focus = init.style.layers.find((l) => l.id === 'stage-focus');
+    expect(JSON.stringify(focus && 'paint' in focus ? focus.paint : null)).toContain('["feature-state","stage"]');
   });
 
-  it('maps a view to the uids each state is true on; a stage only when the data draws it', () => {
-    const stageUid = index.get(first)!.find((u) => u.startsWith('stage:'));
-    const stage = stageUid?.split(':')[2] ?? null;
-    const states = featureStatesOf({ ...EMPTY_VIEW, selected: first, hovered: second, muted: [second], stage }, index);
-    expect([...states.selected]).toEqual(index.get(first));
-    expect([...states.hover]).toEqual(index.get(second));
-    expect([...states.muted]).toEqual(index.get(second));
-    expect([...states.stage]).toEqual(stageUid ? [stageUid] : []);
-    expect([...featureStatesOf({ ...EMPTY_VIEW, selected: first, stage: 'no-such-stage' }, index).stage]).toEqual([]);
+  it('maps a view to the items each flag is true on, and the stage lit on the selected item', () => {
+    const states = featureStatesOf({ ...EMPTY_VIEW, selected: first, hovered: second, muted: [second], stage: 's1' });
+    expect([...states.flags.selected]).toEqual([first]);
+    expect([...states.flags.hover]).toEqual([second]);
+    expect([...states.flags.muted]).toEqual([second]);
+    expect(states.stage).toEqual([first, 's1']);
+    expect(featureStatesOf({ ...EMPTY_VIEW, stage: 's1' }).stage).toBeNull();
   });
 
   it('draws the starting view once the style has its sources, before any frame', () => {
-    const { map } = makeController(collection, { ...EMPTY_VIEW, muted: [second] });
+    const { map } = makeController({ ...EMPTY_VIEW, muted: [second], selected: staged.item, stage: staged.stage! });
     expect(map.calls).toEqual([]);
     map.sourceReady = true;
     map.fire('styledata');
-    for (const uid of index.get(second)!) expect(map.states.get(uid)).toEqual({ muted: true });
-    expect(map.states.get(index.get(first)![0])).toBeUndefined();
+    expect(map.states.get(second)).toEqual({ muted: true });
+    expect(map.states.get(staged.item)).toEqual({ selected: true, stage: staged.stage });
+    expect(map.states.get(itemIds.find((i) => i !== second && i !== staged.item)!)).toBeUndefined();
   });
 
   it('changes only what a new view changes', () => {
-    const { controller, map } = makeController(collection, { ...EMPTY_VIEW, selected: first });
+    const { controller, map } = makeController({ ...EMPTY_VIEW, selected: first });
     map.sourceReady = true;
     map.fire('styledata');
     map.calls.length = 0;
     controller.setView({ selected: first, hovered: null });
     expect(map.calls).toEqual([]);
     controller.setView({ selected: second });
-    expect(map.calls.filter((c) => c.includes('"selected":false'))).toHaveLength(index.get(first)!.length);
-    expect(map.calls.filter((c) => c.includes('"selected":true'))).toHaveLength(index.get(second)!.length);
+    expect(map.calls).toEqual([`state ${first} {"selected":false}`, `state ${second} {"selected":true}`]);
+    map.calls.length = 0;
+    controller.setView({ stage: 'a' });
+    controller.setView({ stage: 'a' });
+    controller.setView({ stage: 'b' });
+    controller.setView({ selected: first });
+    expect(map.calls).toEqual([
+      `state ${second} {"stage":"a"}`,
+      `state ${second} {"stage":"b"}`,
+      `state ${second} {"selected":false}`,
+      `state ${first} {"selected":true}`,
+      `state ${second} {"stage":""}`,
+      `state ${first} {"stage":"b"}`,
+    ]);
     map.calls.length = 0;
     controller.setView({ layers: { routes: false, points: true, zones: true } });
     expect(map.calls.every((c) => c.startsWith('layout ') && c.endsWith(' none'))).toBe(true);
@@ -128,21 +142,8 @@ describe('the map controller', () => {
     expect(map.calls).toEqual([]);
   });
 
-  it('sends data only when it is another collection, and keeps the view on it', () => {
-    const { controller, map } = makeController(collection, { ...EMPTY_VIEW, selected: first });
-    map.sourceReady = true;
-    map.fire('styledata');
-    map.calls.length = 0;
-    controller.setData(collection);
-    expect(map.calls).toEqual([]);
-    const copy = structuredClone(collection);
-    controller.setData(copy);
-    expect(map.calls).toEqual(['setData']);
-    expect(controller.currentData).toBe(copy);
-  });
-
   it('removes its map once, and does nothing after', () => {
-    const { controller, map } = makeController(collection);
+    const { controller, map } = makeController();
     controller.remove();
     controller.remove();
     controller.setView({ selected: first });
@@ -150,27 +151,33 @@ describe('the map controller', () => {
   });
 });
 
-describe('addressView: what an explorer address asks the map to show', () => {
-  const item = [...index.keys()][0];
-  it('selects the item in the path and the stage in the query, and mutes what the filters leave out', () => {
-    const view = addressView(new URL(`http://x${routePath(item)}?stage=s1&level=4`), collection);
-    expect(view.selected).toBe(item);
-    expect(view.stage).toBe('s1');
+describe('addressView and mutedBy: what an explorer address asks the map to show', () => {
+  const item = itemIds[0];
+  it('reads the stage in the query, with no data', () => {
+    expect(addressView(new URL(`http://x${routePath(item)}?stage=s1&level=4`))).toEqual({ stage: 's1', camera: null });
+    expect(addressView(new URL('http://x/?stage=s1')).stage).toBeNull();
+  });
+
+  it('mutes what the filters leave out, over the data', () => {
+    const muted = mutedBy(new URL(`http://x${routePath(item)}?stage=s1&level=4`), collection);
     const levels = new Map(
       collection.features.filter((f) => f.properties.kind !== 'stage').map((f) => [f.properties.item, f.properties.level]),
     );
-    expect(view.muted.length).toBeGreaterThan(0);
-    for (const id of view.muted) expect(levels.get(id)).not.toBe(4);
-    for (const [id, level] of levels) if (level !== 4) expect(view.muted).toContain(id);
+    expect(muted.length).toBeGreaterThan(0);
+    for (const id of muted) expect(levels.get(id)).not.toBe(4);
+    for (const [id, level] of levels) if (level !== 4) expect(muted).toContain(id);
+    expect(mutedBy(new URL('http://x/'), collection)).toEqual([]);
   });
 
-  it('selects nothing for an item the data lacks, and reads the camera from the hash', () => {
-    const view = addressView(new URL('http://x/routes/no-such-item#5.5/41.2/127.3'), collection);
-    expect(view).toEqual({ selected: null, stage: null, muted: [], camera: { zoom: 5.5, lat: 41.2, lng: 127.3 } });
+  it('reads the camera from the hash', () => {
+    expect(addressView(new URL('http://x/routes/no-such-item#5.5/41.2/127.3'))).toEqual({
+      stage: null,
+      camera: { zoom: 5.5, lat: 41.2, lng: 127.3 },
+    });
   });
 
   it('mutes nothing when the data fails its schema', () => {
-    expect(addressView(new URL('http://x/?level=4'), { features: 'nope' }).muted).toEqual([]);
+    expect(mutedBy(new URL('http://x/?level=4'), { features: 'nope' })).toEqual([]);
   });
 });
 
