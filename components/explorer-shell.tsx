@@ -28,8 +28,8 @@ function LoadTheRest() {
 
 /**
  * `map`: the map module's URL and the page's config for it; `mapStart`: the server's tags that
- * start it (components/map-start.tsx), placed right after the map and its key, so the parser
- * reaches them before the panel's content.
+ * start it (components/map-start.tsx), placed right before the map's container, so the parser
+ * reaches them before the map's key and the panel's content.
  */
 export function ExplorerShell({
   children,
@@ -81,6 +81,9 @@ export function ExplorerShell({
           <p id={MAP_DESCRIPTION_ID} className="visually-hidden">
             {t.map.description}
           </p>
+          {/* Before the map's container: the map module, hoisted into the <head>, starts the map
+              as soon as the parser has made the container, and its config is complete by then. */}
+          {mapStart}
           {/* The map's host and key hydrate once the map module's map has first drawn. */}
           <AfterFirstMap>
             <AtlasMap
@@ -99,7 +102,6 @@ export function ExplorerShell({
             <MapLegend />
             <LoadTheRest />
           </AfterFirstMap>
-          {mapStart}
         </section>
         <section
           id={PANEL_ID}

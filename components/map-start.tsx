@@ -1,8 +1,10 @@
 // What a map page puts in its HTML so that the map starts before the app: in the <head>,
-// modulepreloads for maplibre-gl and the map module (with the chunks it imports); after the map's container, the map module's JSON config and the
-// module script itself (lib/map/explorer-map.ts, built by scripts/build-map-bundles.mjs), which
-// makes the map as soon as it, the library, the data and the stylesheets are in. The React host
-// (components/atlas-map.tsx) imports the same URL and adopts that map.
+// modulepreloads for maplibre-gl and the map module (with the chunks it imports), and the module
+// script itself (lib/map/explorer-map.ts, built by scripts/build-map-bundles.mjs; React hoists an
+// async script there); right before the map's container, the module's JSON config. The module
+// makes the map as soon as the parser has made the container, and the library and the
+// stylesheets are in. The React host (components/atlas-map.tsx) imports the same URL and adopts
+// that map.
 // A server component: the tags carry this response's CSP nonce, which only the server knows.
 import { headers } from 'next/headers';
 import { preloadModule } from 'react-dom';

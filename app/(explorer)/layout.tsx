@@ -59,8 +59,7 @@ export default async function ExplorerLayout({ children }: { children: ReactNode
   };
   return (
     <ExplorerProvider start={start} whenLabels={timelineLabels(timeline, lang)}>
-      {/* The map module's script goes right after the map's container and key, before the
-          panel's content (components/map-start.tsx). */}
+      {/* The map module's config goes right before the map's container (components/map-start.tsx). */}
       <ExplorerShell map={{ module: mapBundle('atlas-map').url, config }} mapStart={<MapStart config={config} />}>
         {children}
       </ExplorerShell>

@@ -130,8 +130,9 @@ export function startExplorerMap(
  */
 export function whenFirstDrawn(container: HTMLElement): Promise<void> {
   const settle = () => (starts.get(container) ?? Promise.resolve(null)).then((c) => c?.firstDrawn);
-  // React may hydrate while the parser has not yet reached the page's config: this module then
-  // starts at DOMContentLoaded (its listener, added when it was evaluated, runs before this one).
+  // React may hydrate while the parser has not yet reached the map: this module then starts when
+  // it does, at DOMContentLoaded at the latest (its listener, added when it was evaluated, runs
+  // before this one).
   if (document.readyState !== 'loading') return settle();
   return new Promise<void>((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true })).then(settle);
 }
@@ -161,8 +162,27 @@ function startOnLoad(): void {
   starts.set(el, started);
 }
 
-// A module script may run before the parser has reached the map (from the cache, say): then once it has.
+// The module script is in the <head> (React hoists async scripts there), so it usually runs
+// before the parser has reached the map: then it starts as soon as the parser has made the map's
+// container (its config comes just before it, components/explorer-shell.tsx), not at the end of
+// the document.
 if (typeof document !== 'undefined') {
-  if (document.getElementById(EXPLORER_CONFIG_ID)) startOnLoad();
-  else if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', startOnLoad, { once: true });
+  const container = () => document.querySelector(`[${OWNER_ATTRIBUTE}]`);
+  if (container() || document.readyState !== 'loading') startOnLoad();
+  else {
+    const parsing = new MutationObserver(() => {
+      if (!container()) return;
+      parsing.disconnect();
+      startOnLoad();
+    });
+    parsing.observe(document, { childList: true, subtree: true });
+    document.addEventListener(
+      'DOMContentLoaded',
+      () => {
+        parsing.disconnect();
+        startOnLoad();
+      },
+      { once: true },
+    );
+  }
 }
