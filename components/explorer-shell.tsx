@@ -61,11 +61,24 @@ export function ExplorerShell({
   // Opening an item from the list moves focus to its heading, as a page load would.
   useLayoutEffect(() => {
     if (!ex.cameFromList) return;
-    const heading = panelRef.current!.querySelector<HTMLElement>('h1');
-    if (heading && !heading.contains(document.activeElement)) {
-      heading.tabIndex = -1;
-      heading.focus({ preventScroll: true });
-    }
+    const panel = panelRef.current!;
+    const focusHeading = () => {
+      const heading = panel.querySelector<HTMLElement>('h1');
+      if (!heading) return false;
+      if (!heading.contains(document.activeElement)) {
+        heading.tabIndex = -1;
+        heading.focus({ preventScroll: true });
+      }
+      return true;
+    };
+    if (focusHeading()) return;
+    // The page's content sits in a Suspense boundary (components/after-first-map.tsx): when the
+    // server streams it after the address has changed (a slow first render), it comes later.
+    const arriving = new MutationObserver(() => {
+      if (focusHeading()) arriving.disconnect();
+    });
+    arriving.observe(panel, { childList: true, subtree: true });
+    return () => arriving.disconnect();
   }, [pathname, ex.cameFromList]);
 
   const announcement = ex.selected ? t.announce.selected(ex.selected.name[locale]) : '';
