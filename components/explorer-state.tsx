@@ -11,6 +11,7 @@ import {
   useMemo,
   useRef,
   useState,
+  startTransition,
   useSyncExternalStore,
   type ReactNode,
   type RefObject,
@@ -108,9 +109,12 @@ function subscribeToUrl(onChange: () => void): () => void {
 function useLiveSearch(): string {
   // null only on a Pages Router page (the embeds), which never renders this.
   const fromRouter = useSearchParams()?.toString() ?? '';
+  // Both serialised by URLSearchParams: the address as typed ("?x", "%20") and as the router
+  // writes it ("x=", "+") must read alike, or the first client render differs from the server's
+  // and React renders the parts that hydrate after the map again from scratch (a second map).
   return useSyncExternalStore(
     subscribeToUrl,
-    () => window.location.search.replace(/^\?/, ''),
+    () => new URLSearchParams(window.location.search).toString(),
     () => fromRouter,
   );
 }
@@ -118,7 +122,6 @@ function useLiveSearch(): string {
 const NO_NOTICES: ViewNotice[] = [];
 const NO_INDEX: AtlasIndex = { groups: [], choices: { hazards: [], to: [] }, years: [], timeline: [] };
 const NO_LABELS: Readonly<Record<string, string>> = {};
-const noSubscription = () => () => {};
 
 const ALL_LAYERS = Object.fromEntries(LAYER_GROUP_IDS.map((g) => [g, true])) as Record<LayerGroup, boolean>;
 
@@ -175,16 +178,14 @@ export function ExplorerProvider({
   const [layers, setLayers] = useState(ALL_LAYERS);
   // What the link this visit opened with could not use: read once, from the full URL (the hash
   // never reaches the server), after hydration; the page for a bad route address says so itself.
-  const [openingLink] = useState(() => {
-    let found: ViewNotice[] | undefined;
-    return () => {
-      if (found) return found;
-      const notices = parseViewState(new URL(window.location.href)).notices.filter((n) => n.key !== 'route');
-      // The server's snapshot when there is nothing to say: no update after hydration.
-      return (found = notices.length > 0 ? notices : NO_NOTICES);
-    };
-  });
-  const opening = useSyncExternalStore(noSubscription, openingLink, () => NO_NOTICES);
+  // A transition: the boundaries that hydrate after the map's first drawing
+  // (components/after-first-map.tsx) are hydrated first, where an urgent update would have React
+  // render them again from scratch (and make a second map).
+  const [opening, setOpening] = useState(NO_NOTICES);
+  useEffect(() => {
+    const found = parseViewState(new URL(window.location.href)).notices.filter((n) => n.key !== 'route');
+    if (found.length > 0) startTransition(() => setOpening(found));
+  }, []);
   const [dismissed, setDismissed] = useState(false);
   const notices = dismissed ? NO_NOTICES : opening;
   // The item page opened from the list in this visit: on it, the list is one step back.

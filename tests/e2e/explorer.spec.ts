@@ -258,6 +258,33 @@ test.describe('starting the map', () => {
 test.describe('one map', () => {
   const map = (page: Page) => page.getByTestId('atlas-map');
 
+  // A link with a mistake the app cleans up (a notice, then a clean address), or written other
+  // than the router writes it ("?x" for "x=", "%20" for "+"): React's first render must match
+  // the server's, or it renders the map's part again from scratch and makes a second map.
+  for (const query of ['?level=9', '?x', '?q=tumen%20river']) {
+    test(`React adopts the module's map on ${query} too: one map, made once`, async ({ page }) => {
+      await page.addInitScript(() => {
+        const seen: unknown[] = [];
+        let atlas: { map: unknown } | undefined;
+        Object.assign(window, { __maps: seen });
+        Object.defineProperty(window, '__atlas', {
+          configurable: true,
+          get: () => atlas,
+          set: (value: { map: unknown } | undefined) => {
+            atlas = value;
+            if (value && !seen.includes(value.map)) seen.push(value.map);
+          },
+        });
+      });
+      await page.goto(`/${query}`);
+      await mapIdle(page);
+      await expect(map(page)).toHaveAttribute('data-map-start', 'boot');
+      await expect(map(page)).toHaveAttribute('data-map-host', 'react');
+      expect(await page.evaluate(() => (window as unknown as { __maps: unknown[] }).__maps.length)).toBe(1);
+      await expect(page.locator('canvas.maplibregl-canvas')).toHaveCount(1);
+    });
+  }
+
   test('React adopts the map the module made: the same instance, one canvas, driven by the app', async ({ page, request }) => {
     const { items } = await atlas(request);
     await page.addInitScript(() => {
