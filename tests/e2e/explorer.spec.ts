@@ -61,6 +61,25 @@ async function pointOnMap(page: Page, id: string | null): Promise<{ id: string; 
   return found!;
 }
 
+/** From the page's start: every map it ever holds (window.__atlas as set), read with mapsMade. */
+async function countMaps(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const seen: unknown[] = [];
+    let atlas: { map: unknown } | undefined;
+    Object.assign(window, { __maps: seen });
+    Object.defineProperty(window, '__atlas', {
+      configurable: true,
+      get: () => atlas,
+      set: (value: { map: unknown } | undefined) => {
+        atlas = value;
+        if (value && !seen.includes(value.map)) seen.push(value.map);
+      },
+    });
+  });
+}
+
+const mapsMade = (page: Page) => page.evaluate(() => (window as unknown as { __maps: unknown[] }).__maps.length);
+
 /** The requests for the map's data from now on, the page's and its workers' (Playwright sees both). */
 function dataRequests(page: Page): string[] {
   const asked: string[] = [];
@@ -263,48 +282,23 @@ test.describe('one map', () => {
   // the server's, or it renders the map's part again from scratch and makes a second map.
   for (const query of ['?level=9', '?x', '?q=tumen%20river']) {
     test(`React adopts the module's map on ${query} too: one map, made once`, async ({ page }) => {
-      await page.addInitScript(() => {
-        const seen: unknown[] = [];
-        let atlas: { map: unknown } | undefined;
-        Object.assign(window, { __maps: seen });
-        Object.defineProperty(window, '__atlas', {
-          configurable: true,
-          get: () => atlas,
-          set: (value: { map: unknown } | undefined) => {
-            atlas = value;
-            if (value && !seen.includes(value.map)) seen.push(value.map);
-          },
-        });
-      });
+      await countMaps(page);
       await page.goto(`/${query}`);
       await mapIdle(page);
       await expect(map(page)).toHaveAttribute('data-map-start', 'boot');
       await expect(map(page)).toHaveAttribute('data-map-host', 'react');
-      expect(await page.evaluate(() => (window as unknown as { __maps: unknown[] }).__maps.length)).toBe(1);
+      expect(await mapsMade(page)).toBe(1);
       await expect(page.locator('canvas.maplibregl-canvas')).toHaveCount(1);
     });
   }
 
   test('React adopts the map the module made: the same instance, one canvas, driven by the app', async ({ page, request }) => {
     const { items } = await atlas(request);
-    await page.addInitScript(() => {
-      // Every map the page ever held, in order.
-      const seen: unknown[] = [];
-      let atlas: { map: unknown } | undefined;
-      Object.assign(window, { __maps: seen });
-      Object.defineProperty(window, '__atlas', {
-        configurable: true,
-        get: () => atlas,
-        set: (value: { map: unknown } | undefined) => {
-          atlas = value;
-          if (value && !seen.includes(value.map)) seen.push(value.map);
-        },
-      });
-    });
+    await countMaps(page);
     await page.goto('/');
     await mapIdle(page);
     await expect(map(page)).toHaveAttribute('data-map-host', 'react');
-    expect(await page.evaluate(() => (window as unknown as { __maps: unknown[] }).__maps.length)).toBe(1);
+    expect(await mapsMade(page)).toBe(1);
     await expect(page.locator('canvas.maplibregl-canvas')).toHaveCount(1);
     // The app drives that map: hovering an item in the list lights it up there.
     const item = items[0];
