@@ -12,7 +12,7 @@
 import { AtlasMapController, EMPTY_VIEW, loadMaplibre, type MapView, type PointerHandlers, type StartCamera } from './controller';
 import { KEY_PADDING, stylesheetsLoaded } from './padding';
 import { EXPLORER_CONFIG_ID, OWNER_ATTRIBUTE, atlasMapInit, type Bounds, type ExplorerMapConfig } from './settings';
-import { routeIdOf, routePath } from '../view/paths';
+import { FILTER_PARAMS, VIEW_PARAMS, routeIdOf, routePath } from '../view/paths';
 import type { Locale } from '../i18n/locales';
 
 let checks: Promise<typeof import('./view-checks')> | undefined;
@@ -44,9 +44,10 @@ type DataSource = { url: string } | { load(): Promise<unknown> };
 
 /**
  * Whether the query may hold filters, whose muted items only the data can tell (read before the
- * zod readers are in, so the data is asked for at once): any parameter but the stage.
+ * zod readers are in, so the data is asked for at once). A link's other parameters (utm_source,
+ * fbclid, …) filter nothing: MapLibre's worker then fetches the data, as on a bare link.
  */
-const mayFilter = (url: URL) => [...url.searchParams.keys()].some((key) => key !== 'stage');
+const mayFilter = (url: URL) => FILTER_PARAMS.some((key) => url.searchParams.has(key));
 
 async function start(
   container: HTMLElement,
@@ -55,7 +56,7 @@ async function start(
   by: 'boot' | 'react',
 ): Promise<AtlasMapController | null> {
   const url = new URL(window.location.href);
-  const needsChecks = url.search !== '' || url.hash !== '';
+  const needsChecks = url.hash !== '' || url.searchParams.has(VIEW_PARAMS.stage) || mayFilter(url);
   // The collection itself where the filters need it, else its address; null when the page's
   // version is gone (the React host then has the map made from its own).
   const dataReady: Promise<unknown> = !('url' in source) ? source.load() : mayFilter(url) ? pageData(config) : Promise.resolve(source.url);

@@ -3,6 +3,15 @@
 // is only ever looked up in the data (an id the data does not have selects nothing).
 import { DEFAULT_LOCALE, isLocale, localeHref, splitLocale, type Locale } from '../i18n/locales';
 
+/**
+ * The explorer's query parameters (lib/view/view-state.ts reads and writes them): the stage of the
+ * item in the path, then the filters. Any other parameter a link picks up (utm_source, fbclid, …)
+ * names nothing.
+ */
+export const VIEW_PARAMS = { stage: 'stage', level: 'level', hazard: 'hazard', from: 'from', to: 'to', q: 'q' } as const;
+/** The parameters that filter the items (and so dim some on the map). */
+export const FILTER_PARAMS = [VIEW_PARAMS.level, VIEW_PARAMS.hazard, VIEW_PARAMS.from, VIEW_PARAMS.to, VIEW_PARAMS.q] as const;
+
 /** The pattern of an item page's path; the id is the first group, still URI-encoded. */
 export const ROUTE_PATH = /^\/routes\/([^/]*)\/?$/;
 

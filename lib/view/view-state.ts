@@ -14,7 +14,7 @@ import * as z from 'zod/mini';
 import { Slug } from '@/geo/slug';
 import { COUNTRY_CODES, HAZARD_IDS, RISK_LEVEL_VALUES, type CountryCode, type HazardId, type RiskLevel } from '@/geo/vocabulary';
 import { formatCameraHash, type Camera } from './camera-hash';
-import { ROUTE_PATH } from './paths';
+import { ROUTE_PATH, VIEW_PARAMS as P } from './paths';
 import { splitLocale } from '@/lib/i18n/locales';
 import { YEAR_LIMITS, isOpenRange, type YearRange } from '@/lib/time/period';
 
@@ -146,8 +146,8 @@ function parseList<T>(
  * notice): half a period would show something the link did not ask for.
  */
 function parseYears(params: URLSearchParams): { years: YearRange; bad: boolean } {
-  const froms = params.getAll('from').filter((v) => v !== '');
-  const toYears = (tokens(params, 'to') ?? []).filter(looksLikeYear);
+  const froms = params.getAll(P.from).filter((v) => v !== '');
+  const toYears = (tokens(params, P.to) ?? []).filter(looksLikeYear);
   if (froms.length === 0 && toYears.length === 0) return { years: NO_YEARS, bad: false };
   if (froms.length > 1 || toYears.length > 1) return { years: NO_YEARS, bad: true };
   const from = froms.length ? YearToken.safeParse(froms[0]) : null;
@@ -181,7 +181,7 @@ export function parseViewState(url: URL): ParsedView {
   if (badRoute) keys.push('route');
 
   let stage: string | null = null;
-  const rawStage = params.get('stage');
+  const rawStage = params.get(P.stage);
   if (rawStage !== null && rawStage !== '') {
     const parsed = Slug.safeParse(rawStage);
     if (!parsed.success) keys.push('stage');
@@ -189,18 +189,18 @@ export function parseViewState(url: URL): ParsedView {
     else stage = parsed.data;
   }
 
-  const levels = parseList(params, 'level', LevelToken, RISK_LEVEL_VALUES);
+  const levels = parseList(params, P.level, LevelToken, RISK_LEVEL_VALUES);
   if (levels.bad) keys.push('level');
-  const hazards = parseList(params, 'hazard', HazardToken, HAZARD_IDS);
+  const hazards = parseList(params, P.hazard, HazardToken, HAZARD_IDS);
   if (hazards.bad) keys.push('hazard');
   // Year tokens in `to` belong to the period, not to the destinations.
-  const to = parseList(params, 'to', CountryToken, COUNTRY_CODES, looksLikeYear);
+  const to = parseList(params, P.to, CountryToken, COUNTRY_CODES, looksLikeYear);
   if (to.bad) keys.push('to');
   const years = parseYears(params);
   if (years.bad) keys.push('period');
 
   let q = '';
-  const rawQ = params.get('q');
+  const rawQ = params.get(P.q);
   if (rawQ !== null) {
     const parsed = Query.safeParse(rawQ.trim());
     if (parsed.success) q = parsed.data;
@@ -225,15 +225,15 @@ export function parseViewState(url: URL): ParsedView {
 /** The query string of the filters alone (no `?`), defaults left out; '' when nothing is filtered. */
 export function formatFilters(filters: Filters, stage: string | null = null): string {
   const params = new URLSearchParams();
-  if (stage) params.set('stage', stage);
-  if (filters.levels.length) params.set('level', RISK_LEVEL_VALUES.filter((l) => filters.levels.includes(l)).join(','));
-  if (filters.hazards.length) params.set('hazard', HAZARD_IDS.filter((h) => filters.hazards.includes(h)).join(','));
+  if (stage) params.set(P.stage, stage);
+  if (filters.levels.length) params.set(P.level, RISK_LEVEL_VALUES.filter((l) => filters.levels.includes(l)).join(','));
+  if (filters.hazards.length) params.set(P.hazard, HAZARD_IDS.filter((h) => filters.hazards.includes(h)).join(','));
   const years = filters.years ?? NO_YEARS;
-  if (years.from !== null) params.set('from', String(years.from));
+  if (years.from !== null) params.set(P.from, String(years.from));
   const to = [...COUNTRY_CODES.filter((c) => filters.to.includes(c)), ...(years.to !== null ? [String(years.to)] : [])];
-  if (to.length) params.set('to', to.join(','));
+  if (to.length) params.set(P.to, to.join(','));
   const q = filters.q.trim();
-  if (q) params.set('q', q);
+  if (q) params.set(P.q, q);
   // A comma is legal in a query string; left escaped (%2C) it only makes shared links unreadable.
   return params.toString().replaceAll('%2C', ',');
 }

@@ -306,20 +306,23 @@ test.describe('one map', () => {
     await expect.poll(() => featureState(page, item.id)).toMatchObject({ hover: true });
   });
 
-  test("the map's data is asked for once, by MapLibre's worker", async ({ page }) => {
-    const asked = dataRequests(page);
-    await page.goto(`/routes/${SLUG}`);
-    await mapIdle(page);
-    await expect(map(page)).toHaveAttribute('data-map-start', 'boot');
-    // No fetch preload (751b10d: Chromium held it open 30 s), and the page's own scripts ask for
-    // nothing: the map's style gives MapLibre the address, its worker fetches it.
-    await expect(page.locator('head link[rel="preload"][as="fetch"]')).toHaveCount(0);
-    const inPage = await page.evaluate(
-      () => performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname === '/api/routes').length,
-    );
-    expect(inPage).toBe(0);
-    expect(asked).toHaveLength(1);
-  });
+  // The second: a shared link as chat and social apps pass it on, with parameters that filter nothing.
+  for (const address of [`/routes/${SLUG}`, `/routes/${SLUG}?utm_source=newsletter&fbclid=IwAR0x`]) {
+    test(`the map's data is asked for once, by MapLibre's worker: ${address}`, async ({ page }) => {
+      const asked = dataRequests(page);
+      await page.goto(address);
+      await mapIdle(page);
+      await expect(map(page)).toHaveAttribute('data-map-start', 'boot');
+      // No fetch preload (751b10d: Chromium held it open 30 s), and the page's own scripts ask for
+      // nothing: the map's style gives MapLibre the address, its worker fetches it.
+      await expect(page.locator('head link[rel="preload"][as="fetch"]')).toHaveCount(0);
+      const inPage = await page.evaluate(
+        () => performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname === '/api/routes').length,
+      );
+      expect(inPage).toBe(0);
+      expect(asked).toHaveLength(1);
+    });
+  }
 
   test('before the app runs, a click on an item on the map opens its page', async ({ page, guard }) => {
     guard.allowConsoleError(/Failed to load resource/);
