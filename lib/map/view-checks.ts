@@ -24,8 +24,10 @@ export function addressView(url: URL): AddressView {
 /** The items of `data` that the filters of `url` leave out (filterGroups, as the list does); none when the data fails its schema. */
 export function mutedBy(url: URL, data: unknown): string[] {
   const { state } = parseViewState(url);
+  // A query whose filters all failed their checks (`?level=9`) filters nothing: no need to read the data.
+  if (!hasFilters(state.filters)) return [];
   const parsed = MapFeatureCollection.safeParse(data);
-  if (!parsed.success || !hasFilters(state.filters)) return [];
+  if (!parsed.success) return [];
   const groups = corridorGroups(parsed.data);
   const shown = new Set(filterGroups(groups, state.filters).flatMap((g) => g.items.map((i) => i.id)));
   return groups.flatMap((g) => g.items.map((i) => i.id)).filter((id) => !shown.has(id));
