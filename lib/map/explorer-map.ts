@@ -56,10 +56,11 @@ async function start(
   by: 'boot' | 'react',
 ): Promise<AtlasMapController | null> {
   const url = new URL(window.location.href);
-  const needsChecks = url.hash !== '' || url.searchParams.has(VIEW_PARAMS.stage) || mayFilter(url);
+  const filtering = mayFilter(url);
+  const needsChecks = url.hash !== '' || url.searchParams.has(VIEW_PARAMS.stage) || filtering;
   // The collection itself where the filters need it, else its address; null when the page's
   // version is gone (the React host then has the map made from its own).
-  const dataReady: Promise<unknown> = !('url' in source) ? source.load() : mayFilter(url) ? pageData(config) : Promise.resolve(source.url);
+  const dataReady: Promise<unknown> = !('url' in source) ? source.load() : filtering ? pageData(config) : Promise.resolve(source.url);
   const [maplibre, lib, data] = await Promise.all([
     loadMaplibre(config.maplibre),
     needsChecks ? loadChecks() : null,

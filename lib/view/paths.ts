@@ -9,8 +9,8 @@ import { DEFAULT_LOCALE, isLocale, localeHref, splitLocale, type Locale } from '
  * names nothing.
  */
 export const VIEW_PARAMS = { stage: 'stage', level: 'level', hazard: 'hazard', from: 'from', to: 'to', q: 'q' } as const;
-/** The parameters that filter the items (and so dim some on the map). */
-export const FILTER_PARAMS = [VIEW_PARAMS.level, VIEW_PARAMS.hazard, VIEW_PARAMS.from, VIEW_PARAMS.to, VIEW_PARAMS.q] as const;
+/** The parameters that filter the items (and so dim some on the map): all but the stage. */
+export const FILTER_PARAMS: readonly string[] = Object.values(VIEW_PARAMS).filter((key) => key !== VIEW_PARAMS.stage);
 
 /** The pattern of an item page's path; the id is the first group, still URI-encoded. */
 export const ROUTE_PATH = /^\/routes\/([^/]*)\/?$/;
