@@ -54,6 +54,23 @@ function HandoutCitation({ citation, locale }: { citation: CitationOut } & InLoc
   );
 }
 
+/**
+ * The rules that make the handout the only thing shown: every element that neither is the handout,
+ * nor holds it, nor is inside it is left out, and the elements that hold it lose the explorer's
+ * screen layout. Stated once, for print and for the on-screen preview; rendered with the handout
+ * only (media="print" unless previewing), because :has() rules in a stylesheet the explorer loads
+ * on every page make the browser restyle the whole page at each change while the map starts.
+ */
+function isolationCss(handout: string): string {
+  const h = `.${handout}`;
+  return (
+    `body :not(:has(${h})):not(${h}):not(${h} *){display:none!important}` +
+    `html,body,body :has(${h}){display:block!important;position:static!important;height:auto!important;` +
+    `max-height:none!important;overflow:visible!important;margin:0!important;padding:0!important;border:0!important;` +
+    `box-shadow:none!important;width:auto!important;background:var(--paper)!important}`
+  );
+}
+
 export interface RouteHandoutProps {
   detail: RouteDetail;
   /** Shown on screen too (`?print=1`), not only in print. @default false */
@@ -73,6 +90,7 @@ export function RouteHandout({ detail: english, preview = false, locale = 'en' }
   const built = builtOn(locale);
   return (
     <article className={styles.handout} data-handout={detail.id} data-preview={preview || undefined} aria-labelledby="handout-title">
+      <style media={preview ? undefined : 'print'} dangerouslySetInnerHTML={{ __html: isolationCss(styles.handout!) }} />
       <header className={styles.header}>
         <p className={styles.eyebrow}>
           {explorer.appName} · {pages.kinds[detail.kind]} · {detail.corridor.name[locale]}

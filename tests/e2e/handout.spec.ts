@@ -115,3 +115,32 @@ test.describe('?print=1', () => {
     expect(violations.map((v) => ({ rule: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }))).toEqual([]);
   });
 });
+
+test.describe('the handout on screen, when not asked for', () => {
+  // Its isolating rules select with :has() from <html> and <body>; in force on screen they made the
+  // browser restyle the whole page at every change while the map started (bench: about 5% slower
+  // to the map's first idle at CPU 4x). They are rendered with the handout, for print only.
+  for (const path of ['/', '/routes/tumen-crossing-to-yanbian']) {
+    test(`${path}: no rule in force on screen selects by :has() from the whole page`, async ({ page }) => {
+      await page.goto(path);
+      await mapIdle(page);
+      const selectors = await page.evaluate(() => {
+        const out: string[] = [];
+        const walk = (rules: CSSRuleList) => {
+          for (const rule of Array.from(rules)) {
+            if (rule instanceof CSSMediaRule) {
+              if (matchMedia(rule.conditionText).matches) walk(rule.cssRules);
+            } else if (rule instanceof CSSStyleRule && rule.selectorText.includes(':has(')) out.push(rule.selectorText);
+          }
+        };
+        for (const sheet of Array.from(document.styleSheets)) {
+          if (sheet.media.length && !matchMedia(sheet.media.mediaText).matches) continue;
+          walk(sheet.cssRules);
+        }
+        return out;
+      });
+      expect(selectors.length, 'the page has :has() rules of its own to check against').toBeGreaterThan(0);
+      expect(selectors.filter((s) => /(^|[\s,(])(html|body)\s*(:has|\s)/u.test(s) || s.includes(':not(:has('))).toEqual([]);
+    });
+  }
+});
