@@ -39,7 +39,7 @@ const DESKTOP = { width: 1280, height: 800 };
 /** The pages of issue #6, and the Korean explorer (issue #16). The embed page is measured at a typical iframe size. */
 const PAGES = [
   { id: 'home', path: '/', viewport: DESKTOP },
-  { id: 'home-ko', path: '/ko', viewport: DESKTOP },
+  { id: 'home-ko', path: '/ko', viewport: DESKTOP, lang: 'ko' },
   { id: 'route', path: `/routes/${SLUG}`, viewport: DESKTOP, focus: SLUG },
   { id: 'embed', path: `/embed/${SLUG}`, viewport: { width: 800, height: 450 }, focus: SLUG },
 ];
@@ -226,7 +226,11 @@ async function main() {
     // The app fits a route page to the route's bounds and the others to DEFAULT_BOUNDS, which
     // the baseline's style module carries.
     const box = p.focus ? detail.bbox : null;
-    pages.push({ ...p, available, runs: {}, baselinePath: box ? `/?bounds=${box.map((x) => +x.toFixed(4)).join(',')}` : '/' });
+    // The baseline draws the same map: the same camera, and the same language's labels.
+    const params = new URLSearchParams();
+    if (box) params.set('bounds', box.map((x) => +x.toFixed(4)).join(','));
+    if (p.lang) params.set('lang', p.lang);
+    pages.push({ ...p, available, runs: {}, baselinePath: params.size ? `/?${params}` : '/' });
     if (!available) note(`${p.path} does not answer 200 in this build: reported as n/a.`);
   }
   const measured = pages.filter((p) => p.available);

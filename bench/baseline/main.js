@@ -8,11 +8,13 @@ const params = new URLSearchParams(location.search);
 // The camera of the app page this stands in for: the harness passes the bounds it fits to.
 const given = params.get('bounds')?.split(',').map(Number);
 const bounds = given?.length === 4 && given.every(Number.isFinite) ? given : mapOptions.defaultBounds;
+// And its language: the same labels (the Korean explorer's map draws Hangul).
+const lang = params.get('lang') ?? 'en';
 
 // The worker URL the app uses (components/atlas-map.tsx), served with the same headers.
 setWorkerUrl(`/maplibre-gl-worker.mjs?v=${getVersion()}`);
 const container = document.getElementById('map');
-const style = baselineStyle({ basemapUrl: '/generated/basemap.json', routesUrl: '/data/routes.json' });
+const style = baselineStyle({ basemapUrl: '/generated/basemap.json', routesUrl: '/data/routes.json', lang });
 // The style names its sprite by path, as the app's does; MapLibre wants it absolute (as the app's controller makes it).
 if (typeof style.sprite === 'string' && style.sprite.startsWith('/')) style.sprite = location.origin + style.sprite;
 const map = new MapLibreMap({

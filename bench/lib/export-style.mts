@@ -2,28 +2,34 @@
 // baseline page draws exactly the layers the app draws. Run by bench/lib/style.mjs through tsx.
 // A .mts file, so the app's type check (tsconfig's **/*.ts) never trips over the bench, and the
 // module is read by name so a renamed export fails here with a message, not in `next build`.
-// The style is the one the explorer's map is made with: lib/map/settings.ts atlasMapInit with
-// explorerMapSettings (as app/(explorer)/layout.tsx uses them) and the English map words. Its atlas source
-// starts empty here; the baseline page points it at the same route data the app serves.
+// The styles are the ones the explorer's map is made with, one per language: lib/map/settings.ts
+// atlasMapInit with explorerMapSettings (as app/(explorer)/layout.tsx uses them) and that
+// language's map words, so the baseline standing in for /ko draws the same Korean labels (Hangul
+// glyphs cost more to draw than Latin ones, in any MapLibre page). Their atlas source starts
+// empty here; the baseline page points it at the same route data the app serves.
 import fs from 'node:fs';
 import path from 'node:path';
 
 const styleModule: Record<string, unknown> = await import('@/lib/map/style');
 const settingsModule: Record<string, unknown> = await import('@/lib/map/settings');
 const mapTextModule: Record<string, unknown> = await import('@/lib/i18n/map-text');
+const localesModule: Record<string, unknown> = await import('@/lib/i18n/locales');
 
 const { atlasMapInit, explorerMapSettings } = settingsModule;
 const { mapTextOf } = mapTextModule;
 if (typeof atlasMapInit !== 'function') throw new Error('lib/map/settings.ts exports no atlasMapInit()');
 if (typeof explorerMapSettings !== 'function') throw new Error('lib/map/settings.ts exports no explorerMapSettings()');
 if (typeof mapTextOf !== 'function') throw new Error('lib/i18n/map-text.ts exports no mapTextOf()');
-const english = JSON.parse(fs.readFileSync(path.join(process.cwd(), 'messages', 'en.json'), 'utf8')) as { map: unknown };
-const init = atlasMapInit(explorerMapSettings('en', mapTextOf(english.map))) as { style: unknown };
+const locales = Array.isArray(localesModule.LOCALES) ? (localesModule.LOCALES as string[]) : ['en'];
+const styleIn = (lang: string) => {
+  const messages = JSON.parse(fs.readFileSync(path.join(process.cwd(), 'messages', `${lang}.json`), 'utf8')) as { map: unknown };
+  return (atlasMapInit(explorerMapSettings(lang, mapTextOf(messages.map))) as { style: unknown }).style;
+};
 const pick = (name: string, fallback: unknown) => styleModule[name] ?? fallback;
 
 process.stdout.write(
   JSON.stringify({
-    style: init.style,
+    styles: Object.fromEntries(locales.map((lang) => [lang, styleIn(lang)])),
     atlasSource: pick('ATLAS_SOURCE', 'atlas'),
     basemapSource: pick('BASEMAP_SOURCE', 'basemap'),
     defaultBounds: pick('DEFAULT_BOUNDS', [80, 5, 142, 50]),

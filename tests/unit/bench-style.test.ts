@@ -6,19 +6,28 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import en from '@/messages/en.json';
+import ko from '@/messages/ko.json';
 import { mapTextOf } from '@/lib/i18n/map-text';
 import { atlasMapInit, explorerMapSettings } from '@/lib/map/settings';
 
 describe('the bench baseline style', () => {
-  it('is the explorer’s own style, layer for layer', () => {
+  it('is the explorer’s own style in each language, layer for layer', () => {
     const root = process.cwd();
     const out = execFileSync(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'bench/lib/export-style.mts'], {
       cwd: root,
       encoding: 'utf8',
     });
-    const exported = JSON.parse(out) as { style: { layers: { id: string }[]; sprite: string } };
-    const explorer = atlasMapInit(explorerMapSettings('en', mapTextOf(en.map)));
-    expect(exported.style).toEqual(JSON.parse(JSON.stringify(explorer.style)));
-    expect(exported.style.layers.length).toBeGreaterThan(10);
+    const exported = JSON.parse(out) as { styles: Record<string, { layers: { id: string }[] }> };
+    expect(Object.keys(exported.styles).sort()).toEqual(['en', 'ko']);
+    for (const [lang, messages] of [
+      ['en', en],
+      ['ko', ko],
+    ] as const) {
+      const explorer = atlasMapInit(explorerMapSettings(lang, mapTextOf(messages.map)));
+      expect(exported.styles[lang]).toEqual(JSON.parse(JSON.stringify(explorer.style)));
+      expect(exported.styles[lang]!.layers.length).toBeGreaterThan(10);
+    }
+    // The Korean baseline draws the Korean labels: its style differs from the English one.
+    expect(exported.styles.ko).not.toEqual(exported.styles.en);
   }, 30_000);
 });
