@@ -23,12 +23,25 @@ const NAMED_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
 export const TRUST_PROXY_FORMS =
   'a number of proxies (0–10), "true" (1), "false" (0), or a comma-separated list of proxy addresses, CIDR ranges, loopback, linklocal or uniquelocal';
 
+/** @type {{ value: string | undefined, result: ReturnType<typeof parse> } | undefined} */
+let last;
+
 /**
- * TRUST_PROXY as written.
+ * TRUST_PROXY as written. Read on every request that needs it (the rate limit, shared pages),
+ * from an environment that does not change: the last answer is kept, so a list is compiled once.
  * @param {string | undefined} value
  * @returns {{ ok: true, trust: import('./trust-proxy.d.mts').Trust } | { ok: false, message: string }}
  */
 export function parseTrustProxy(value) {
+  if (!last || last.value !== value) last = { value, result: parse(value) };
+  return last.result;
+}
+
+/**
+ * @param {string | undefined} value
+ * @returns {{ ok: true, trust: import('./trust-proxy.d.mts').Trust } | { ok: false, message: string }}
+ */
+function parse(value) {
   const v = (value ?? '').trim().toLowerCase();
   if (v === '' || v === 'false' || v === '0') return { ok: true, trust: { kind: 'none' } };
   if (v === 'true') return { ok: true, trust: { kind: 'hops', hops: 1 } };

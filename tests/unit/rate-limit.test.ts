@@ -54,6 +54,18 @@ describe('TRUST_PROXY', () => {
       if (!parsed.ok) expect(parsed.message).toMatch(/TRUST_PROXY must be a number of proxies.*CIDR ranges/);
     }
   });
+
+  it('compiles a list once for as long as the value stays the same, and again when it changes', () => {
+    const list = '10.0.0.0/8, loopback';
+    const first = parseTrustProxy(list);
+    expect(parseTrustProxy(list)).toBe(first);
+    const other = parseTrustProxy('192.0.2.7');
+    expect(other).not.toBe(first);
+    expect(other).toMatchObject({ ok: true, trust: { kind: 'list', list: ['192.0.2.7'] } });
+    const again = parseTrustProxy(list);
+    expect(again).not.toBe(first);
+    expect(again).toMatchObject({ ok: true, trust: { kind: 'list', list: ['10.0.0.0/8', 'loopback'] } });
+  });
 });
 
 describe('clientKey without TRUST_PROXY', () => {
