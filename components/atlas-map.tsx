@@ -68,9 +68,9 @@ export function AtlasMap({
   const [failed, setFailed] = useState(false);
   const pendingFocus = useRef<string | null>(null);
   // The latest props for callbacks the controller holds, and for the start below.
-  const latest = useRef({ onHover, onSelect });
+  const latest = useRef({ onHover, onSelect, items });
   useLayoutEffect(() => {
-    latest.current = { onHover, onSelect };
+    latest.current = { onHover, onSelect, items };
   });
 
   useImperativeHandle(ref, () => ({
@@ -92,6 +92,8 @@ export function AtlasMap({
     (import(/* webpackIgnore: true */ /* turbopackIgnore: true */ module) as Promise<ExplorerMapModule>)
       .then((m) => {
         mod = m;
+        // The default view of any item page the visitor reaches here (the page's config names only its own).
+        m.knowItemBounds(container, (id) => latest.current.items.get(id)?.bounds);
         return m.startExplorerMap(container, config, { load: loadMapCollection });
       })
       .then((c) => {

@@ -15,7 +15,7 @@ import { requestLocale } from '@/lib/i18n/server';
 import { mapText } from '@/lib/i18n/strings';
 import { mapBundle } from '@/lib/map/assets/bundles';
 import { MAPLIBRE_SCRIPT_URL, MAPLIBRE_WORKER_URL } from '@/lib/map/maplibre-urls';
-import { EXPLORER_MAP_DESCRIPTION_ID, MAP_DATA_URL, explorerMapSettings, type Bounds, type ExplorerMapConfig } from '@/lib/map/settings';
+import { EXPLORER_MAP_DESCRIPTION_ID, MAP_DATA_URL, explorerMapSettings, type ExplorerMapConfig } from '@/lib/map/settings';
 import { DEFAULT_BOUNDS } from '@/lib/map/style';
 import { parseViewState } from '@/lib/view/view-state';
 
@@ -32,9 +32,9 @@ export default async function ExplorerLayout({ children }: { children: ReactNode
   let timeline: TimelineEntry[] = [];
   let etag = '';
   // The map keeps its camera across the explorer's pages, but a page loaded on /routes/{id}
-  // starts fitted to that item: the map module needs every item's bounds. With no data (and so
-  // no ETag) the module leaves the map to the React host, which asks the API.
-  let boundsById: Record<string, Bounds> = {};
+  // starts fitted to that item: the map module needs its bounds. With no data (and so no ETag)
+  // the module leaves the map to the React host, which asks the API.
+  let item: ExplorerMapConfig['item'] = null;
   try {
     const payload = await mapCollectionPayload();
     etag = payload.etag;
@@ -42,7 +42,8 @@ export default async function ExplorerLayout({ children }: { children: ReactNode
     const index = atlasIndex(payload.data);
     start = explorerStart(index, filters, route);
     // An unplaced event has no bounds: its page keeps the default view.
-    boundsById = Object.fromEntries(index.groups.flatMap((g) => g.items.flatMap((i) => (i.bounds ? [[i.id, i.bounds]] : []))));
+    const named = route === null ? undefined : index.groups.flatMap((g) => g.items).find((i) => i.id === route);
+    item = named?.bounds ? { id: named.id, bounds: named.bounds } : null;
   } catch (e) {
     console.error('explorer: the map collection could not be read', e);
   }
@@ -55,7 +56,7 @@ export default async function ExplorerLayout({ children }: { children: ReactNode
     describedBy: EXPLORER_MAP_DESCRIPTION_ID,
     etag,
     bounds: DEFAULT_BOUNDS,
-    boundsById,
+    item,
   };
   return (
     <ExplorerProvider start={start} whenLabels={timelineLabels(timeline, lang)}>

@@ -21,10 +21,24 @@ const loadChecks = () => (checks ??= import('./view-checks'));
 /** Starts by container: each one is started once, by whoever asks first. */
 const starts = new WeakMap<HTMLElement, Promise<AtlasMapController | null>>();
 
+/**
+ * Each item's bounds, by container, once the React host knows the atlas's items (knowItemBounds):
+ * the default view of an item page reached in the app. Before that, only the item the page was
+ * loaded on is known (its config's `item`).
+ */
+const itemBounds = new WeakMap<HTMLElement, (id: string) => Bounds | null | undefined>();
+
+/** Hand the module the items' bounds, for the default view of any item page the visitor reaches. */
+export function knowItemBounds(container: HTMLElement, boundsOf: (id: string) => Bounds | null | undefined): void {
+  itemBounds.set(container, boundsOf);
+}
+
 /** Bounds of the page's default view: its item's, else the region's. */
-function homeBounds(config: ExplorerMapConfig): Bounds {
+function homeBounds(container: HTMLElement, config: ExplorerMapConfig): Bounds {
   const id = routeIdOf(window.location.pathname);
-  return id !== null && Object.hasOwn(config.boundsById, id) ? config.boundsById[id] : config.bounds;
+  if (id === null) return config.bounds;
+  const known = itemBounds.get(container)?.(id) ?? (config.item?.id === id ? config.item.bounds : null);
+  return known ?? config.bounds;
 }
 
 /** Before the React host runs: hover lights the item up, a click opens its page in the page's language. */
@@ -69,9 +83,9 @@ async function start(
   ]);
   if (data === null) return null;
   const id = routeIdOf(url.pathname);
-  const selected = id !== null && Object.hasOwn(config.boundsById, id) ? id : null;
+  const selected = id !== null && config.item?.id === id ? id : null;
   let view: MapView = { ...EMPTY_VIEW, selected };
-  let camera: StartCamera = { bounds: homeBounds(config) };
+  let camera: StartCamera = { bounds: homeBounds(container, config) };
   if (lib) {
     const named = lib.addressView(url);
     view = { ...view, stage: selected !== null ? named.stage : null, muted: typeof data === 'string' ? [] : lib.mutedBy(url, data) };
@@ -92,7 +106,7 @@ async function start(
   // The camera follows Back/Forward and edited hashes; their hashes are read with the zod parser,
   // loaded once the map has drawn.
   controller.map.once('idle', () => {
-    void loadChecks().then((c) => controller.syncCamera(c.parseCameraHash, () => homeBounds(config)));
+    void loadChecks().then((c) => controller.syncCamera(c.parseCameraHash, () => homeBounds(container, config)));
   });
   return controller;
 }

@@ -106,8 +106,13 @@ export interface ExplorerMapConfig extends MapConfigBase {
   etag: string;
   /** The camera when the address names no item. */
   bounds: Bounds;
-  /** Each item's bounds, for a page loaded on `/routes/{id}` (the explorer keeps one map across pages). */
-  boundsById: Record<string, Bounds>;
+  /**
+   * The item a page loaded on `/routes/{id}` shows, with its bounds, when the atlas has it placed;
+   * null on the list and for an unplaced event. Only that one: every item's bounds made this
+   * config, which the page carries twice over, 166 kB at 100x the data. The React host hands the
+   * module the rest once it runs (lib/map/explorer-map.ts knowItemBounds).
+   */
+  item: { id: string; bounds: Bounds } | null;
 }
 
 /**

@@ -399,6 +399,34 @@ test.describe('opening an item', () => {
     ).toBe(true);
   });
 
+  test("an item page reached in the app: an entry without a camera shows that item's view, not the region's", async ({ page, request }) => {
+    const { items } = await atlas(request);
+    // The route with the smallest bounds, so its view and the region's cannot be mistaken.
+    const area = (b: readonly number[]) => (b[2]! - b[0]!) * (b[3]! - b[1]!);
+    const item = items.filter((i) => i.kind === 'route' && i.id !== SLUG && i.bounds).sort((a, b) => area(a.bounds!) - area(b.bounds!))[0]!;
+    await page.goto('/');
+    await mapIdle(page);
+    // The list page's config names no item (the map module is told the others' bounds by the app).
+    const config = await page.locator('#atlas-map-config').textContent();
+    expect(JSON.parse(config!)).toMatchObject({ item: null });
+    await page.locator(`a[data-item="${item.id}"]`).click();
+    await expect(page).toHaveURL(new RegExp(`/routes/${item.id}(\\?|#|$)`));
+    await mapIdle(page);
+    await page.evaluate(() => window.__atlas!.map.jumpTo({ center: [100, 20], zoom: 4 }));
+    await expect(page).toHaveURL(/#4\/20\/100$/);
+    // An edited address with no camera: the default view of the page it is on.
+    await page.evaluate(() => (window.location.hash = ''));
+    await mapIdle(page);
+    const view = await page.evaluate(() => window.__atlas!.map.getBounds().toArray());
+    const [w, s, e, n] = item.bounds!;
+    expect(
+      view[0][0] <= w + 0.01 && view[0][1] <= s + 0.01 && view[1][0] >= e - 0.01 && view[1][1] >= n - 0.01,
+      `${JSON.stringify(view)} holds ${item.bounds}`,
+    ).toBe(true);
+    // The region's view spans 62° of longitude (DEFAULT_BOUNDS); the item's is a fraction of that.
+    expect(view[1][0] - view[0][0], 'fitted to the item, not to the region').toBeLessThan(30);
+  });
+
   test('an event its source gives no place is listed and opens, with no point and the camera left alone (issue #20)', async ({
     page,
     request,
