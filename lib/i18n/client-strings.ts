@@ -39,7 +39,7 @@ export function buildClientStrings(locale: Locale, m: ClientMessages) {
     list: {
       ...e.list,
       meta: (kind: string, risk: string) => tr('explorer.list.meta', { kind, risk }),
-      /** "Show 100 more items" */
+      /** "Show 50 more items" */
       showMore: (count: number) => tr('explorer.list.showMore', { count }),
     },
     announce: { ...e.announce, selected: (name: string) => tr('explorer.announce.selected', { name }) },
