@@ -14,7 +14,8 @@
 //    map idle against the bare-MapLibre baseline on the same data. A row says "skipped" with the
 //    reason when its atlas could not be made.
 //
-// BENCH_QUICK=1: 3 s load tests. BENCH_RUNS=n: cold loads per side for the synthetic rows (5).
+// BENCH_QUICK=1: 3 s load tests. BENCH_RUNS=n: cold loads per side for the synthetic rows (9: with 5,
+// the 100x row read 1.20x and 1.25x in two runs of the same code half an hour apart).
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -36,7 +37,7 @@ const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const TMP = path.join(ROOT, 'bench', 'tmp');
 const QUICK = process.env.BENCH_QUICK === '1';
 const SECONDS = QUICK ? 3 : 10;
-const RUNS = Number(process.env.BENCH_RUNS) || 5;
+const RUNS = Number(process.env.BENCH_RUNS) || 9;
 const SLUG = 'tumen-crossing-to-yanbian';
 const GENERATOR = path.join(ROOT, 'scripts', 'synthetic-atlas.ts');
 const TSX = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
