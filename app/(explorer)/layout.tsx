@@ -7,7 +7,7 @@ import { ExplorerProvider } from '@/components/explorer-state';
 import { ExplorerShell } from '@/components/explorer-shell';
 import { MapStart } from '@/components/map-start';
 import type { TimelineEntry } from '@/lib/data/api-schema';
-import { atlasIndex, explorerStart, type ExplorerStart } from '@/lib/data/explorer-data';
+import { atlasIndex, explorerStart, itemOf, type ExplorerStart } from '@/lib/data/explorer-data';
 import { mapCollectionPayload } from '@/lib/data/queries';
 import { timelineLabels } from '@/lib/i18n/content';
 import { PATH_HEADER, QUERY_HEADER } from '@/lib/i18n/locales';
@@ -42,7 +42,7 @@ export default async function ExplorerLayout({ children }: { children: ReactNode
     const index = atlasIndex(payload.data);
     start = explorerStart(index, filters, route);
     // An unplaced event has no bounds: its page keeps the default view.
-    const named = route === null ? undefined : index.groups.flatMap((g) => g.items).find((i) => i.id === route);
+    const named = itemOf(index, route);
     item = named?.bounds ? { id: named.id, bounds: named.bounds } : null;
   } catch (e) {
     console.error('explorer: the map collection could not be read', e);

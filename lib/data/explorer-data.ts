@@ -96,12 +96,17 @@ export function firstItems(groups: readonly CorridorGroup[], limit: number): Cor
   return out;
 }
 
+/** The item `route` names, wherever it falls in the list; null when it names none or an unknown one. */
+export function itemOf(index: AtlasIndex, route: string | null): AtlasItem | null {
+  return route === null ? null : (index.groups.flatMap((g) => g.items).find((i) => i.id === route) ?? null);
+}
+
 /** What the first response hands the client for an address showing `filters` and opening `route`. */
 export function explorerStart(index: AtlasIndex, filters: Filters, route: string | null): ExplorerStart {
   const total = itemCount(index.groups);
   if (total <= LIST_PAGE) return { index };
   const shown = filterGroups(index.groups, filters);
-  const selected = route === null ? null : (index.groups.flatMap((g) => g.items).find((i) => i.id === route) ?? null);
+  const selected = itemOf(index, route);
   return {
     window: {
       groups: firstItems(shown, LIST_PAGE),
