@@ -3,28 +3,22 @@
 // A .mts file, so the app's type check (tsconfig's **/*.ts) never trips over the bench, and the
 // module is read by name so a renamed export fails here with a message, not in `next build`.
 // The styles are the ones the explorer's map is made with, one per language: lib/map/settings.ts
-// atlasMapInit with explorerMapSettings (as app/(explorer)/layout.tsx uses them) and that
-// language's map words, so the baseline standing in for /ko draws the same Korean labels (Hangul
+// atlasMapInit with explorerMapSettings and lib/i18n/strings.ts mapText, as
+// app/(explorer)/layout.tsx calls them, so the baseline standing in for /ko draws the same Korean labels (Hangul
 // glyphs cost more to draw than Latin ones, in any MapLibre page). Their atlas source starts
 // empty here; the baseline page points it at the same route data the app serves.
-import fs from 'node:fs';
-import path from 'node:path';
-
 const styleModule: Record<string, unknown> = await import('@/lib/map/style');
 const settingsModule: Record<string, unknown> = await import('@/lib/map/settings');
-const mapTextModule: Record<string, unknown> = await import('@/lib/i18n/map-text');
+const stringsModule: Record<string, unknown> = await import('@/lib/i18n/strings');
 const localesModule: Record<string, unknown> = await import('@/lib/i18n/locales');
 
 const { atlasMapInit, explorerMapSettings } = settingsModule;
-const { mapTextOf } = mapTextModule;
+const { mapText } = stringsModule;
 if (typeof atlasMapInit !== 'function') throw new Error('lib/map/settings.ts exports no atlasMapInit()');
 if (typeof explorerMapSettings !== 'function') throw new Error('lib/map/settings.ts exports no explorerMapSettings()');
-if (typeof mapTextOf !== 'function') throw new Error('lib/i18n/map-text.ts exports no mapTextOf()');
+if (typeof mapText !== 'function') throw new Error('lib/i18n/strings.ts exports no mapText()');
 const locales = Array.isArray(localesModule.LOCALES) ? (localesModule.LOCALES as string[]) : ['en'];
-const styleIn = (lang: string) => {
-  const messages = JSON.parse(fs.readFileSync(path.join(process.cwd(), 'messages', `${lang}.json`), 'utf8')) as { map: unknown };
-  return (atlasMapInit(explorerMapSettings(lang, mapTextOf(messages.map))) as { style: unknown }).style;
-};
+const styleIn = (lang: string) => (atlasMapInit(explorerMapSettings(lang, mapText(lang))) as { style: unknown }).style;
 const pick = (name: string, fallback: unknown) => styleModule[name] ?? fallback;
 
 process.stdout.write(

@@ -5,9 +5,8 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import en from '@/messages/en.json';
-import ko from '@/messages/ko.json';
-import { mapTextOf } from '@/lib/i18n/map-text';
+import { LOCALES } from '@/lib/i18n/locales';
+import { mapText } from '@/lib/i18n/strings';
 import { atlasMapInit, explorerMapSettings } from '@/lib/map/settings';
 
 describe('the bench baseline style', () => {
@@ -19,11 +18,8 @@ describe('the bench baseline style', () => {
     });
     const exported = JSON.parse(out) as { styles: Record<string, { layers: { id: string }[] }> };
     expect(Object.keys(exported.styles).sort()).toEqual(['en', 'ko']);
-    for (const [lang, messages] of [
-      ['en', en],
-      ['ko', ko],
-    ] as const) {
-      const explorer = atlasMapInit(explorerMapSettings(lang, mapTextOf(messages.map)));
+    for (const lang of LOCALES) {
+      const explorer = atlasMapInit(explorerMapSettings(lang, mapText(lang)));
       expect(exported.styles[lang]).toEqual(JSON.parse(JSON.stringify(explorer.style)));
       expect(exported.styles[lang]!.layers.length).toBeGreaterThan(10);
     }
