@@ -23,7 +23,7 @@ import { BENCH_DIR, DATABASE_URL, DIST_DIR, ROOT, TMP_DIR, ensureBasemap, pageEx
 import { DEFAULT_CACHE, appSpriteFiles, startBaseline } from './lib/baseline.mjs';
 import { inspectChunks } from './lib/chunks.mjs';
 import { loadTest, rawGet, revalidation, stillImageTimes } from './lib/load.mjs';
-import { launchBrowser, measureLoad, measureRepeatVisit } from './lib/page-load.mjs';
+import { STRIPS, launchBrowser, measureLoad, measureRepeatVisit, measureStripped } from './lib/page-load.mjs';
 import { cleanupAll, freePort, installExitHandlers, isExiting, onCleanup } from './lib/processes.mjs';
 import { checkTargets, markdown, updateReadme } from './lib/report.mjs';
 import { baselineStyleModule } from './lib/style.mjs';
@@ -36,11 +36,15 @@ const CONNECTIONS = 50;
 const THROTTLES = [1, 4];
 const SLUG = 'tumen-crossing-to-yanbian';
 const DESKTOP = { width: 1280, height: 800 };
-/** The pages of issue #6, and the Korean explorer (issue #16). The embed page is measured at a typical iframe size. */
+/**
+ * The pages of issue #6, and the Korean explorer (issue #16). The embed page is measured at a typical iframe size.
+ * `parts`: also loaded with parts of Next.js taken away (page-load.mjs STRIPS) at the highest CPU rate, to show where
+ * the app's time beside the bare page goes.
+ */
 const PAGES = [
-  { id: 'home', path: '/', viewport: DESKTOP },
+  { id: 'home', path: '/', viewport: DESKTOP, parts: true },
   { id: 'home-ko', path: '/ko', viewport: DESKTOP, lang: 'ko' },
-  { id: 'route', path: `/routes/${SLUG}`, viewport: DESKTOP, focus: SLUG },
+  { id: 'route', path: `/routes/${SLUG}`, viewport: DESKTOP, focus: SLUG, parts: true },
   { id: 'embed', path: `/embed/${SLUG}`, viewport: { width: 800, height: 450 }, focus: SLUG },
 ];
 const IMAGES = [`/routes/${SLUG}/image.png`, `/routes/${SLUG}/image.png?size=social`, '/image.png'];
@@ -108,25 +112,27 @@ async function cacheControl(url) {
  * neither side always runs on a warmer machine), at each CPU throttling rate.
  */
 async function measurePages(browser, pages, appOrigin, baseOrigin) {
+  const partsAt = Math.max(...THROTTLES);
   for (const throttle of THROTTLES) {
-    for (const page of pages) page.runs[throttle] = { app: [], baseline: [], failures: [] };
+    for (const page of pages) page.runs[throttle] = { app: [], baseline: [], failures: [], parts: {} };
     for (let run = 0; run < RUNS; run++) {
       for (const page of pages) {
         const sides = [
           ['app', appOrigin + page.path],
           ['baseline', baseOrigin + page.baselinePath],
+          ...(page.parts && throttle === partsAt ? Object.keys(STRIPS).map((strip) => [strip, appOrigin + page.path]) : []),
         ];
         if (run % 2) sides.reverse();
         for (const [side, url] of sides) {
           const screenshot = run === 0 ? path.join(TMP_DIR, 'screens', `${page.id}-${side}-cpu${throttle}.png`) : undefined;
+          const timeoutMs = throttle > 1 ? 180_000 : 90_000;
           try {
-            const r = await measureLoad(browser, {
-              url,
-              viewport: page.viewport,
-              throttle,
-              timeoutMs: throttle > 1 ? 180_000 : 90_000,
-              screenshot,
-            });
+            if (side in STRIPS) {
+              const r = await measureStripped(browser, { url, viewport: page.viewport, throttle, timeoutMs, strip: side });
+              (page.runs[throttle].parts[side] ??= []).push(r);
+              continue;
+            }
+            const r = await measureLoad(browser, { url, viewport: page.viewport, throttle, timeoutMs, screenshot });
             page.runs[throttle][side].push(r);
           } catch (e) {
             page.runs[throttle].failures.push(`${side} run ${run + 1}: ${e instanceof Error ? e.message.split('\n')[0] : e}`);
@@ -144,11 +150,19 @@ function pageResults(page) {
     const { app, baseline, failures } = page.runs[throttle];
     const a = summary(app.map((r) => r.ms));
     const b = summary(baseline.map((r) => r.ms));
+    // Each part: its loads, and its median over the baseline's; null when nothing was taken away.
+    const parts = Object.fromEntries(
+      Object.entries(page.runs[throttle].parts).map(([strip, runs]) => {
+        const s = runs.every((r) => r.taken > 0) ? summary(runs.map((r) => r.ms)) : null;
+        return [strip, s && b ? { ...s, ratio: s.median / b.median } : null];
+      }),
+    );
     return {
       throttle,
       app: a,
       baseline: b,
       ratio: a && b ? a.median / b.median : null,
+      parts,
       failures,
       appRuns: app.map((r) => Math.round(r.ms)),
       baselineRuns: baseline.map((r) => Math.round(r.ms)),

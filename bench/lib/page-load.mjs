@@ -185,6 +185,74 @@ export async function measureLoad(browser, { url, viewport, throttle, timeoutMs,
 }
 
 /**
+ * An App Router page's HTML without the inline scripts that stream its React Server Components
+ * payload (`self.__next_f.push(...)`), and how many there were.
+ * @param {string} html
+ */
+export function withoutRscPayload(html) {
+  let removed = 0;
+  const out = html.replace(/<script\b[^>]*>\s*self\.__next_f\.push\([\s\S]*?<\/script>/g, () => {
+    removed++;
+    return '';
+  });
+  return { html: out, removed };
+}
+
+/**
+ * The app's page with a part of Next.js taken away, to see where the app's time goes beside the
+ * bare page (a diagnosis for the README, not a way to run the app):
+ * - `no-payload`: the HTML without the inline scripts that carry the React Server Components
+ *   payload (`self.__next_f.push(...)`). Next's scripts load and run, but the router has nothing
+ *   to start from: nothing hydrates, no client component's module is instantiated.
+ * - `no-next-js`: no script from /_next/static/ at all; the server's HTML and the map module alone.
+ * @type {Record<string, (page: import('playwright-core').Page, url: string) => Promise<() => number>>}
+ */
+export const STRIPS = {
+  'no-payload': async (page, url) => {
+    let removed = 0;
+    await page.route(url, async (route) => {
+      const response = await route.fetch();
+      const stripped = withoutRscPayload(await response.text());
+      removed += stripped.removed;
+      await route.fulfill({ response, body: stripped.html });
+    });
+    return () => removed;
+  },
+  'no-next-js': async (page) => {
+    let aborted = 0;
+    await page.route(/\/_next\/static\/.*\.js(\?.*)?$/, (route) => {
+      aborted++;
+      return route.abort();
+    });
+    return () => aborted;
+  },
+};
+
+/**
+ * One cold load of the app's page with a part taken away (STRIPS): the time to the map's first
+ * idle, and how many scripts were taken away (0: the page had none of them, and the figure means
+ * nothing).
+ * @param {import('playwright-core').Browser} browser
+ * @param {{ url: string, viewport: { width: number, height: number }, throttle: number, timeoutMs: number, strip: keyof typeof STRIPS }} o
+ */
+export async function measureStripped(browser, { url, viewport, throttle, timeoutMs, strip }) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+  try {
+    const page = await context.newPage();
+    const taken = await STRIPS[strip](page, url);
+    if (throttle > 1) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+    }
+    await page.addInitScript(watchIdle);
+    const ms = await navigateToIdle(page, url, timeoutMs);
+    return { ms, taken: taken() };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
  * A first visit, then a second one in the same browser context (a warm HTTP cache): what the
  * second visit downloads again and how much it revalidates (304) instead.
  * @param {import('playwright-core').Browser} browser

@@ -110,6 +110,42 @@ export function markdown(results) {
   }
   out.push(table(['Page', 'CPU', 'App ms', 'Baseline ms', 'App / baseline', 'Target'], idleRows));
   out.push('');
+  const partRows = [];
+  for (const page of results.pages.filter((p) => p.available)) {
+    for (const t of page.throttles.filter((x) => x.parts && Object.keys(x.parts).length)) {
+      const cell = (s) => (s ? `${ms(s.median)} (${ratio(s.ratio)})` : 'n/a');
+      partRows.push([
+        `\`${page.path}\``,
+        `${t.throttle}×`,
+        cell(t.app && { median: t.app.median, ratio: t.ratio }),
+        cell(t.parts['no-payload']),
+        cell(t.parts['no-next-js']),
+        ms(t.baseline?.median),
+      ]);
+    }
+  }
+  if (partRows.length) {
+    out.push("**Where the explorer's time goes** (the same runs, interleaved: median ms to map idle, and / baseline)");
+    out.push('');
+    out.push(
+      table(
+        [
+          'Page',
+          'CPU',
+          'App',
+          "Without the RSC payload: Next's scripts run, nothing hydrates",
+          "Without Next's scripts: the server's HTML and the map module",
+          'Baseline',
+        ],
+        partRows,
+      ),
+    );
+    out.push('');
+    out.push(
+      "From the baseline to the last column: the page itself (its HTML, styles and layout, the map module). From there to the column before: evaluating Next.js's and React's scripts. From there to the app: starting Next's router from the payload and hydrating the page's shell (the explorer's panel and map host hydrate after the map's first idle).",
+    );
+    out.push('');
+  }
   out.push('**Bytes to first idle** (kB compressed)');
   out.push('');
   const byteRows = [];
