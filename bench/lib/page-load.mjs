@@ -85,6 +85,9 @@ function instrument(page, origin) {
         const sizes = await request.sizes();
         return {
           url: request.url(),
+          // When the browser sent it (ms since the epoch, as performance.timeOrigin), to tell the
+          // requests made before the map's first idle from those made after it.
+          startedAt: request.timing().startTime,
           kind: resourceKind(response.headers()['content-type'], request.url()),
           status: response.status(),
           body: sizes.responseBodySize,
@@ -105,11 +108,16 @@ function instrument(page, origin) {
   return {
     problems,
     foreign: () => foreign,
-    /** The responses finished since the last call. */
-    async take() {
+    /**
+     * The responses finished since the last call; with `before` (ms since the epoch), only those
+     * of requests sent by then: the idle is noticed by polling, and the page goes on loading
+     * meanwhile (the map loads its camera reader at its first idle).
+     * @param {number} [before]
+     */
+    async take(before) {
       const batch = finished;
       finished = [];
-      return (await Promise.all(batch)).filter((r) => r !== null);
+      return (await Promise.all(batch)).filter((r) => r !== null && (before === undefined || !(r.startedAt > before)));
     },
   };
 }
@@ -141,10 +149,11 @@ function tally(responses, origin, problems) {
   return { bytes, files, requests: responses.length };
 }
 
+/** Navigate and wait for the map's first idle: ms from navigation start, and the moment itself in ms since the epoch. */
 async function navigateToIdle(page, url, timeoutMs) {
   await page.goto(url, { waitUntil: 'commit', timeout: timeoutMs });
   await page.waitForFunction(() => window.__benchIdleAt !== undefined, null, { timeout: timeoutMs, polling: 50 });
-  return page.evaluate(() => window.__benchIdleAt);
+  return page.evaluate(() => ({ ms: window.__benchIdleAt, at: performance.timeOrigin + window.__benchIdleAt }));
 }
 
 /**
@@ -164,8 +173,8 @@ export async function measureLoad(browser, { url, viewport, throttle, timeoutMs,
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
     }
     await page.addInitScript(watchIdle);
-    const ms = await navigateToIdle(page, url, timeoutMs);
-    const responses = await recorder.take();
+    const { ms, at } = await navigateToIdle(page, url, timeoutMs);
+    const responses = await recorder.take(at);
     // The cache is empty, so a GET answered 200 with no body size is a dedicated worker's own
     // script (see compressedSize); a second request for the same URL is a memory-cache hit.
     const seen = new Set();
@@ -245,7 +254,7 @@ export async function measureStripped(browser, { url, viewport, throttle, timeou
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
     }
     await page.addInitScript(watchIdle);
-    const ms = await navigateToIdle(page, url, timeoutMs);
+    const { ms } = await navigateToIdle(page, url, timeoutMs);
     return { ms, taken: taken() };
   } finally {
     await context.close();
@@ -267,8 +276,8 @@ export async function measureRepeatVisit(browser, { url, viewport, timeoutMs }) 
     await navigateToIdle(page, url, timeoutMs);
     await page.waitForLoadState('networkidle', { timeout: timeoutMs }).catch(() => {});
     await recorder.take();
-    const ms = await navigateToIdle(page, url, timeoutMs);
-    const responses = await recorder.take();
+    const { ms, at } = await navigateToIdle(page, url, timeoutMs);
+    const responses = await recorder.take(at);
     const { bytes, files } = tally(responses, origin, recorder.problems);
     return {
       ms,
