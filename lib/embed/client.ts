@@ -54,7 +54,10 @@ async function start(el: HTMLElement, c: EmbedClientConfig): Promise<void> {
     el.parentElement?.querySelector<HTMLElement>('[data-map-status]')?.setAttribute('hidden', '');
   });
   // Back/forward and an edited hash move the map; their hashes are read with the zod parser.
-  controller.map.once('idle', () => void loadChecks().then((m) => controller.syncCamera(m.parseCameraHash, () => c.bounds)));
+  controller.syncCameraOnceDrawn(
+    () => loadChecks().then((m) => m.parseCameraHash),
+    () => c.bounds,
+  );
 }
 
 /** No WebGL, or a script or the data failed to load: say so in the frame. */

@@ -262,6 +262,17 @@ export class AtlasMapController {
     this.camera = syncCameraWithUrl(this.map, { parse, home: () => this.fitTo(home(), false), removed: () => this.removed });
   }
 
+  /**
+   * syncCamera once the atlas is first drawn, with the hash reader `load` gives (a zod chunk):
+   * fetched and compiled then, not while the map is still drawing.
+   */
+  syncCameraOnceDrawn(load: () => Promise<(hash: string) => Camera | null | undefined>, home: () => Bounds): void {
+    void this.firstDrawn.then(async () => {
+      if (this.removed) return;
+      this.syncCamera(await load(), home);
+    });
+  }
+
   /** Write a pending camera hash now, before the history entry changes. */
   flushCamera(): void {
     this.camera?.flush();

@@ -105,9 +105,10 @@ async function start(
   const controller = made.controller;
   // The camera follows Back/Forward and edited hashes; their hashes are read with the zod parser,
   // loaded once the map has drawn.
-  controller.map.once('idle', () => {
-    void loadChecks().then((c) => controller.syncCamera(c.parseCameraHash, () => homeBounds(container, config)));
-  });
+  controller.syncCameraOnceDrawn(
+    () => loadChecks().then((c) => c.parseCameraHash),
+    () => homeBounds(container, config),
+  );
   return controller;
 }
 

@@ -3,6 +3,7 @@
 // was, filters and links carry the view, broken links fall back politely, and phones get a
 // bottom sheet. Every test also fails on a console error or a request to another host
 // (./fixtures.ts).
+import fs from 'node:fs';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { camera, expect, featureState, mapIdle, renderedItems, test } from './fixtures';
 import type { MapFeatureCollection } from '@/lib/data/api-schema';
@@ -206,6 +207,41 @@ test.describe('starting the map', () => {
     await mapIdle(page);
     expect(await page.evaluate(() => (window as unknown as { __hostAtFirstDrawing: string | null }).__hostAtFirstDrawing)).toBeNull();
     await expect(page.getByTestId('atlas-map')).toHaveAttribute('data-map-host', 'react');
+  });
+
+  test('on a plain address the map module asks for nothing beyond its own files until the atlas is drawn', async ({ page }) => {
+    // The camera's hash reader (a zod chunk) is for Back/Forward and edited hashes: it is fetched
+    // once the atlas is drawn (AtlasMapController.syncCameraOnceDrawn), not at MapLibre's first
+    // idle, which can come before the atlas's data is in and would put its download and compile
+    // on the map's way to its first drawing.
+    const manifest = JSON.parse(fs.readFileSync('public/generated/map/manifest.json', 'utf8')) as Record<
+      string,
+      { url: string; imports: string[] }
+    >;
+    const own = [manifest['atlas-map'].url, ...manifest['atlas-map'].imports];
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (document.querySelector('[data-testid="atlas-map"]')?.getAttribute('data-map-idle') !== 'true') return;
+        Object.assign(window, { __drawnAt: performance.now() });
+        observer.disconnect();
+      }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-map-idle'] });
+    });
+    await page.goto('/');
+    await mapIdle(page);
+    // When the page asked for each of the map's other files, by the page's own clock.
+    const requested = () =>
+      page.evaluate(
+        (ownFiles) =>
+          performance
+            .getEntriesByType('resource')
+            .map((e) => ({ path: new URL(e.name).pathname, at: e.startTime }))
+            .filter((e) => e.path.startsWith('/generated/map/') && !ownFiles.includes(e.path)),
+        own,
+      );
+    // The reader does come, once the atlas is drawn (the hash then follows the camera).
+    await expect.poll(async () => (await requested()).length).toBeGreaterThan(0);
+    const drawnAt = await page.evaluate(() => (window as unknown as { __drawnAt: number }).__drawnAt);
+    for (const r of await requested()) expect(r.at, r.path).toBeGreaterThanOrEqual(drawnAt);
   });
 
   test('a visitor who reaches for the list before the map has drawn gets a working page at once', async ({ page, request, guard }) => {
