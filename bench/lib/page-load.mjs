@@ -162,17 +162,9 @@ async function navigateToIdle(page, url, timeoutMs) {
  * @param {{ url: string, viewport: { width: number, height: number }, throttle: number, timeoutMs: number, screenshot?: string }} o
  */
 export async function measureLoad(browser, { url, viewport, throttle, timeoutMs, screenshot }) {
-  // A new context per load: an empty HTTP cache, no service worker, no storage.
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
-  try {
-    const page = await context.newPage();
+  return coldLoad(browser, { viewport, throttle }, async (page) => {
     const origin = new URL(url).origin;
     const recorder = instrument(page, origin);
-    if (throttle > 1) {
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
-    }
-    await page.addInitScript(watchIdle);
     const { ms, at } = await navigateToIdle(page, url, timeoutMs);
     const responses = await recorder.take(at);
     // The cache is empty, so a GET answered 200 with no body size is a dedicated worker's own
@@ -188,6 +180,28 @@ export async function measureLoad(browser, { url, viewport, throttle, timeoutMs,
       await page.screenshot({ path: screenshot });
     }
     return { ms, bytes, requests, files, foreign: recorder.foreign(), problems: recorder.problems };
+  });
+}
+
+/**
+ * A page in a new browser context (an empty HTTP cache, no service worker, no storage), its CPU
+ * throttled and the idle probe installed, handed to `use`; the context is closed after.
+ * @template T
+ * @param {import('playwright-core').Browser} browser
+ * @param {{ viewport: { width: number, height: number }, throttle: number }} o
+ * @param {(page: import('playwright-core').Page) => Promise<T>} use
+ * @returns {Promise<T>}
+ */
+async function coldLoad(browser, { viewport, throttle }, use) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+  try {
+    const page = await context.newPage();
+    if (throttle > 1) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+    }
+    await page.addInitScript(watchIdle);
+    return await use(page);
   } finally {
     await context.close();
   }
@@ -245,20 +259,11 @@ export const STRIPS = {
  * @param {{ url: string, viewport: { width: number, height: number }, throttle: number, timeoutMs: number, strip: keyof typeof STRIPS }} o
  */
 export async function measureStripped(browser, { url, viewport, throttle, timeoutMs, strip }) {
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
-  try {
-    const page = await context.newPage();
+  return coldLoad(browser, { viewport, throttle }, async (page) => {
     const taken = await STRIPS[strip](page, url);
-    if (throttle > 1) {
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
-    }
-    await page.addInitScript(watchIdle);
     const { ms } = await navigateToIdle(page, url, timeoutMs);
     return { ms, taken: taken() };
-  } finally {
-    await context.close();
-  }
+  });
 }
 
 /**

@@ -4,8 +4,13 @@
 // the payload, the map still draws from the map module alone, and React really does not hydrate.
 // Should Next.js change how it streams the payload, this fails instead of the bench quietly
 // reporting a page with everything still in it.
-import { withoutRscPayload } from '../../bench/lib/page-load.mjs';
+import type { Page } from '@playwright/test';
+import { STRIPS, withoutRscPayload } from '../../bench/lib/page-load.mjs';
 import { expect, mapSettled, test } from './fixtures';
+
+/** Whether React has put a fiber on the explorer's frame. */
+const hydrated = (page: Page) =>
+  page.evaluate(() => Object.keys(document.querySelector('main.explorer')!).some((k) => k.startsWith('__react')));
 
 test('the bench’s payload strip takes the RSC payload out of a real explorer page, and the map still draws', async ({
   page,
@@ -23,17 +28,16 @@ test('the bench’s payload strip takes the RSC payload out of a real explorer p
   // With no payload, React's Flight client sees its stream close empty: "Connection closed"
   // (React error 412), thrown once, and Next's start stops there. That is the point of the strip.
   guard.allowConsoleError(/Minified React error #412\b/);
-  await page.route('/', async (route) => {
-    const response = await route.fetch();
-    await route.fulfill({ response, body: withoutRscPayload(await response.text()).html });
-  });
+  const stopped = page.waitForEvent('pageerror', { predicate: (e) => /#412\b/.test(e.message) });
+  // The very strip the bench loads the page with.
+  const taken = await STRIPS['no-payload'](page, '/');
   await page.goto('/');
   const map = page.getByTestId('atlas-map');
   await expect(map).toHaveAttribute('data-map-idle', 'true', { timeout: 30_000 });
-  // Nothing hydrated: React has put no fiber on the explorer's frame, and no React host adopted the map.
-  await page.waitForTimeout(500);
-  const hydrated = await page.evaluate(() => Object.keys(document.querySelector('main.explorer')!).some((k) => k.startsWith('__react')));
-  expect(hydrated).toBe(false);
+  expect(taken()).toBe(stripped.removed);
+  // Next's start has ended, and nothing hydrated: no fiber on the explorer's frame, no React host on the map.
+  await stopped;
+  expect(await hydrated(page)).toBe(false);
   await expect(map).not.toHaveAttribute('data-map-host', /.*/);
 });
 
@@ -41,6 +45,5 @@ test('the same page with its payload hydrates and hands the map to React (the st
   await page.goto('/');
   const map = page.getByTestId('atlas-map');
   await mapSettled(map);
-  const hydrated = await page.evaluate(() => Object.keys(document.querySelector('main.explorer')!).some((k) => k.startsWith('__react')));
-  expect(hydrated).toBe(true);
+  expect(await hydrated(page)).toBe(true);
 });

@@ -3,10 +3,10 @@
 // was, filters and links carry the view, broken links fall back politely, and phones get a
 // bottom sheet. Every test also fails on a console error or a request to another host
 // (./fixtures.ts).
-import fs from 'node:fs';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { camera, expect, featureState, mapIdle, renderedItems, test } from './fixtures';
 import type { MapFeatureCollection } from '@/lib/data/api-schema';
+import { mapBundle } from '@/lib/map/assets/bundles';
 import { corridorGroups, filterGroups, type AtlasItem } from '@/lib/data/atlas-items';
 import { EMPTY_FILTERS, type Filters } from '@/lib/view/view-state';
 
@@ -214,11 +214,8 @@ test.describe('starting the map', () => {
     // once the atlas is drawn (AtlasMapController.syncCameraOnceDrawn), not at MapLibre's first
     // idle, which can come before the atlas's data is in and would put its download and compile
     // on the map's way to its first drawing.
-    const manifest = JSON.parse(fs.readFileSync('public/generated/map/manifest.json', 'utf8')) as Record<
-      string,
-      { url: string; imports: string[] }
-    >;
-    const own = [manifest['atlas-map'].url, ...manifest['atlas-map'].imports];
+    const bundle = mapBundle('atlas-map');
+    const own = [bundle.url, ...bundle.imports];
     await page.addInitScript(() => {
       new MutationObserver((_, observer) => {
         if (document.querySelector('[data-testid="atlas-map"]')?.getAttribute('data-map-idle') !== 'true') return;
