@@ -2,6 +2,7 @@
 // title, and a line crediting the full page, the sources and the basemap. Rendered on the server
 // only (pages/embed/, no React in the browser); lib/embed/client.ts makes the map in it.
 import Head from 'next/head';
+import { mapModulePreloads } from './map-module-preloads';
 import styles from './embed-frame.module.css';
 import { RiskSwatch } from './risk-swatch';
 import { RISK_LEVELS, RISK_LEVEL_VALUES } from '@/geo/vocabulary';
@@ -88,10 +89,7 @@ function Frame({ data, nonce, lang }: { data: EmbedFrameData; nonce: string | un
         <title>{data.meta.title}</title>
         <ShareTags meta={data.meta} />
         {/* Fetched and compiled while the frame is parsed; both carry the CSP nonce. */}
-        <link rel="modulepreload" href={client.maplibre.script} nonce={nonce} />
-        {[data.script.url, ...data.script.imports].map((url) => (
-          <link key={url} rel="modulepreload" href={url} nonce={nonce} />
-        ))}
+        {mapModulePreloads(data.script, nonce)}
       </Head>
       <main className={styles.main}>
         <section className={styles.map} aria-label={t.mapLabel}>

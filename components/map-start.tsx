@@ -7,19 +7,19 @@
 // that map.
 // A server component: the tags carry this response's CSP nonce, which only the server knows.
 import { headers } from 'next/headers';
-import { preloadModule } from 'react-dom';
+import { mapModulePreloads } from './map-module-preloads';
 import { mapBundle } from '@/lib/map/assets/bundles';
 import { EXPLORER_CONFIG_ID, scriptJson, type ExplorerMapConfig } from '@/lib/map/settings';
 
 export async function MapStart({ config }: { config: ExplorerMapConfig }) {
   const nonce = (await headers()).get('x-nonce') ?? undefined;
   const bundle = mapBundle('atlas-map');
-  for (const url of [config.maplibre.script, bundle.url, ...bundle.imports]) preloadModule(url, { as: 'script', nonce });
   // No `<link rel=preload as=fetch>` for the map's data: in Chromium that request stayed open for
   // about 30 s before being aborted (so `networkidle` waited for it), and now and then the module's
   // fetch did not take its answer and asked again. The module asks as soon as it runs.
   return (
     <>
+      {mapModulePreloads(bundle, nonce)}
       <script type="application/json" id={EXPLORER_CONFIG_ID} dangerouslySetInnerHTML={scriptJson(config)} />
       <script type="module" async src={bundle.url} nonce={nonce} />
     </>

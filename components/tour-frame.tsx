@@ -9,6 +9,7 @@ import Link from 'next/link';
 import { Citation } from './citation';
 import { EmbedLegend } from './embed-frame';
 import { RiskSwatch } from './risk-swatch';
+import { mapModulePreloads } from './map-module-preloads';
 import styles from './tour-frame.module.css';
 import { HAZARDS, RISK_LEVELS } from '@/geo/vocabulary';
 import { tourConfigJson } from '@/lib/tour/config';
@@ -76,10 +77,7 @@ function Frame({ data, nonce, lang }: { data: TourFrameData; nonce: string | und
           Object.entries(data.alternates.languages).map(([hreflang, href]) => (
             <link key={hreflang} rel="alternate" hrefLang={hreflang} href={href} />
           ))}
-        <link rel="modulepreload" href={client.maplibre.script} nonce={nonce} />
-        {[data.script.url, ...data.script.imports].map((url) => (
-          <link key={url} rel="modulepreload" href={url} nonce={nonce} />
-        ))}
+        {mapModulePreloads(data.script, nonce)}
       </Head>
       {!embedded && (
         <header className={styles.bar}>

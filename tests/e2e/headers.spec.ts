@@ -6,6 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { expect, test, type APIResponse } from '@playwright/test';
 import { IMMUTABLE, NO_STORE, SHARED_DATA, SHARED_IMAGE } from '../../lib/http/cache-policy';
 import { mapSettled } from './fixtures';
+import { mapBundle, type MapBundleName } from '../../lib/map/assets/bundles';
+import { MAPLIBRE_SCRIPT_URL } from '../../lib/map/maplibre-urls';
 
 const SLUG = 'tumen-crossing-to-yanbian';
 const PAGES = ['/', `/routes/${SLUG}`, '/sources', '/about', '/embed', `/embed/${SLUG}`];
@@ -222,6 +224,36 @@ test.describe('security headers', () => {
         // JSON data blocks do not run, and so need no nonce.
         if (/type="application\/(ld\+)?json"/.test(tag)) continue;
         expect(tag, `${path}: a script without this response's nonce would be blocked`).toContain(`nonce="${nonce}"`);
+      }
+    });
+  }
+
+  // A map page names maplibre-gl and its map bundle (with the chunks the bundle imports) in its
+  // <head>, so the browser fetches them while it parses the page. On the explorer's pages these
+  // were react-dom preloadModule() hints, which only reached the RSC payload, not the HTML.
+  const MAP_PAGES: [string, MapBundleName][] = [
+    ['/', 'atlas-map'],
+    ['/ko', 'atlas-map'],
+    [`/routes/${SLUG}`, 'atlas-map'],
+    [`/embed/${SLUG}`, 'embed-client'],
+    [`/tour/${SLUG}`, 'tour-client'],
+  ];
+  for (const [path, name] of MAP_PAGES) {
+    test(`${path} preloads maplibre-gl and its map bundle from its <head>`, async ({ request }) => {
+      const res = await request.get(path);
+      expect(res.status()).toBe(200);
+      const nonce = cspOf(res)
+        .get('script-src')!
+        .find((s) => s.startsWith("'nonce-"))!
+        .slice(7, -1);
+      const head = (await res.text()).split('</head>')[0];
+      const preloaded = [...head.matchAll(/<link\b[^>]*rel="modulepreload"[^>]*>/g)].map((m) => m[0]);
+      const bundle = mapBundle(name);
+      // maplibre-gl's URL carries the version next.config.ts reads at build time, unknown here.
+      for (const url of [MAPLIBRE_SCRIPT_URL.split('?')[0], bundle.url, ...bundle.imports]) {
+        const tag = preloaded.find((t) => t.includes(`href="${url}`));
+        expect(tag, `${path}: no modulepreload of ${url} in the <head>`).toBeDefined();
+        expect(tag).toContain(`nonce="${nonce}"`);
       }
     });
   }
