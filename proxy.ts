@@ -3,15 +3,16 @@
 // language from the address: `/ko/...` is served by the same pages as `/...`, rewritten, with
 // the locale in a request header (lib/i18n/locales.ts) that a client cannot choose. A reading
 // page asked for with `?lang=` is sent to its address in that language (lib/view/paths.ts). A
-// page a trusted reverse proxy promises to give fresh nonces may be kept there
-// (lib/http/shared-page.ts).
+// page a trusted reverse proxy promises to give fresh nonces may be kept there, while the data
+// can be read (lib/http/shared-page.ts).
 import { NextResponse, type NextRequest } from 'next/server';
 import { LOCALE_HEADER, PATH_HEADER, QUERY_HEADER, splitLocale } from '@/lib/i18n/locales';
+import { dataReadable } from '@/lib/data/version';
 import { sharedPageCacheControl } from '@/lib/http/shared-page';
 import { newNonce, securityHeaders } from '@/lib/security/headers';
 import { languageRedirect } from '@/lib/view/paths';
 
-export function proxy(request: NextRequest): NextResponse {
+export async function proxy(request: NextRequest): Promise<NextResponse> {
   const { locale, path } = splitLocale(request.nextUrl.pathname);
   const nonce = newNonce();
   const headers = securityHeaders({
@@ -50,8 +51,9 @@ export function proxy(request: NextRequest): NextResponse {
     response = NextResponse.next({ request: { headers: requestHeaders } });
   }
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
-  // A page a trusted proxy will give fresh nonces may be kept there (lib/http/shared-page.ts).
-  const shared = moved === null ? sharedPageCacheControl(path, request.headers, process.env.TRUST_PROXY) : null;
+  // A page a trusted proxy will give fresh nonces may be kept there, unless it renders without
+  // its data (lib/http/shared-page.ts).
+  const shared = moved === null ? await sharedPageCacheControl(path, request.headers, process.env.TRUST_PROXY, dataReadable) : null;
   if (shared !== null) response.headers.set('Cache-Control', shared);
   return response;
 }

@@ -139,17 +139,21 @@ function Frame({ data, nonce, lang }: { data: EmbedFrameData; nonce: string | un
   );
 }
 
-/** An embed address that names nothing in the atlas (status 404): a short note in the frame. */
-function Missing({ lang }: InLocale) {
+/**
+ * A note in the frame's place: the address names nothing in the atlas (404), or the atlas's data
+ * cannot be read now (503).
+ */
+function Note({ lang, status }: InLocale & { status: 404 | 503 }) {
   const t = stringsFor(lang).share.embedPage;
+  const { title, body } = status === 404 ? t.notFound : t.unavailable;
   return (
-    <div className={styles.frame} data-testid="embed-not-found">
+    <div className={styles.frame} data-testid={status === 404 ? 'embed-not-found' : 'embed-unavailable'}>
       <Head>
-        <title>{t.notFound.title}</title>
+        <title>{title}</title>
       </Head>
       <main className={styles.missing}>
-        <h1 className={styles.missingTitle}>{t.notFound.title}</h1>
-        <p>{t.notFound.body}</p>
+        <h1 className={styles.missingTitle}>{title}</h1>
+        <p>{body}</p>
         <p>
           <OutLink href={localeHref(lang, '/')} lang={lang}>
             {t.notFound.action}
@@ -171,7 +175,11 @@ export function EmbedPage(props: EmbedPageProps) {
         {/* The site's icon (app/icon.svg); without it browsers ask for /favicon.ico. */}
         <link rel="icon" href="/icon.svg" type="image/svg+xml" sizes="any" />
       </Head>
-      {props.frame ? <Frame data={props.frame} nonce={props.nonce ?? undefined} lang={props.lang} /> : <Missing lang={props.lang} />}
+      {props.frame ? (
+        <Frame data={props.frame} nonce={props.nonce ?? undefined} lang={props.lang} />
+      ) : (
+        <Note lang={props.lang} status={props.status === 503 ? 503 : 404} />
+      )}
     </>
   );
 }

@@ -28,60 +28,18 @@ import {
   RouteDetail,
   SourcesResponse,
 } from './api-schema';
-import { DATA_VERSION_KEY, DatabaseConfigError, databaseUrl, getPrisma } from './db';
+import { getPrisma } from './db';
+import { getDataVersion, unavailable } from './version';
 import { buildTimeline, itemTimes } from '../time/atlas-time';
 import type { Annotation as AnnotationModel, Citation, Item, Stage } from '../generated/prisma/client';
+
+export { getDataVersion };
 
 /** A response value with its serialised body and ETag. */
 export type Payload<T> = JsonPayload & { data: T };
 
 // ---------------------------------------------------------------------------------------------
 // Database -> atlas
-
-/** Turn any failure to read the database into a 503 whose message says what to do. */
-function unavailable(e: unknown): DataUnavailableError {
-  if (e instanceof DataUnavailableError) return e;
-  if (e instanceof DatabaseConfigError) return new DataUnavailableError(e.message, { cause: e });
-  const text = e instanceof Error ? `${e.message} ${String((e as { code?: unknown }).code ?? '')}` : String(e);
-  // Messages only: file paths and SQL stay in the server log (errorResponse logs the cause).
-  const reason = /no such table|does not exist in the current database|P2021/i.test(text)
-    ? 'the database has no tables yet (run `npm run db:migrate`, or `npm start`, which does it)'
-    : /not a database|SQLITE_NOTADB|SQLITE_CORRUPT|malformed/i.test(text)
-      ? 'the database file is damaged or is not a SQLite database (keep it: it holds the short links; restart with `npm start`, which moves it aside, rebuilds the atlas and recovers the links it can)'
-      : /unable to open|SQLITE_CANTOPEN|no such file/i.test(text)
-        ? 'the database file cannot be opened (check DATABASE_URL; `npm start` creates ./data/atlas.db)'
-        : /ECONNREFUSED|ENOTFOUND|ETIMEDOUT|can't reach database|28P01|28000|3D000|authentication failed|database .* does not exist/i.test(text)
-          ? 'the database server cannot be reached or refused the connection (check DATABASE_URL)'
-          : 'the database did not answer';
-  return new DataUnavailableError(`The atlas data is unavailable: ${reason}.`, { cause: e });
-}
-
-/**
- * How long a server trusts the data version it last read before asking the database again.
- * In production a second: under load that saves a query per request, and a re-seed under a
- * running server still shows within a second. Elsewhere (tests, dev) it asks every time.
- */
-const VERSION_TTL_MS = process.env.NODE_ENV === 'production' ? 1000 : 0;
-let checked: { version: string; at: number; url: string } | undefined;
-
-/**
- * The data version the seed stored, or null when the database was never seeded. Every cache
- * of responses and images is keyed by it.
- */
-export async function getDataVersion(): Promise<string | null> {
-  const now = Date.now();
-  const url = databaseUrl();
-  if (checked && checked.url === url && now - checked.at < VERSION_TTL_MS) return checked.version;
-  let version: string | null;
-  try {
-    const row = await getPrisma().atlasMeta.findUnique({ where: { key: DATA_VERSION_KEY } });
-    version = row?.value ?? null;
-  } catch (e) {
-    throw unavailable(e);
-  }
-  checked = version ? { version, at: now, url } : undefined;
-  return version;
-}
 
 /** An item with what the database holds under it, in order: the shape readAtlas() reads. */
 type CitationRow = Citation & { source: { slug: string } };

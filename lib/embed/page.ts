@@ -1,7 +1,7 @@
 // The data of an embed page (/embed, /embed/{id}), made on the server for pages/embed/: what
 // components/embed-frame.tsx renders and what its script (lib/embed/client.ts) is told. Options
 // come from the query (lib/embed/options.ts); a bad one falls back to its default, an unknown id
-// gets the frame's 404 note.
+// gets the frame's 404 note, and data that cannot be read now a 503 note.
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Geometry } from 'geojson';
 import { bbox } from '@/geo/geometry';
@@ -14,6 +14,7 @@ import { MAP_DATA_URL, embedMapSettings, type Bounds, type EmbedClientConfig } f
 import { DEFAULT_BOUNDS } from '../map/style';
 import { MAPLIBRE_SCRIPT_URL, MAPLIBRE_WORKER_URL } from '../map/maplibre-urls';
 import { getRouteDetail, mapCollectionPayload } from '../data/queries';
+import { UNAVAILABLE, whenReadable } from '../data/version';
 import { explorerShareMeta, routeShareMeta, type ShareMeta } from '../share/metadata';
 import { LOCALE_HEADER, localeHref, toLocale, type Locale } from '../i18n/locales';
 import { mapText, stringsFor } from '../i18n/strings';
@@ -34,12 +35,22 @@ export interface EmbedFrameData {
   script: MapBundle;
 }
 
-/** Page props: plain JSON. `frame` is null for an id the atlas does not have (status 404). */
+/**
+ * Page props: plain JSON. Without a frame, a note in its place says why: the atlas has no item
+ * with this id (404), or its data cannot be read now (503).
+ */
 export interface EmbedPageProps {
   nonce: string | null;
   /** The frame's language: `lang` in the query, else the address's (`/ko/embed/...`). */
   lang: Locale;
+  status: 200 | 404 | 503;
   frame: EmbedFrameData | null;
+}
+
+/** What `read` makes, or the 503 note when the data cannot be read now. */
+export async function embedPageProps(nonce: string | null, lang: Locale, read: () => Promise<EmbedPageProps>): Promise<EmbedPageProps> {
+  const props = await whenReadable(read);
+  return props === UNAVAILABLE ? { nonce, lang, status: 503, frame: null } : props;
 }
 
 /**
@@ -108,6 +119,7 @@ export async function allRoutesEmbed(query: SearchParamsRecord, nonce: string | 
   return {
     nonce,
     lang,
+    status: 200,
     frame: frameData(
       groups.flatMap((g) => g.items),
       options,
@@ -140,7 +152,7 @@ export async function itemEmbed(
   lang: Locale = 'en',
 ): Promise<EmbedPageProps> {
   const detail = Slug.safeParse(slug).success ? await getRouteDetail(slug) : null;
-  if (!detail) return { nonce, lang, frame: null };
+  if (!detail) return { nonce, lang, status: 404, frame: null };
   const options = { ...parseEmbedOptions(query), lang };
   const share = stringsFor(lang).share;
   const { data: collection } = await mapCollectionPayload();
@@ -151,6 +163,7 @@ export async function itemEmbed(
   return {
     nonce,
     lang,
+    status: 200,
     frame: frameData(
       corridorGroups(collection).flatMap((g) => g.items),
       options,

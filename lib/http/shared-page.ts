@@ -15,10 +15,20 @@ export const NONCE_REWRITE_HEADER = 'x-atlas-nonce-rewrite';
 /**
  * The Cache-Control for a page at `path` (without its locale prefix), or null to leave Next.js's
  * own: as shareable as the data (SHARED_DATA, so a page is never staler than the data it shows)
- * when the page is the same for every visitor and a trusted proxy promised to rewrite its nonce.
+ * when the page is the same for every visitor, a trusted proxy promised to rewrite its nonce,
+ * and the data can be read now (`dataReadable`, asked last: it may query the database). Without
+ * the data a page renders degraded, and a proxy would keep that copy for a minute. The proxy's
+ * answer comes before the page renders: should the database fail in between, that one copy can
+ * still be kept.
  */
-export function sharedPageCacheControl(path: string, headers: Headers, trustProxy: string | undefined): string | null {
+export async function sharedPageCacheControl(
+  path: string,
+  headers: Headers,
+  trustProxy: string | undefined,
+  dataReadable: () => Promise<boolean>,
+): Promise<string | null> {
   if (headers.get(NONCE_REWRITE_HEADER) !== '1' || !isSharedPage(path)) return null;
   const parsed = parseTrustProxy(trustProxy);
-  return parsed.ok && parsed.trust.kind !== 'none' ? SHARED_DATA : null;
+  if (!parsed.ok || parsed.trust.kind === 'none') return null;
+  return (await dataReadable()) ? SHARED_DATA : null;
 }

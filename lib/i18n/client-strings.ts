@@ -59,6 +59,7 @@ export function buildClientStrings(locale: Locale, m: ClientMessages) {
       allRoutesTitle: c.allRoutesTitle,
       stage: (order: number, name: string) => tr('share.embedPage.stage', { order, name }),
       notFound: { title: s.embedPage.notFoundTitle, body: s.embedPage.notFoundBody, action: s.embedPage.notFoundAction },
+      unavailable: { title: s.embedPage.unavailableTitle, body: s.embedPage.unavailableBody },
     },
     embedDialog: {
       ...s.embedDialog,

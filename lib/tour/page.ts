@@ -7,6 +7,7 @@ import { Slug } from '@/geo/schema';
 import type { MapFeatureCollection, RouteDetail } from '../data/api-schema';
 import { corridorGroups } from '../data/atlas-items';
 import { getRouteDetail, mapCollectionPayload } from '../data/queries';
+import { UNAVAILABLE, whenReadable } from '../data/version';
 import { parseEmbedOptions, type EmbedOptions, type SearchParamsRecord } from '../embed/options';
 import { mapBundle, type MapBundle } from '../map/assets/bundles';
 import { MAPLIBRE_SCRIPT_URL, MAPLIBRE_WORKER_URL } from '../map/maplibre-urls';
@@ -37,7 +38,7 @@ export interface TourFrameData {
 }
 
 export interface TourError {
-  status: 400 | 404;
+  status: 400 | 404 | 503;
   title: string;
   body: string;
   /** Where to go instead. */
@@ -108,7 +109,19 @@ export async function tourPageProps(
   lang: Locale = 'en',
 ): Promise<TourPageProps> {
   const t = stringsFor(lang).tour;
-  const loaded = await loadTour(id, lang);
+  const loaded = await whenReadable(() => loadTour(id, lang));
+  if (loaded === UNAVAILABLE) {
+    // The same address again, once the data can be read (an id that cannot be one: the index).
+    const again = id === ATLAS_TOUR_ID || Slug.safeParse(id).success ? id : null;
+    const href =
+      again === null ? localeHref(lang, '/tour') : mode === 'embed' ? tourEmbedPath(again, { lang }) : localeHref(lang, tourPath(again));
+    return {
+      nonce,
+      lang,
+      frame: null,
+      error: { status: 503, title: t.errors.unavailableTitle, body: t.errors.unavailableBody, action: { href, label: t.errors.tryAgain } },
+    };
+  }
   if (!loaded) return { nonce, lang, frame: null, error: notFound(lang) };
   const { tour, collection } = loaded;
   const step = parseStep(query.step, tour.steps.length);

@@ -3,13 +3,16 @@
 // framework to the browser: see ./[slug].tsx.
 import type { GetServerSideProps, PageConfig } from 'next';
 import { EmbedPage } from '@/components/embed-frame';
-import { allRoutesEmbed, embedLocale, requestNonce, type EmbedPageProps } from '@/lib/embed/page';
+import { allRoutesEmbed, embedLocale, embedPageProps, requestNonce, type EmbedPageProps } from '@/lib/embed/page';
 
 // Node.js (the database driver is native); no Next.js or React script in the page.
 export const config: PageConfig = { runtime: 'nodejs', unstable_runtimeJS: false };
 
-export const getServerSideProps: GetServerSideProps<EmbedPageProps> = async ({ query, req }) => ({
-  props: await allRoutesEmbed(query, requestNonce(req.headers), embedLocale(query, req.headers)),
-});
+export const getServerSideProps: GetServerSideProps<EmbedPageProps> = async ({ query, req, res }) => {
+  const [nonce, lang] = [requestNonce(req.headers), embedLocale(query, req.headers)];
+  const props = await embedPageProps(nonce, lang, () => allRoutesEmbed(query, nonce, lang));
+  res.statusCode = props.status;
+  return { props };
+};
 
 export default EmbedPage;

@@ -3,11 +3,12 @@
 // explorer's first response carries one page of the list, cut for the address's filters, and no
 // geometry; the rest of the list arrives once the map has drawn, so search, "show more" and an
 // item's page reach every item (lib/data/explorer-data.ts).
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, mapIdle, test } from './fixtures';
+import { MIGRATE, SEED, SYNTHETIC, runScripts, startServer, stopServer } from './own-server';
 import type { MapFeatureCollection } from '@/lib/data/api-schema';
 import { corridorGroups, filterGroups } from '@/lib/data/atlas-items';
 import { LIST_PAGE } from '@/lib/data/explorer-data';
@@ -24,37 +25,18 @@ let dir: string;
 let server: ChildProcess;
 let collection: MapFeatureCollection;
 
-const TSX = 'node_modules/tsx/dist/cli.mjs';
-
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-large-'));
   const atlas = path.join(dir, 'synthetic-10x');
-  const env = { ...process.env, DATABASE_URL: `file:${path.join(dir, 'atlas.db')}` };
-  for (const args of [
-    [TSX, 'scripts/synthetic-atlas.ts', '--scale', '10', '--out', atlas],
-    ['scripts/migrate.mjs', 'deploy'],
-    [TSX, 'prisma/seed.ts', '--dir', atlas],
-  ]) {
-    const run = spawnSync(process.execPath, args, { env, encoding: 'utf8' });
-    expect(run.status, run.stderr).toBe(0);
-  }
-  server = spawn(process.execPath, ['scripts/server.mjs'], {
-    env: { ...env, PORT: String(PORT), NEXT_TELEMETRY_DISABLED: '1' },
-    stdio: 'ignore',
-  });
-  await expect
-    .poll(async () => (await fetch(`${ORIGIN}/api/routes`).catch(() => null))?.status, { timeout: 60_000, intervals: [250] })
-    .toBe(200);
+  const DATABASE_URL = `file:${path.join(dir, 'atlas.db')}`;
+  runScripts(DATABASE_URL, [...SYNTHETIC, '--scale', '10', '--out', atlas], MIGRATE, [...SEED, '--dir', atlas]);
+  server = await startServer(PORT, { DATABASE_URL });
   collection = (await (await fetch(`${ORIGIN}/api/routes`)).json()) as MapFeatureCollection;
 });
 
 test.afterAll(async () => {
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server.once('exit', resolve));
-    server.kill('SIGTERM');
-    await exited;
-  }
+  await stopServer(server);
   fs.rmSync(dir, { recursive: true, force: true });
 });
 

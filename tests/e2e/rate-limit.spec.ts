@@ -2,11 +2,11 @@
 // runs): without TRUST_PROXY a client cannot buy a fresh allowance with its own X-Forwarded-For,
 // bad requests cost nothing, and with TRUST_PROXY=1 the address the proxy appended is the client.
 // A server of its own, on its own database, so the suite's server keeps its allowance.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { MIGRATE, SEED, runScripts, startServer, stopServer } from './own-server';
 import { VIEW_LIMITS } from '../../lib/share/view-limits';
 
 const PORT = Number(process.env.E2E_RATE_LIMIT_PORT ?? 3192);
@@ -20,31 +20,16 @@ let dir: string;
 
 test.beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-rate-limit-'));
-  const env = { ...process.env, DATABASE_URL: `file:${path.join(dir, 'atlas.db')}` };
-  for (const args of [
-    ['scripts/migrate.mjs', 'deploy'],
-    ['node_modules/tsx/dist/cli.mjs', 'prisma/seed.ts'],
-  ]) {
-    const run = spawnSync(process.execPath, args, { env, encoding: 'utf8' });
-    expect(run.status, run.stderr).toBe(0);
-  }
+  runScripts(`file:${path.join(dir, 'atlas.db')}`, MIGRATE, SEED);
 });
 test.afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 async function withServer(env: Record<string, string>, body: () => Promise<void>): Promise<void> {
-  const server: ChildProcess = spawn(process.execPath, ['scripts/server.mjs'], {
-    env: { ...process.env, ...env, DATABASE_URL: `file:${path.join(dir, 'atlas.db')}`, PORT: String(PORT), NEXT_TELEMETRY_DISABLED: '1' },
-    stdio: 'ignore',
-  });
+  const server = await startServer(PORT, { ...env, DATABASE_URL: `file:${path.join(dir, 'atlas.db')}` });
   try {
-    await expect
-      .poll(async () => (await fetch(`${ORIGIN}/api/routes`).catch(() => null))?.status, { timeout: 60_000, intervals: [250] })
-      .toBe(200);
     await body();
   } finally {
-    const exited = new Promise((resolve) => server.once('exit', resolve));
-    server.kill('SIGTERM');
-    await exited;
+    await stopServer(server);
   }
 }
 

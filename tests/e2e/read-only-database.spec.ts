@@ -5,12 +5,13 @@
 // folder and file made read-only otherwise. The test process keeps its own connection open, as the
 // server's would be from before the disk turned read-only: in WAL mode, a reader needs the -shm
 // and -wal files beside the database to exist already when it cannot create them.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
+import { MIGRATE, SEED, runScripts, startServer, stopServer } from './own-server';
 
 const PORT = Number(process.env.E2E_READONLY_PORT ?? 3191);
 const ORIGIN = `http://localhost:${PORT}`;
@@ -25,36 +26,19 @@ let server: ChildProcess;
 test.beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atlas-readonly-'));
   const file = path.join(dir, 'atlas.db');
-  const env = { ...process.env, DATABASE_URL: `file:${file}` };
-  for (const args of [
-    ['scripts/migrate.mjs', 'deploy'],
-    ['node_modules/tsx/dist/cli.mjs', 'prisma/seed.ts'],
-  ]) {
-    const run = spawnSync(process.execPath, args, { env, encoding: 'utf8' });
-    expect(run.status, run.stderr).toBe(0);
-  }
+  const DATABASE_URL = `file:${file}`;
+  runScripts(DATABASE_URL, MIGRATE, SEED);
   holder = new Database(file, { readonly: true });
   holder.prepare('SELECT count(*) FROM "Item"').get();
 
   const root = process.getuid?.() === 0;
   fs.chmodSync(dir, root ? 0o755 : 0o555);
   if (!root) fs.chmodSync(file, 0o444);
-  server = spawn(process.execPath, ['scripts/server.mjs'], {
-    env: { ...env, PORT: String(PORT), SHARED_CACHE_MS: '0', NEXT_TELEMETRY_DISABLED: '1' },
-    stdio: 'ignore',
-    ...(root ? { uid: 65534, gid: 65534 } : {}),
-  });
-  await expect
-    .poll(async () => (await fetch(`${ORIGIN}/api/routes`).catch(() => null))?.status, { timeout: 60_000, intervals: [250] })
-    .toBe(200);
+  server = await startServer(PORT, { DATABASE_URL, SHARED_CACHE_MS: '0' }, root ? { uid: 65534, gid: 65534 } : {});
 });
 
 test.afterAll(async () => {
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server.once('exit', resolve));
-    server.kill('SIGTERM');
-    await exited;
-  }
+  await stopServer(server);
   holder?.close();
   fs.chmodSync(dir, 0o755);
   fs.rmSync(dir, { recursive: true, force: true });

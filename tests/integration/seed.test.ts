@@ -7,6 +7,7 @@ import { loadAtlas } from '@/geo/load';
 import type { CorridorFile } from '@/geo/schema';
 import { disconnectPrisma, getPrisma } from '@/lib/data/db';
 import { getDataVersion, getRouteDetail, getSources, readAtlas } from '@/lib/data/queries';
+import { dataReadable } from '@/lib/data/version';
 import { seed } from '@/prisma/seed';
 import { writeSyntheticAtlas } from '@/scripts/synthetic-atlas';
 import { copyGeo, dumpDatabase, freshDatabase, rowCountsOf, tempDir } from './test-db';
@@ -55,7 +56,10 @@ function removeSomeFeature(dir: string): string {
 
 describe('seed', () => {
   it('stores exactly what geo/ holds: reading the database back gives the loaded atlas', async () => {
+    // Migrated, never seeded: no data to show, so no page may be kept by a proxy (proxy.ts).
+    expect(await dataReadable()).toBe(false);
     const result = await seed(getPrisma(), { dir: original });
+    expect(await dataReadable()).toBe(true);
     const atlas = loadAtlas(original);
     expect(result.changed).toBe(true);
     expect(await readAtlas()).toEqual(atlas);
@@ -192,5 +196,17 @@ describe('seed', () => {
     writeCorridorFile(first);
     await expect(seed(getPrisma(), { dir: broken })).rejects.toThrow(/does not match the schema/);
     expect(await dumpDatabase(url)).toEqual(before);
+  });
+
+  it('finds no readable data when the database cannot be opened', async () => {
+    const was = process.env.DATABASE_URL;
+    process.env.DATABASE_URL = `file:${path.join(tempDir('gone'), 'missing.db')}`;
+    try {
+      expect(await dataReadable()).toBe(false);
+    } finally {
+      process.env.DATABASE_URL = was;
+      await disconnectPrisma();
+    }
+    expect(await dataReadable()).toBe(true);
   });
 });

@@ -60,7 +60,13 @@ describe('the architecture', () => {
   // Modules the embed pages reach (pages/embed/ -> lib/embed/page.ts): Next.js refuses the
   // `server-only` marker in the Pages Router, so they say "Server only" in words instead; and the
   // database module, which the seed and scripts also run under plain Node, where it would throw.
-  const PAGES_ROUTER_OR_NODE = ['lib/data/db.ts', 'lib/data/queries.ts', 'lib/http/api-response.ts', 'lib/map/assets/bundles.ts'];
+  const PAGES_ROUTER_OR_NODE = [
+    'lib/data/db.ts',
+    'lib/data/queries.ts',
+    'lib/data/version.ts',
+    'lib/http/api-response.ts',
+    'lib/map/assets/bundles.ts',
+  ];
 
   it('marks the modules that read files, secrets or the database as server-only', () => {
     const serverOnly = files.filter(

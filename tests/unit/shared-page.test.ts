@@ -36,20 +36,36 @@ describe('isSharedPage', () => {
 });
 
 describe('sharedPageCacheControl', () => {
-  it('makes a page as shareable as the data when a trusted proxy promised fresh nonces', () => {
-    expect(sharedPageCacheControl('/routes/x', promised, '1')).toBe(SHARED_DATA);
-    expect(sharedPageCacheControl('/', promised, 'loopback')).toBe(SHARED_DATA);
+  // Whether the data can be read, as proxy.ts asks lib/data/version.ts; counted, so a test can
+  // tell the database was not asked when the answer did not depend on it.
+  const readable = (ok: boolean) => {
+    const ask = Object.assign(async () => ((ask.calls += 1), ok), { calls: 0 });
+    return ask;
+  };
+
+  it('makes a page as shareable as the data when a trusted proxy promised fresh nonces', async () => {
+    expect(await sharedPageCacheControl('/routes/x', promised, '1', readable(true))).toBe(SHARED_DATA);
+    expect(await sharedPageCacheControl('/', promised, 'loopback', readable(true))).toBe(SHARED_DATA);
   });
 
-  it('leaves the page private without the promise, without a trusted proxy, or with a bad TRUST_PROXY', () => {
-    expect(sharedPageCacheControl('/routes/x', new Headers(), '1')).toBeNull();
-    expect(sharedPageCacheControl('/routes/x', new Headers({ [NONCE_REWRITE_HEADER]: 'yes' }), '1')).toBeNull();
+  it('leaves the page private without the promise, without a trusted proxy, or with a bad TRUST_PROXY', async () => {
+    const ask = readable(true);
+    expect(await sharedPageCacheControl('/routes/x', new Headers(), '1', ask)).toBeNull();
+    expect(await sharedPageCacheControl('/routes/x', new Headers({ [NONCE_REWRITE_HEADER]: 'yes' }), '1', ask)).toBeNull();
     for (const trust of [undefined, '', '0', 'false', 'nonsense'])
-      expect(sharedPageCacheControl('/routes/x', promised, trust), String(trust)).toBeNull();
+      expect(await sharedPageCacheControl('/routes/x', promised, trust, ask), String(trust)).toBeNull();
+    expect(ask.calls, 'the database is not asked for a page that stays private anyway').toBe(0);
   });
 
-  it('never marks what is not a page shared-alike', () => {
-    expect(sharedPageCacheControl('/v/abc', promised, '1')).toBeNull();
-    expect(sharedPageCacheControl('/api/routes', promised, '1')).toBeNull();
+  it('never marks what is not a page shared-alike', async () => {
+    expect(await sharedPageCacheControl('/v/abc', promised, '1', readable(true))).toBeNull();
+    expect(await sharedPageCacheControl('/api/routes', promised, '1', readable(true))).toBeNull();
+  });
+
+  it('leaves a page private while the data cannot be read: it renders degraded, and no cache may keep that', async () => {
+    const ask = readable(false);
+    expect(await sharedPageCacheControl('/', promised, '1', ask)).toBeNull();
+    expect(await sharedPageCacheControl('/routes/x', promised, 'loopback', ask)).toBeNull();
+    expect(ask.calls).toBe(2);
   });
 });

@@ -6,6 +6,7 @@ import { errorJson } from '@/lib/http/api-errors';
 import { getPrisma } from '@/lib/data/db';
 import { escapeHtml } from '@/lib/embed/snippet';
 import { getRouteDetail } from '@/lib/data/queries';
+import { unavailable } from '@/lib/data/version';
 import { loadView, parseViewPath, viewTarget } from '@/lib/share/short-view';
 import { UI_COLORS } from '@/lib/palette/palette';
 import { LOCALE_TAGS, localeHref, type Locale } from '@/lib/i18n/locales';
@@ -30,7 +31,10 @@ function notFound(request: Request, locale: Locale): Response {
 
 export const GET = apiHandler(async (request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> => {
   const { id } = await context.params;
-  const view = await loadView(getPrisma(), id);
+  // A database that cannot be read is a 503 saying why (lib/data/version.ts), not a 500.
+  const view = await loadView(getPrisma(), id).catch((e: unknown) => {
+    throw unavailable(e);
+  });
   if (!view) return notFound(request, await requestLocale());
   const slug = parseViewPath(view.path)?.slug;
   const exists = slug ? (await getRouteDetail(slug)) !== null : true;

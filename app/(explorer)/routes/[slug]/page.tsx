@@ -7,11 +7,13 @@ import { AfterFirstMap } from '@/components/after-first-map';
 import { RouteDetailPanel, stageAnchor } from '@/components/route-detail';
 import { PrintButton } from '@/components/print-button';
 import { RouteHandout } from '@/components/route-handout';
+import { RouteList } from '@/components/route-list';
 import { RouteNav } from '@/components/route-nav';
 import { ShareToolbar } from '@/components/share-toolbar';
 import { Slug } from '@/geo/schema';
 import { getRouteDetail } from '@/lib/data/queries';
-import { routeMetadata } from '@/lib/share/metadata';
+import { UNAVAILABLE, whenReadable } from '@/lib/data/version';
+import { explorerMetadata, routeMetadata } from '@/lib/share/metadata';
 import { requestLocale } from '@/lib/i18n/server';
 import { stringsFor } from '@/lib/i18n/strings';
 
@@ -20,18 +22,31 @@ interface Props {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
-/** One database read per request, shared by the metadata and the page. */
-const detailOf = cache(async (slug: string) => (Slug.safeParse(slug).success ? getRouteDetail(slug) : null));
+/**
+ * One database read per request, shared by the metadata and the page; UNAVAILABLE when the data
+ * cannot be read now.
+ */
+const detailOf = cache(async (slug: string) => (Slug.safeParse(slug).success ? whenReadable(() => getRouteDetail(slug)) : null));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const detail = await detailOf((await params).slug);
   const locale = await requestLocale();
+  if (detail === UNAVAILABLE) return explorerMetadata(undefined, locale);
   const t = stringsFor(locale).explorer;
   return detail ? routeMetadata(detail, undefined, locale) : { title: `${t.notFound.title} · ${t.appName}`, robots: { index: false } };
 }
 
 export default async function RoutePage({ params, searchParams }: Props) {
   const detail = await detailOf((await params).slug);
+  if (detail === UNAVAILABLE) {
+    // The explorer as on `/` without its data (app/(explorer)/layout.tsx): the list asks
+    // /api/routes and says the routes could not be loaded. A proxy keeps no copy (proxy.ts).
+    return (
+      <AfterFirstMap>
+        <RouteList />
+      </AfterFirstMap>
+    );
+  }
   if (!detail) notFound();
   // A stage this item does not have is ignored, as the codec ignores other bad parts of a link.
   const { stage, print } = await searchParams;
