@@ -50,6 +50,7 @@ export function buildClientStrings(locale: Locale, m: ClientMessages) {
     /** A route's share image, described: "Map of Tumen River (Rivers), drawn in the colour of its level (high), …". */
     routeImageAlt: (name: string, level: string) => tr('cards.routeImageAlt', { name, level }),
     shortLinkNotFound: { title: c.shortLinkNotFoundTitle, body: c.shortLinkNotFoundBody, action: c.shortLinkNotFoundAction },
+    shortLinkUnavailable: { title: c.shortLinkUnavailableTitle, body: c.shortLinkUnavailableBody, action: c.shortLinkNotFoundAction },
   };
 
   const share = {

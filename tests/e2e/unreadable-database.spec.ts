@@ -1,6 +1,6 @@
 // While the atlas's data cannot be read, every page says so, in its own way and never as a bare
 // 500: the explorer's pages render without their data (the list asks /api/routes, which says
-// why), the embeds and tours answer 503 with a note, a short link 503 with a JSON message. And no
+// why), the embeds, tours and short links answer 503 with a note (JSON to an API client). And no
 // proxy may keep such a page: behind a trusted proxy that rewrites nonces (deploy/nginx.conf)
 // pages are marked shareable (lib/http/shared-page.ts), and nginx would have kept the degraded
 // copy for a minute after the database came back. The production server (scripts/server.mjs) on
@@ -67,6 +67,15 @@ test('without its data every page says so, and none is a 500 or a blank page', a
   // be loaded (it was a blank 500 before).
   await page.goto(`${origin}/routes/${SLUG}`);
   await expect(page.getByRole('alert').filter({ hasText: 'The routes could not be loaded' })).toBeVisible();
+  // A short link: a page saying so to a browser, in the link's language; JSON to an API client.
+  for (const [pathname, note] of [
+    ['/v/AAAAAAAAAAAA', 'This share link cannot be opened right now'],
+    ['/ko/v/AAAAAAAAAAAA', '지금은 이 공유 링크를 열 수 없습니다'],
+  ]) {
+    const answer = await asProxied(pathname);
+    expect(answer.status, pathname).toBe(503);
+    expect(answer.html, pathname).toContain(note);
+  }
   const short = await fetch(`${origin}/v/AAAAAAAAAAAA`, { headers: { accept: 'application/json' } });
   expect(short.status).toBe(503);
   expect(await short.json()).toMatchObject({ error: 'unavailable', message: expect.stringContaining('cannot be opened') });
