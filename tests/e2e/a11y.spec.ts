@@ -1,16 +1,15 @@
 // Issue #5: usable by everyone. axe-core finds no WCAG 2.2 AA violation on any kind of page, in
 // light and dark, at desktop and phone width; the explorer works from the keyboard alone;
 // reduced motion turns camera animations into jumps; the layout holds at 200% zoom.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { RISK_LEVEL_VALUES, riskPhrase } from '@/geo/vocabulary';
 import { mapSettled, messagesOf } from './fixtures';
+import { axeViolations } from './axe';
 
 const EXPLORER_STRINGS = messagesOf('en').explorer;
 
 const SLUG = 'tumen-crossing-to-yanbian';
 const PAGES = ['/', `/routes/${SLUG}`, `/embed/${SLUG}`, '/sources', '/about'];
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const VIEWPORTS = { desktop: { width: 1280, height: 800 }, phone: { width: 360, height: 740 } } as const;
 /** 1280×800 at 200% zoom: the layout the page gets is 640×400. */
 const ZOOMED = { width: 640, height: 400 };
@@ -41,12 +40,6 @@ async function recordCamera(page: Page): Promise<void> {
     w.__camera = [];
     for (const e of ['movestart', 'move', 'moveend']) w.__atlas.map.on(e, () => w.__camera.push(e));
   });
-}
-
-/** axe's findings on the page as it is now, in short. */
-async function axeViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  return violations.map((v) => ({ rule: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
 }
 
 // One visit per page and scheme (a map page's visit costs seconds of software WebGL): loaded on

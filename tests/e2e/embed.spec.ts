@@ -6,11 +6,11 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIRequestContext, Frame, FrameLocator, Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
 import ogs from 'open-graph-scraper';
 import { pngSize } from '../integration/png';
 import { expect, test, type PageGuard } from './fixtures';
 import type { RouteDetail } from '@/lib/data/api-schema';
+import { axeViolations } from './axe';
 
 const SLUG = 'tumen-crossing-to-yanbian';
 
@@ -377,23 +377,16 @@ test.describe('an embed on another site', () => {
 });
 
 test.describe('accessibility of what this issue adds', () => {
-  const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-  const violations = async (page: Page, include?: string) => {
-    const builder = new AxeBuilder({ page }).withTags(WCAG);
-    const { violations } = await (include ? builder.include(include) : builder).analyze();
-    return violations.map((v) => ({ rule: v.id, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-  };
-
   test('the dark still embed and the open embed dialog have no WCAG 2.2 AA violation', async ({ page }) => {
     await page.goto(`/embed/${SLUG}?theme=dark&interactive=0`);
     await expect(page.getByTestId('atlas-map')).toHaveAttribute('data-map-idle', 'true', { timeout: 30_000 });
-    expect(await violations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
 
     await page.goto(`/routes/${SLUG}`);
     await page.getByTestId('embed-open').click();
     await expect(page.getByTestId('embed-dialog')).toBeVisible();
     await frameIdle(page.frameLocator('[data-testid="embed-preview"]'));
-    expect(await violations(page, '[data-testid="embed-dialog"]')).toEqual([]);
+    expect(await axeViolations(page, '[data-testid="embed-dialog"]')).toEqual([]);
   });
 });
 

@@ -14,6 +14,7 @@ import { expect, test } from '@playwright/test';
 import { SHARED_DATA } from '../../lib/http/cache-policy';
 import { NONCE_REWRITE_HEADER } from '../../lib/http/shared-page';
 import { freePort } from '../free-port';
+import { axeViolations } from './axe';
 import { MIGRATE, SEED, runScripts, startServer, stopServer } from './own-server';
 
 test.skip(Boolean(process.env.E2E_BASE_URL), 'needs the local build');
@@ -67,6 +68,19 @@ test('without its data every page says so, and none is a 500 or a blank page', a
   // be loaded (it was a blank 500 before).
   await page.goto(`${origin}/routes/${SLUG}`);
   await expect(page.getByRole('alert').filter({ hasText: 'The routes could not be loaded' })).toBeVisible();
+  // And every such page, in both languages, is as accessible as the page it stands in for.
+  for (const pathname of [
+    `/routes/${SLUG}`,
+    `/ko/routes/${SLUG}`,
+    `/embed/${SLUG}`,
+    `/ko/embed/${SLUG}`,
+    `/tour/${SLUG}`,
+    `/ko/tour/${SLUG}`,
+  ]) {
+    await page.goto(origin + pathname);
+    await expect(pathname.includes('/routes/') ? page.getByRole('alert').first() : page.locator('h1')).toBeVisible();
+    expect(await axeViolations(page), pathname).toEqual([]);
+  }
   // A short link: a page saying so to a browser, in the link's language; JSON to an API client.
   for (const [pathname, note] of [
     ['/v/AAAAAAAAAAAA', 'This share link cannot be opened right now'],
