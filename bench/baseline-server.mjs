@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 // The bare static server behind the benchmark's baseline: node:http and nothing else, serving
-// the same bytes the app serves (maplibre-gl's dist files, the basemap, a snapshot of the route
-// data) the way the app's server serves them: gzip through the same rules as Next's
-// `compression` middleware (gzip when asked for, bodies of 1 KiB or more, zlib's default level),
-// strong ETags with 304 revalidation, and the app's Cache-Control per kind of file. Like the
-// app's shared cache (scripts/http-cache.mjs), a file the app marks `immutable` is compressed
-// once and its bytes sent again; anything else is compressed for each response, as `next start`
-// does. What is left between the app and this server is the app's own work: that is what the
-// ratio measures.
+// the same bytes the app serves (maplibre-gl's library and worker taken from the app, the
+// basemap, a snapshot of the route data) the way the app's server serves them: gzip through the
+// same rules as Next's `compression` middleware (gzip when asked for, bodies of 1 KiB or more,
+// zlib's default level), strong ETags with 304 revalidation, and the app's Cache-Control per
+// kind of file. Like the app's shared cache (scripts/http-cache.mjs), a file the app marks
+// `immutable` is compressed once and its bytes sent again; anything else is compressed for each
+// response, as `next start` does. What is left between the app and this server is the app's
+// own work: that is what the ratio measures.
 //
 //   node bench/baseline-server.mjs <port> <files.json>
 //

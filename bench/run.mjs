@@ -20,7 +20,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BENCH_DIR, DATABASE_URL, DIST_DIR, ROOT, TMP_DIR, ensureBasemap, pageExists, startApp } from './lib/app.mjs';
-import { DEFAULT_CACHE, appSpriteFiles, startBaseline } from './lib/baseline.mjs';
+import { DEFAULT_CACHE, appServedFiles, startBaseline } from './lib/baseline.mjs';
 import { inspectChunks } from './lib/chunks.mjs';
 import { loadTest, rawGet, revalidation, stillImageTimes } from './lib/load.mjs';
 import { STRIPS, launchBrowser, measureLoad, measureRepeatVisit, measureStripped } from './lib/page-load.mjs';
@@ -285,8 +285,8 @@ async function main() {
 
   const style = await baselineStyleModule();
   if (style.note) note(style.note);
-  // The style's sprite (the markers' disc), as the app serves it, so the baseline draws the same symbols.
-  const extraFiles = await appSpriteFiles(appOrigin, cache.immutable);
+  // The sprite and maplibre-gl's files, as the app serves them: the same symbols and the same library.
+  const appFiles = await appServedFiles(appOrigin, cache);
   await startBaseline({
     port: basePort,
     basemap,
@@ -294,7 +294,7 @@ async function main() {
     detailSnapshot: detailFile,
     styleModule: style.file,
     cache,
-    extraFiles,
+    appFiles,
   });
   log(`baseline up on ${baseOrigin}`);
 

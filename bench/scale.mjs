@@ -24,7 +24,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { startStack, waitForHttp } from '../deploy/run-local.mjs';
 import { npmCommand } from './lib/app.mjs';
-import { DEFAULT_CACHE, appSpriteFiles, startBaseline } from './lib/baseline.mjs';
+import { DEFAULT_CACHE, appServedFiles, startBaseline } from './lib/baseline.mjs';
 import { ACCEPT_ENCODING, BROWSER_PAGE_ACCEPT, loadTest, rawGet } from './lib/load.mjs';
 import { launchBrowser, measureLoad } from './lib/page-load.mjs';
 import { cleanupAll, freePort, runProcess } from './lib/processes.mjs';
@@ -239,8 +239,8 @@ async function syntheticRow(browser, styleFile, factor) {
       detailSnapshot: path.join(TMP, `route-detail-x${factor}.json`),
       styleModule: styleFile,
       cache: { ...DEFAULT_CACHE },
-      // The style's sprite, as in bench/run.mjs: without it the baseline's markers would not draw.
-      extraFiles: await appSpriteFiles(appOrigin, DEFAULT_CACHE.immutable),
+      // The sprite and maplibre-gl's files as the app serves them, as in bench/run.mjs.
+      appFiles: await appServedFiles(appOrigin, DEFAULT_CACHE),
     });
     /** @type {{ app: number[], baseline: number[] }} */
     const times = { app: [], baseline: [] };

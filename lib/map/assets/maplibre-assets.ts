@@ -12,6 +12,15 @@ export type MaplibreFile = 'maplibre-gl.mjs' | 'maplibre-gl-worker.mjs';
 const DIST = path.join(process.cwd(), 'node_modules', 'maplibre-gl');
 const cache = new Map<MaplibreFile, Promise<{ version: string; body: string }>>();
 
+// V8's explicit compile hint (Chrome 136 and later; other engines read a comment), and it must
+// open the file: compile every function of the library eagerly, on a background thread while the
+// file streams in, rather than each on the main thread when the map first calls it. Most of the
+// library runs as the map starts, and on the explorer the main thread is busy with the page and
+// Next.js's scripts then. Measured at CPU 4x on `/` (paired cold loads, 13 each): the main thread's
+// compiling before the map's first idle fell from about 1050 to 560 ms, the idle from 3588 to
+// 3371 ms; at CPU 1x no difference. The worker's file gets none: no gain measured there.
+const COMPILE_HINT: Partial<Record<MaplibreFile, string>> = { 'maplibre-gl.mjs': '//# allFunctionsCalledOnLoad\n' };
+
 async function load(file: MaplibreFile): Promise<{ version: string; body: string }> {
   const [pkg, source] = await Promise.all([
     fs.readFile(path.join(DIST, 'package.json'), 'utf8'),
@@ -19,7 +28,7 @@ async function load(file: MaplibreFile): Promise<{ version: string; body: string
   ]);
   const { version } = JSON.parse(pkg) as { version: string };
   // The source map is not shipped; a dangling reference would only 404 in developer tools.
-  return { version, body: source.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n') };
+  return { version, body: (COMPILE_HINT[file] ?? '') + source.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n') };
 }
 
 /** GET handler body for one of the files: immutable when `?v=` names the installed version. */
