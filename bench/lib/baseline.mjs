@@ -1,6 +1,7 @@
 // The baseline: bench/baseline/index.html served by bench/baseline-server.mjs with the same
-// maplibre-gl files (taken from the app: appServedFiles), basemap and route data as the app, under the Cache-Control headers the app
-// itself sends for each kind of file (read from the running app, so the two never drift apart).
+// maplibre-gl files (taken from the app: appServedFiles), basemap and route data as the app,
+// under the Cache-Control headers the app itself sends for each kind of file (read from the
+// running app, so the two never drift apart).
 import fs from 'node:fs';
 import path from 'node:path';
 import { BENCH_DIR, ROOT, TMP_DIR } from './app.mjs';
@@ -55,8 +56,8 @@ export async function appServedFiles(appOrigin, cache, dir = TMP_DIR) {
 }
 
 /**
- * Write the server's file list and start it.
- * @param {{ port: number, basemap: string, routesSnapshot: string, detailSnapshot: string, styleModule: string, cache: typeof DEFAULT_CACHE & { worker?: string, basemap?: string }, appFiles: Record<string, { file: string, type: string, cache: string }> }} o (appFiles: appServedFiles)
+ * Write the server's file list and start it. `appFiles` is what appServedFiles took from the app.
+ * @param {{ port: number, basemap: string, routesSnapshot: string, detailSnapshot: string, styleModule: string, cache: typeof DEFAULT_CACHE & { worker?: string, basemap?: string }, appFiles: Record<string, { file: string, type: string, cache: string }> }} o
  */
 export async function startBaseline({ port, basemap, routesSnapshot, detailSnapshot, styleModule, cache, appFiles }) {
   const files = {

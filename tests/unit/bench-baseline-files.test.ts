@@ -7,7 +7,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { appServedFiles } from '../../bench/lib/baseline.mjs';
 
 const CACHE = { immutable: 'public, max-age=31536000, immutable', worker: 'public, max-age=60', public: 'public, max-age=0' };
@@ -15,6 +15,7 @@ const CACHE = { immutable: 'public, max-age=31536000, immutable', worker: 'publi
 let server: http.Server | undefined;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-baseline-'));
 afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 async function fakeApp(answer: (path: string) => { status: number; body: string }): Promise<string> {
   server = http.createServer((req, res) => {
